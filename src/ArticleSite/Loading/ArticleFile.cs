@@ -1,0 +1,41 @@
+using System.Text;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace ArticleSite.Loading;
+
+/// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>
+public static class ArticleFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static Article Load(string path)
+    {
+        string markdown;
+        DateTimeOffset lastModified;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            lastModified = File.GetLastWriteTimeUtc(path);
+            markdown = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ContentException(path, "not valid UTF-8");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ContentException(path, $"cannot be read: {e.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(markdown))
+            throw new ContentException(path, "the file is empty");
+
+        var document = ArticleMarkdown.Parse(markdown);
+        var metadata = FrontMatter.Read(document.Descendants<YamlFrontMatterBlock>().FirstOrDefault(), path);
+        if (!document.Any(block => block is ParagraphBlock))
+            throw new ContentException(path, "the article has no body text below its front matter");
+
+        return new Article(metadata, markdown, document, path, lastModified);
+    }
+}

@@ -1,0 +1,52 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ArticleSite.Loading;
+
+/// <summary>The one Markdig pipeline of the site, and the checks that make article Markdown safe to publish.</summary>
+public static class ArticleMarkdown
+{
+    /// <summary>Front matter, GitHub-style heading ids, and no raw HTML: article files are untrusted input.</summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .DisableHtml()
+        .Build();
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
+
+    /// <summary>Parses Markdown and turns every link or image whose URL is not http, https, mailto or relative into plain text.</summary>
+    public static MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>().Where(link => !IsSafe(link.Url)).ToList())
+            Unwrap(link);
+        foreach (var autolink in document.Descendants<AutolinkInline>().Where(link => !IsSafe(link.Url)).ToList())
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        return document;
+    }
+
+    /// <summary>True for relative URLs and for http, https and mailto ones.</summary>
+    public static bool IsSafe(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+            return true;
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var firstSeparator = url.IndexOfAny(['/', '?', '#']);
+        var hasScheme = colon >= 0 && (firstSeparator < 0 || colon < firstSeparator);
+        return !hasScheme || SafeSchemes.Contains(url[..colon].Trim().ToLowerInvariant());
+    }
+
+    /// <summary>Keeps a link's text (an image's alt text) and drops the link itself.</summary>
+    private static void Unwrap(LinkInline link)
+    {
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+        link.Remove();
+    }
+}

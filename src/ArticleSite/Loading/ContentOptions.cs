@@ -1,0 +1,14 @@
+namespace ArticleSite.Loading;
+
+/// <summary>Where the articles are read from: the "Content" configuration section.</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The content folder; a relative path is looked up from the working directory upwards, then beside the app.</summary>
+    public string Path { get; set; } = "content";
+
+    /// <summary>Lets <c>--content DIR</c> on the command line set <see cref="Path"/>.</summary>
+    public static readonly IDictionary<string, string> CommandLineSwitches =
+        new Dictionary<string, string> { ["--content"] = $"{Section}:{nameof(Path)}" };
+}

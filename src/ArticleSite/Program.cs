@@ -1,0 +1,34 @@
+using ArticleSite.Loading;
+using ArticleSite.Publishing;
+using ArticleSite.Serving;
+
+// appsettings.json is read from beside the app, so a publish folder works from any working directory.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(args, ContentOptions.CommandLineSwitches);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+builder.Services.AddSingleton<ArticlePublisher>();
+builder.Services.AddArticleCaching();
+
+var app = builder.Build();
+
+try
+{
+    await app.Services.GetRequiredService<ArticlePublisher>().PublishAsync();
+}
+catch (ContentException problem)
+{
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
+
+app.UseStatusPages();
+app.UseOutputCache();
+app.MapArticle();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ArticleSite.Serving;
+
+/// <summary>A short page for error statuses (404, 405 …), in text for clients that ask for text; never framework details.</summary>
+public static class StatusPages
+{
+    public static IApplicationBuilder UseStatusPages(this IApplicationBuilder app) => app.UseStatusCodePages(WriteAsync);
+
+    private static Task WriteAsync(StatusCodeContext context)
+    {
+        var response = context.HttpContext.Response;
+        var status = response.StatusCode;
+        var reason = ReasonPhrase(status);
+        var wantsText = context.HttpContext.Request.Headers.Accept.ToString().StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+
+        if (wantsText)
+        {
+            response.ContentType = "text/plain; charset=utf-8";
+            return response.WriteAsync($"{status} {reason}\n");
+        }
+
+        response.ContentType = "text/html; charset=utf-8";
+        return response.WriteAsync($"""
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{status} {reason}</title></head>
+            <body><main><h1>{status} {reason}</h1><p><a href="/">Read the article</a></p></main></body>
+            </html>
+
+            """);
+    }
+
+    private static string ReasonPhrase(int status) =>
+        ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+}

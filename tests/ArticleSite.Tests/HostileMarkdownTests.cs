@@ -1,0 +1,68 @@
+using AngleSharp.Html.Parser;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>Article files are untrusted: nothing in them may become live markup on the page.</summary>
+public sealed class HostileMarkdownTests : IDisposable
+{
+    private const string HostileArticle = """
+        ---
+        title: "A <b>bold</b> headline"
+        summary: "Summary with <script>alert('summary')</script>"
+        date: 2025-11-02
+        ---
+
+        Intro <script>alert('body')</script> text.
+
+        <img src="x" onerror="alert('img')">
+
+        <div onclick="alert('div')">Clickable</div>
+
+        A [javascript link](javascript:alert('link')) and a [spaced one](  JavaScript:alert('caps') ) and <javascript:alert('auto')>.
+
+        An ![image](javascript:alert('image')) and a [data link](data:text/html;base64,PHNjcmlwdD4=) and a [vb link](vbscript:msgbox).
+
+        A [safe link](https://example.org/story), a [relative one](/article.txt) and [mail](mailto:desk@example.org).
+        """;
+
+    private readonly TemporaryContentFolder content = new();
+
+    private readonly ArticleSiteFactory site;
+
+    public HostileMarkdownTests()
+    {
+        content.Write("hostile.md", HostileArticle);
+        site = new ArticleSiteFactory { ContentFolder = content.Path };
+    }
+
+    [Fact]
+    public async Task Raw_html_script_and_event_handlers_are_shown_as_text_never_as_markup()
+    {
+        var html = await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        var page = new HtmlParser().ParseDocument(html);
+
+        Assert.Empty(page.QuerySelectorAll("script, img, div[onclick], b"));
+        Assert.DoesNotContain(page.All, element => element.Attributes.Any(attribute => attribute.Name.StartsWith("on", StringComparison.Ordinal)));
+        Assert.Equal("A <b>bold</b> headline", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("Intro <script>alert('body')</script> text.", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_http_https_mailto_and_relative_links_survive()
+    {
+        var html = await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        var page = new HtmlParser().ParseDocument(html);
+
+        var hrefs = page.QuerySelectorAll("a[href]").Select(anchor => anchor.GetAttribute("href"));
+        Assert.Equal(["https://example.org/story", "/article.txt", "mailto:desk@example.org"], hrefs);
+        Assert.DoesNotContain(page.All.SelectMany(element => element.Attributes), attribute => attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("A javascript link and a spaced one and javascript:alert('auto').", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        site.Dispose();
+        content.Dispose();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>Status codes, headers and caching of the article's URLs.</summary>
+public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<ArticleSiteFactory>
+{
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "/", "text/html" },
+        { "/article.txt", "text/plain" },
+    };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Responses_say_their_media_type_and_utf8(string path, string mediaType)
+    {
+        using var response = await site.CreateClient().GetAsync(path, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal((await response.Content.ReadAsByteArrayAsync(Cancel)).Length, response.Content.Headers.ContentLength);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_matching_If_None_Match_gets_304_with_the_ETag_and_no_body(string path, string mediaType)
+    {
+        var client = site.CreateClient();
+        using var first = await client.GetAsync(path, Cancel);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Equal(mediaType, first.Content.Headers.ContentType?.MediaType);
+
+        // Twice: once answered by the endpoint, once by the output cache.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.IfNoneMatch.Add(etag);
+            using var revalidated = await client.SendAsync(request, Cancel);
+
+            Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+            Assert.Equal(etag, revalidated.Headers.ETag);
+            Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync(Cancel));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Another_ETag_gets_the_full_response(string path, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+        using var response = await site.CreateClient().SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task HEAD_gives_the_GET_headers_and_no_body(string path, string mediaType)
+    {
+        var client = site.CreateClient();
+        using var get = await client.GetAsync(path, Cancel);
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Cancel);
+
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(mediaType, head.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+            Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+        }
+    }
+
+    [Fact]
+    public async Task A_repeated_request_is_answered_by_the_output_cache_with_the_same_bytes()
+    {
+        var client = site.CreateClient();
+        using var first = await client.GetAsync("/article.txt?cache-probe", Cancel);
+        var hitsBefore = site.CacheStore.Hits;
+
+        using var second = await client.GetAsync("/article.txt?cache-probe", Cancel);
+
+        Assert.Equal(hitsBefore + 1, site.CacheStore.Hits);
+        Assert.True(second.Headers.Age.HasValue, "a response served from the output cache carries Age");
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(Cancel), await second.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_gets_a_small_404_page()
+    {
+        using var response = await site.CreateClient().GetAsync("/no/such/page", Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>404 Not Found</h1>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_asked_for_as_text_gets_one_line_of_text()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/missing.txt");
+        request.Headers.Accept.ParseAdd("text/plain");
+        using var response = await site.CreateClient().SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("404 Not Found\n", await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Writing_methods_get_405_with_the_allowed_methods()
+    {
+        using var response = await site.CreateClient().PostAsync("/", new StringContent("x"), Cancel);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
+    }
+
+    [Fact]
+    public async Task No_response_names_the_server_software()
+    {
+        using var response = await site.CreateClient().GetAsync("/", Cancel);
+
+        Assert.Empty(response.Headers.Server);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>Starting the site as an operator does: where it finds content, and how it refuses to start without it.</summary>
+public sealed class StartupTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Started_from_the_project_folder_it_finds_the_repositorys_content()
+    {
+        await using var site = SiteProcess.Start(RepositoryPaths.AppProject);
+        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+
+        var text = await client.GetStringAsync("/article.txt", Cancel);
+
+        Assert.StartsWith("Lee urges Xi to help revive talks with North Korea at Gyeongju summit\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_content_switch_chooses_the_folder()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("note.md", "---\ntitle: A short note\nsummary: Just a note.\ndate: 2025-12-01\n---\n\nThe body of the note.\n");
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+
+        var text = await client.GetStringAsync("/article.txt", Cancel);
+
+        Assert.Equal("A short note\n\nJust a note.\n\n1 December 2025\n\nThe body of the note.\n", text);
+    }
+
+    [Fact]
+    public async Task A_missing_content_folder_stops_the_site_with_one_line_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "articlesite-no-such-folder");
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", missing);
+
+        var (exitCode, errorLines) = await site.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"ArticleSite cannot start: {missing}: the content folder does not exist", Assert.Single(errorLines));
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: [unclosed\n---\n\nBody.\n", "front matter is not valid YAML")]
+    [InlineData("---\nsummary: No title here.\ndate: 2025-11-01\n---\n\nBody.\n", "front matter has no 'title'")]
+    [InlineData("Just text, no front matter.\n", "no YAML front matter")]
+    [InlineData("", "the file is empty")]
+    public async Task A_content_folder_whose_only_article_is_broken_stops_the_site_naming_file_and_reason(string markdown, string reason)
+    {
+        using var content = new TemporaryContentFolder();
+        var file = content.Write("broken.md", markdown);
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+
+        var (exitCode, errorLines) = await site.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errorLines);
+        Assert.StartsWith($"ArticleSite cannot start: {file}: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_is_reported_by_file_name()
+    {
+        using var content = new TemporaryContentFolder();
+        var file = Path.Combine(content.Path, "latin1.md");
+        await File.WriteAllBytesAsync(file, [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n\nBody.\n"u8], Cancel);
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+
+        var (exitCode, errorLines) = await site.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"ArticleSite cannot start: {file}: not valid UTF-8", Assert.Single(errorLines));
+    }
+
+    [Fact]
+    public async Task A_broken_file_beside_a_good_one_is_skipped_and_the_good_one_served()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", "---\ntitle: Good\nsummary: Fine.\ndate: 2025-11-01\n---\n\nGood body.\n");
+        content.Write("zz-broken.md", "---\ntitle: [unclosed\n---\n");
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+
+        using var response = await client.GetAsync("/article.txt", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Good\n", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+}

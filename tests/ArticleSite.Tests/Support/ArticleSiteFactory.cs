@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleSite.Tests.Support;
+
+/// <summary>The site on a real Kestrel socket on 127.0.0.1, publishing a given content folder (the repository's own by default).</summary>
+public class ArticleSiteFactory : WebApplicationFactory<Program>
+{
+    public ArticleSiteFactory() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+
+    public string ContentFolder { get; init; } = RepositoryPaths.Content;
+
+    /// <summary>Counts what the output cache answers from its store.</summary>
+    public CountingOutputCacheStore CacheStore { get; private set; } = null!;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Content:Path", ContentFolder);
+        builder.ConfigureTestServices(services =>
+        {
+            var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(original);
+            services.AddSingleton<IOutputCacheStore>(provider =>
+                CacheStore = new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+        });
+    }
+}

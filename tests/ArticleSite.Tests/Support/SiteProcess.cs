@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace ArticleSite.Tests.Support;
+
+/// <summary>The built site run as its own process, the way an operator starts it.</summary>
+public sealed partial class SiteProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private readonly TaskCompletionSource<Uri> listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private readonly List<string> errorLines = [];
+
+    private SiteProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && ListeningLine().Match(text) is { Success: true } match)
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+                lock (errorLines) errorLines.Add(text);
+        };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the site exited before listening"));
+    }
+
+    /// <summary>Starts the site's built assembly from <paramref name="workingDirectory"/>, listening on a free port of 127.0.0.1.</summary>
+    public static SiteProcess Start(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ArticleSite.dll"));
+        foreach (var argument in arguments.Concat(["--urls", "http://127.0.0.1:0"]))
+            start.ArgumentList.Add(argument);
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var site = new SiteProcess(process);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return site;
+    }
+
+    /// <summary>The address the site listens on, once it says so.</summary>
+    public Task<Uri> ListeningAsync() => listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>Waits for the process to end by itself and returns its exit code and what it wrote to standard error.</summary>
+    public async Task<(int ExitCode, IReadOnlyList<string> ErrorLines)> ExitAsync()
+    {
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        process.WaitForExit(); // drains the redirected streams
+        lock (errorLines) return (process.ExitCode, [.. errorLines]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex ListeningLine();
+}
