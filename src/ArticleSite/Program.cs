@@ -8,14 +8,14 @@ builder.Configuration.AddCommandLine(args, ContentOptions.CommandLineSwitches);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-builder.Services.AddSingleton<ArticlePublisher>();
+builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 
 var app = builder.Build();
 
 try
 {
-    await app.Services.GetRequiredService<ArticlePublisher>().PublishAsync();
+    await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
 }
 catch (ContentException problem)
 {
@@ -25,7 +25,7 @@ catch (ContentException problem)
 
 app.UseStatusPages();
 app.UseOutputCache();
-app.MapArticle();
+app.MapSite();
 
 await app.RunAsync();
 return 0;

@@ -4,18 +4,18 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Publishing;
 
-/// <summary>Loads the content folder, renders the lead article once and hands the snapshot to the endpoints.</summary>
-public sealed partial class ArticlePublisher(IOptions<ContentOptions> options, ILogger<ArticlePublisher> logger)
+/// <summary>Loads the content folder into a snapshot and hands it to the endpoints.</summary>
+public sealed partial class SitePublisher(IOptions<ContentOptions> options, ILogger<SitePublisher> logger)
 {
-    private ArticleSnapshot? current;
+    private SiteSnapshot? current;
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
-    public ArticleSnapshot Current => current ?? throw new InvalidOperationException("No article has been published yet.");
+    public SiteSnapshot Current => current ?? throw new InvalidOperationException("Nothing has been published yet.");
 
     public string Folder { get; } = ContentFolder.Locate(options.Value.Path);
 
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
-    public async Task PublishAsync()
+    public Task PublishAsync()
     {
         var (articles, problems) = ContentFolder.Load(Folder);
         if (articles.Count == 0)
@@ -24,14 +24,14 @@ public sealed partial class ArticlePublisher(IOptions<ContentOptions> options, I
         foreach (var problem in problems)
             LogSkippedFile(problem.Path, problem.Reason);
 
-        var lead = articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.SourcePath, StringComparer.Ordinal).First();
-        current = await ArticleSnapshot.RenderAsync(lead);
-        LogPublished(lead.Metadata.Slug, lead.SourcePath, current.Page.ETag);
+        current = new SiteSnapshot(articles);
+        LogPublished(articles.Count, Folder, current.Lead.Metadata.Slug);
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(LogLevel.Warning, "Skipped {Path}: {Reason}")]
     private partial void LogSkippedFile(string path, string reason);
 
-    [LoggerMessage(LogLevel.Information, "Published {Slug} from {Path} (page ETag {ETag})")]
-    private partial void LogPublished(string slug, string path, string eTag);
+    [LoggerMessage(LogLevel.Information, "Published {Count} article(s) from {Folder}; the lead is {Slug}")]
+    private partial void LogPublished(int count, string folder, string slug);
 }
