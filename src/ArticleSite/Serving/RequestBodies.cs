@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ArticleSite.Serving;
+
+/// <summary>The site reads no request content: a request that carries some is refused before it reaches an endpoint.</summary>
+public static class RequestBodies
+{
+    public static IApplicationBuilder RejectRequestBodies(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+            return next(context);
+
+        // 413 Content Too Large: the limit is zero bytes. The unread content would desynchronise the connection, so it ends here.
+        context.Response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
+        context.Response.Headers.Connection = "close";
+        return Task.CompletedTask;
+    });
+}
