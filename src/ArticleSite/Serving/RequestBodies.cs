@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace ArticleSite.Serving;
 
-/// <summary>The site reads no request content: a request that carries some is refused before it reaches an endpoint.</summary>
+/// <summary>The site reads no request content: a GET or HEAD that carries some is refused before it reaches an endpoint.</summary>
 public static class RequestBodies
 {
     public static IApplicationBuilder RejectRequestBodies(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+        // Other methods go on to the 405 that names the allowed ones, which tells the client more.
+        var readMethod = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        if (!readMethod || context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
             return next(context);
 
         // 413 Content Too Large: the limit is zero bytes. The unread content would desynchronise the connection, so it ends here.
