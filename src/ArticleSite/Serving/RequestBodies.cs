@@ -12,7 +12,7 @@ public static class RequestBodies
         if (!readMethod || context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
             return next(context);
 
-        // 413 Content Too Large: the limit is zero bytes. The unread content would desynchronise the connection, so it ends here.
+        // 413 Content Too Large: the limit is zero bytes. Closing spares Kestrel draining content nobody wants.
         context.Response.StatusCode = StatusCodes.Status413RequestEntityTooLarge;
         context.Response.Headers.Connection = "close";
         return Task.CompletedTask;

@@ -5,8 +5,8 @@ namespace ArticleSite.Serving;
 
 /// <summary>
 /// How much a client may send and how slowly, and how long shutdown waits for requests in flight.
+/// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; README says why each value.
 /// Kestrel's setters reject out-of-range values at startup.
-/// The site only answers GET and HEAD with small documents, so every limit sits well below Kestrel's defaults; README says why each value.
 /// </summary>
 public sealed class ServerLimits
 {
@@ -40,7 +40,7 @@ public sealed class ServerLimits
         limits.MaxConcurrentConnections = MaxConcurrentConnections;
         // No WebSockets or other upgrades here.
         limits.MaxConcurrentUpgradedConnections = 0;
-        // GET and HEAD carry no content; RequestBodies.RejectAny answers 413 before anything would read one.
+        // GET and HEAD carry no content; RejectRequestBodies answers 413 before anything would read one.
         limits.MaxRequestBodySize = 0;
         limits.RequestHeadersTimeout = RequestHeadersTimeout;
         limits.KeepAliveTimeout = KeepAliveTimeout;
