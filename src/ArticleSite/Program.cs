@@ -10,6 +10,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
+builder.Services.AddServerLimits();
 
 var app = builder.Build();
 
@@ -24,6 +25,7 @@ catch (ContentException problem)
 }
 
 app.UseStatusPages();
+app.RejectRequestBodies();
 app.UseOutputCache();
 app.MapSite();
 

@@ -29,7 +29,7 @@ public static partial class FrontMatter
             throw new ContentException(path, $"front matter 'date' is '{date}', expected a date such as 2025-11-01");
 
         var slug = Optional("slug") ?? System.IO.Path.GetFileNameWithoutExtension(path);
-        if (!SlugPattern().IsMatch(slug))
+        if (!IsValidSlug(slug))
             throw new ContentException(path, $"slug '{slug}' must be lowercase letters, digits and single hyphens");
 
         return new ArticleMetadata(
@@ -61,6 +61,10 @@ public static partial class FrontMatter
             : throw new ContentException(path, "front matter must be one YAML mapping of 'key: value' lines");
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    /// <summary>Lowercase ASCII letters and digits in groups joined by single hyphens: safe as a URL segment and a file name.</summary>
+    public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
+
+    // \z, not $: in .NET '$' also matches before a final newline, which would let "slug\n" through.
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
 }

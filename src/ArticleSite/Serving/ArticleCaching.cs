@@ -9,6 +9,10 @@ public static class ArticleCaching
 
     public static IServiceCollection AddArticleCaching(this IServiceCollection services) =>
         services.AddOutputCache(options =>
+        {
+            // URLs are case-sensitive: /ARTICLE.TXT is not in the rendered table, so the cache must not answer it with /article.txt.
+            options.UseCaseSensitivePaths = true;
             // Entries live until a new snapshot evicts them by tag; the expiry only bounds memory for forgotten keys.
-            options.AddPolicy(PolicyName, policy => policy.Tag(Tag).Expire(TimeSpan.FromDays(1))));
+            options.AddPolicy(PolicyName, policy => policy.Tag(Tag).Expire(TimeSpan.FromDays(1)));
+        });
 }

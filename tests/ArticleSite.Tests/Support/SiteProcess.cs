@@ -60,6 +60,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
         lock (errorLines) return (process.ExitCode, [.. errorLines]);
     }
 
+    /// <summary>Sends SIGTERM, as a service manager or container runtime does to stop the site.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("sh", ["-c", $"kill -TERM {process.Id}"]);
+        kill.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

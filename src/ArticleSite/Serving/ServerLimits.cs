@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ArticleSite.Serving;
+
+/// <summary>
+/// How much a client may send and how slowly, and how long shutdown waits for requests in flight.
+/// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; README says why each value.
+/// Kestrel's setters reject out-of-range values at startup.
+/// </summary>
+public sealed class ServerLimits
+{
+    public const string Section = "ServerLimits";
+
+    public int MaxRequestLineSize { get; set; } = 4 * 1024;
+
+    public int MaxRequestHeadersTotalSize { get; set; } = 16 * 1024;
+
+    public int MaxRequestHeaderCount { get; set; } = 50;
+
+    public long MaxConcurrentConnections { get; set; } = 10_000;
+
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>Bytes a second a client must at least read of a response (after a grace period), so a stalled reader frees its connection.</summary>
+    public double MinResponseBytesPerSecond { get; set; } = 240;
+
+    public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public void ApplyTo(KestrelServerOptions kestrel)
+    {
+        var limits = kestrel.Limits;
+        limits.MaxRequestLineSize = MaxRequestLineSize;
+        limits.MaxRequestHeadersTotalSize = MaxRequestHeadersTotalSize;
+        limits.MaxRequestHeaderCount = MaxRequestHeaderCount;
+        limits.MaxConcurrentConnections = MaxConcurrentConnections;
+        // No WebSockets or other upgrades here.
+        limits.MaxConcurrentUpgradedConnections = 0;
+        // GET and HEAD carry no content; RejectRequestBodies answers 413 before anything would read one.
+        limits.MaxRequestBodySize = 0;
+        limits.RequestHeadersTimeout = RequestHeadersTimeout;
+        limits.KeepAliveTimeout = KeepAliveTimeout;
+        // Kept for completeness, since no body is ever read.
+        limits.MinRequestBodyDataRate = new MinDataRate(MinResponseBytesPerSecond, MinDataRateGracePeriod);
+        limits.MinResponseDataRate = new MinDataRate(MinResponseBytesPerSecond, MinDataRateGracePeriod);
+    }
+}
+
+/// <summary>Registers <see cref="ServerLimits"/> from configuration and hands it to Kestrel and the host.</summary>
+public static class ServerLimitsSetup
+{
+    public static IServiceCollection AddServerLimits(this IServiceCollection services)
+    {
+        services.AddOptions<ServerLimits>().BindConfiguration(ServerLimits.Section);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimits>>((kestrel, limits) => limits.Value.ApplyTo(kestrel));
+        services.AddOptions<HostOptions>().Configure<IOptions<ServerLimits>>((host, limits) => host.ShutdownTimeout = limits.Value.ShutdownTimeout);
+        return services;
+    }
+}
