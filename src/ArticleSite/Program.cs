@@ -10,6 +10,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
+builder.Services.AddTrustedProxies(builder.Configuration);
 
 var app = builder.Build();
 
@@ -23,6 +24,8 @@ catch (ContentException problem)
     return 1;
 }
 
+app.UseTrustedProxies(app.Configuration);
+app.UseSecurityHeaders();
 app.UseStatusPages();
 app.UseOutputCache();
 app.MapSite();
