@@ -31,6 +31,7 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     public async Task Axe_finds_no_WCAG_A_AA_or_best_practice_violation(int width, int height, string scheme)
     {
         var page = await OpenAsync(width, height, scheme);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"page-{width}x{height}-{scheme}-first-view.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"page-{width}x{height}-{scheme}.png"), FullPage = true });
 
         var results = await page.RunAxe(new AxeRunOptions
