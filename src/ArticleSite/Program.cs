@@ -24,7 +24,7 @@ catch (ContentException problem)
     return 1;
 }
 
-app.UseTrustedProxies(app.Configuration);
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseStatusPages();
 app.UseOutputCache();

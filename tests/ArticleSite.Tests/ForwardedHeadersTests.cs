@@ -8,7 +8,7 @@ public sealed class ForwardedHeadersTests : IDisposable
 {
     private readonly ArticleSiteFactory behindProxy = new() { TrustedProxy = "127.0.0.1" };
 
-    private readonly ArticleSiteFactory direct = new();
+    private readonly List<ArticleSiteFactory> others = [];
 
     private static async Task<(HttpResponseMessage Response, string? Canonical, string? OgUrl)> GetForwardedAsync(ArticleSiteFactory site, string proto, string host)
     {
@@ -32,9 +32,13 @@ public sealed class ForwardedHeadersTests : IDisposable
         Assert.Equal("max-age=63072000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
     }
 
-    [Fact]
-    public async Task Forged_forwarded_headers_from_an_unconfigured_client_change_nothing()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("192.0.2.10")]
+    public async Task Forged_forwarded_headers_from_a_client_that_is_not_a_configured_proxy_change_nothing(string? configuredProxy)
     {
+        var direct = new ArticleSiteFactory { TrustedProxy = configuredProxy };
+        others.Add(direct);
         var origin = direct.CreateClient().BaseAddress!;
         var (response, canonical, ogUrl) = await GetForwardedAsync(direct, "https", "evil.example");
 
@@ -47,6 +51,6 @@ public sealed class ForwardedHeadersTests : IDisposable
     public void Dispose()
     {
         behindProxy.Dispose();
-        direct.Dispose();
+        others.ForEach(site => site.Dispose());
     }
 }

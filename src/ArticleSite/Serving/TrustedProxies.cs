@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
@@ -26,9 +27,10 @@ public static class TrustedProxies
         });
     }
 
-    /// <summary>Adds the middleware only when a proxy is configured: with empty lists it would trust every client.</summary>
-    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IConfiguration configuration) =>
-        configuration.GetSection($"{Section}:KnownProxies").GetChildren().Any() || configuration.GetSection($"{Section}:KnownNetworks").GetChildren().Any()
+    /// <summary>Adds the middleware only when a proxy is configured: with both lists empty it would trust every client.</summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value is { } options
+            && (options.KnownProxies.Count > 0 || options.KnownIPNetworks.Count > 0)
             ? app.UseForwardedHeaders()
             : app;
 }
