@@ -10,14 +10,11 @@ public sealed record ArticlePageModel(
     IReadOnlyList<SectionLink> Sections,
     int ReadingMinutes,
     string CanonicalUrl,
+    string? SourceUrl,
     HtmlString StructuredData,
     HtmlString Css)
 {
     public string SiteName => PageRenderer.SiteName;
-
-    /// <summary>The source's home page when the front matter's <c>source</c> is a host name, e.g. https://thefoxdaily.com/.</summary>
-    public string? SourceUrl =>
-        Article.Metadata.Source is { } source && Uri.CheckHostName(source) == UriHostNameType.Dns ? $"https://{source}/" : null;
 }
 
 /// <summary>One entry of the table of contents: a section heading's text and its fragment id.</summary>

@@ -15,10 +15,10 @@ public static class ArticleStructuredData
     /// JSON that is safe inside a script element: the default JavaScriptEncoder writes &lt;, &gt;, &amp; and quotes as \u escapes,
     /// so a "&lt;/script&gt;" in a title cannot end the block.
     /// </summary>
-    public static string Render(Article article, string canonicalUrl, int wordCount)
+    public static string Render(Article article, string canonicalUrl, string? sourceUrl, int wordCount)
     {
         var metadata = article.Metadata;
-        var source = metadata.Source is { } name ? new Organization(name, Uri.CheckHostName(name) == UriHostNameType.Dns ? $"https://{name}/" : null) : null;
+        var source = metadata.Source is { } name ? new Organization(name, sourceUrl) : null;
         var data = new NewsArticle(
             Headline: metadata.Title,
             Description: metadata.Summary,

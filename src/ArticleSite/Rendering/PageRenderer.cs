@@ -31,13 +31,15 @@ public static class PageRenderer
     public static async Task<string> RenderAsync(Article article, string canonicalUrl)
     {
         var wordCount = WordCount(article);
+        var sourceUrl = SourceHomePage(article.Metadata.Source);
         var model = new ArticlePageModel(
             Article: article,
             Body: new HtmlString(RenderBody(article)),
             Sections: SectionsOf(article),
             ReadingMinutes: Math.Max(1, (wordCount + WordsPerMinute - 1) / WordsPerMinute),
             CanonicalUrl: canonicalUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, wordCount)),
+            SourceUrl: sourceUrl,
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, wordCount)),
             Css: new HtmlString(Stylesheet));
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
@@ -48,6 +50,10 @@ public static class PageRenderer
         article.Document.Descendants<LeafBlock>()
             .Where(block => block is HeadingBlock or ParagraphBlock)
             .Sum(block => PlainTextRenderer.TextOf(block.Inline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+
+    /// <summary>The source's home page when the front matter's <c>source</c> is a host name, e.g. https://thefoxdaily.com/.</summary>
+    private static string? SourceHomePage(string? source) =>
+        source is not null && Uri.CheckHostName(source) == UriHostNameType.Dns ? $"https://{source}/" : null;
 
     private static List<SectionLink> SectionsOf(Article article) =>
         [.. article.Document.Descendants<HeadingBlock>()
