@@ -11,6 +11,7 @@ builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.S
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();
+builder.Services.AddTrustedProxies(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +25,8 @@ catch (ContentException problem)
     return 1;
 }
 
+app.UseTrustedProxies();
+app.UseSecurityHeaders();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.UseOutputCache();

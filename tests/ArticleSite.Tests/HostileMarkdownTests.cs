@@ -42,7 +42,7 @@ public sealed class HostileMarkdownTests : IDisposable
         var html = await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
         var page = new HtmlParser().ParseDocument(html);
 
-        Assert.Empty(page.QuerySelectorAll("script, img, div[onclick], b"));
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']), img, div[onclick], b"));
         Assert.DoesNotContain(page.All, element => element.Attributes.Any(attribute => attribute.Name.StartsWith("on", StringComparison.Ordinal)));
         Assert.Equal("A <b>bold</b> headline", page.QuerySelector("h1")?.TextContent);
         Assert.Contains("Intro <script>alert('body')</script> text.", page.Body!.TextContent, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class HostileMarkdownTests : IDisposable
         var html = await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
         var page = new HtmlParser().ParseDocument(html);
 
-        var hrefs = page.QuerySelectorAll("a[href]").Select(anchor => anchor.GetAttribute("href"));
+        var hrefs = page.QuerySelectorAll("article > p a[href]").Select(anchor => anchor.GetAttribute("href"));
         Assert.Equal(["https://example.org/story", "/article.txt", "mailto:desk@example.org"], hrefs);
         Assert.DoesNotContain(page.All.SelectMany(element => element.Attributes), attribute => attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("A javascript link and a spaced one and javascript:alert('auto').", page.Body!.TextContent, StringComparison.Ordinal);

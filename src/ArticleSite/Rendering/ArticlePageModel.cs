@@ -3,5 +3,19 @@ using Microsoft.AspNetCore.Html;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>What the article page template needs: the article, its body already rendered by Markdig, and the stylesheet.</summary>
-public sealed record ArticlePageModel(Article Article, HtmlString Body, HtmlString Css);
+/// <summary>What the article page template needs: the article, its rendered body, table of contents, metadata and stylesheet.</summary>
+public sealed record ArticlePageModel(
+    Article Article,
+    HtmlString Body,
+    IReadOnlyList<SectionLink> Sections,
+    int ReadingMinutes,
+    string CanonicalUrl,
+    string? SourceUrl,
+    HtmlString StructuredData,
+    HtmlString Css)
+{
+    public string SiteName => PageRenderer.SiteName;
+}
+
+/// <summary>One entry of the table of contents: a section heading's text and its fragment id.</summary>
+public sealed record SectionLink(string Id, string Title);

@@ -1,33 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ArticleSite.Loading;
 using ArticleSite.Rendering.Slices;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 using RazorSlices;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Renders the HTML page of an article: the Markdig body inside the page template.</summary>
+/// <summary>Renders the HTML page of an article: the Markdig body inside the page template, with its metadata.</summary>
 public static class PageRenderer
 {
+    public const string SiteName = "ArticleSite";
+
+    /// <summary>An unhurried adult reading rate for news prose; the reading time is the word count at this rate, rounded up.</summary>
+    public const int WordsPerMinute = 230;
+
     // Encodes what HTML needs encoded and keeps the reporter's characters (“ ” ‘ ’ – —) as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static readonly HtmlString Stylesheet = new(ReadStylesheet());
+    private static readonly string Stylesheet = ReadStylesheet();
 
-    public static async Task<string> RenderAsync(Article article)
+    /// <summary>The CSP source that allows the page's inline stylesheet, and nothing else: 'sha256-…' of the exact &lt;style&gt; content.</summary>
+    public static string StylesheetHashSource { get; } = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'";
+
+    public static async Task<string> RenderAsync(Article article, string canonicalUrl)
     {
-        var model = new ArticlePageModel(article, new HtmlString(RenderBody(article)), Stylesheet);
+        var wordCount = WordCount(article);
+        var sourceUrl = SourceHomePage(article.Metadata.Source);
+        var model = new ArticlePageModel(
+            Article: article,
+            Body: new HtmlString(RenderBody(article)),
+            Sections: SectionsOf(article),
+            ReadingMinutes: Math.Max(1, (wordCount + WordsPerMinute - 1) / WordsPerMinute),
+            CanonicalUrl: canonicalUrl,
+            SourceUrl: sourceUrl,
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, wordCount)),
+            Css: new HtmlString(Stylesheet));
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }
+
+    /// <summary>The words of the body a reader reads: its headings and paragraphs.</summary>
+    public static int WordCount(Article article) =>
+        article.Document.Descendants<LeafBlock>()
+            .Where(block => block is HeadingBlock or ParagraphBlock)
+            .Sum(block => PlainTextRenderer.TextOf(block.Inline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+
+    /// <summary>The source's home page when the front matter's <c>source</c> is a host name, e.g. https://thefoxdaily.com/.</summary>
+    private static string? SourceHomePage(string? source) =>
+        source is not null && Uri.CheckHostName(source) == UriHostNameType.Dns ? $"https://{source}/" : null;
+
+    private static List<SectionLink> SectionsOf(Article article) =>
+        [.. article.Document.Descendants<HeadingBlock>()
+            .Where(heading => heading.Level == 2 && heading.TryGetAttributes()?.Id is not null)
+            .Select(heading => new SectionLink(heading.TryGetAttributes()!.Id!, PlainTextRenderer.TextOf(heading.Inline)))];
 
     private static string RenderBody(Article article)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HeadingRenderer>(new SelfLinkingHeadingRenderer());
         renderer.Render(article.Document);
         return writer.ToString();
     }

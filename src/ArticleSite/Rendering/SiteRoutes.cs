@@ -8,4 +8,13 @@ public static class SiteRoutes
 
     /// <summary>The lead article as plain text.</summary>
     public const string LeadText = "/article.txt";
+
+    /// <summary>The lead article's Markdown source.</summary>
+    public const string LeadMarkdown = "/article.md";
+
+    /// <summary>The lead article as JSON.</summary>
+    public const string LeadJson = "/article.json";
+
+    /// <summary>The Atom feed of the articles.</summary>
+    public const string Feed = "/feed.atom";
 }

@@ -14,6 +14,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
 
     public string ContentFolder { get; init; } = RepositoryPaths.Content;
 
+    /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
+    public string? TrustedProxy { get; init; }
+
     /// <summary>Counts what the output cache answers from its store.</summary>
     public CountingOutputCacheStore CacheStore { get; private set; } = null!;
 
@@ -21,6 +24,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:Path", ContentFolder);
+        if (TrustedProxy is not null)
+            builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         builder.ConfigureTestServices(services =>
         {
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));

@@ -1,0 +1,56 @@
+using AngleSharp.Html.Parser;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>The public origin in canonical URLs comes from X-Forwarded-* only when a configured proxy sends them.</summary>
+public sealed class ForwardedHeadersTests : IDisposable
+{
+    private readonly ArticleSiteFactory behindProxy = new() { TrustedProxy = "127.0.0.1" };
+
+    private readonly List<ArticleSiteFactory> others = [];
+
+    private static async Task<(HttpResponseMessage Response, string? Canonical, string? OgUrl)> GetForwardedAsync(ArticleSiteFactory site, string proto, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Add("X-Forwarded-Proto", proto);
+        request.Headers.Add("X-Forwarded-Host", host);
+        var response = await site.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (response, page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"),
+            page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task A_configured_proxys_forwarded_scheme_and_host_become_the_canonical_origin_with_HSTS()
+    {
+        var (response, canonical, ogUrl) = await GetForwardedAsync(behindProxy, "https", "news.example.org");
+
+        Assert.Equal("https://news.example.org/", canonical);
+        Assert.Equal("https://news.example.org/", ogUrl);
+        Assert.Equal("max-age=63072000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("192.0.2.10")]
+    public async Task Forged_forwarded_headers_from_a_client_that_is_not_a_configured_proxy_change_nothing(string? configuredProxy)
+    {
+        var direct = new ArticleSiteFactory { TrustedProxy = configuredProxy };
+        others.Add(direct);
+        var origin = direct.CreateClient().BaseAddress!;
+        var (response, canonical, ogUrl) = await GetForwardedAsync(direct, "https", "evil.example");
+
+        Assert.Equal(new Uri(origin, "/").AbsoluteUri, canonical);
+        Assert.Equal(canonical, ogUrl);
+        Assert.DoesNotContain("evil", canonical, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    public void Dispose()
+    {
+        behindProxy.Dispose();
+        others.ForEach(site => site.Dispose());
+    }
+}

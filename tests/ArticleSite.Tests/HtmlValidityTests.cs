@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>Every HTML response passes the Nu Html Checker (the W3C validator, run locally) with zero errors.</summary>
+public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<ArticleSiteFactory>
+{
+    [Fact]
+    public async Task The_article_page_and_the_404_page_have_no_Nu_Html_Checker_errors()
+    {
+        var (java, vnu) = (ExternalTools.Java, ExternalTools.VnuJar);
+        var folder = Directory.CreateTempSubdirectory("articlesite-html-").FullName;
+        try
+        {
+            var client = site.CreateClient();
+            var files = new List<string>();
+            foreach (var (path, name) in new[] { ("/", "page.html"), ("/no-such-page", "not-found.html") })
+            {
+                using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                var file = Path.Combine(folder, name);
+                await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+                files.Add(file);
+            }
+
+            var (exitCode, output) = await RunAsync(java, ["-jar", vnu, "--errors-only", "--format", "text", .. files]);
+
+            // vnu exits 1 and prints "Error: …" lines when a document has an error.
+            Assert.True(exitCode == 0 && !output.Contains("error:", StringComparison.OrdinalIgnoreCase), $"vnu exit code {exitCode}:\n{output}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output + await errors);
+    }
+}

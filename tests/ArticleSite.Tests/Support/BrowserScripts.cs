@@ -1,0 +1,40 @@
+namespace ArticleSite.Tests.Support;
+
+/// <summary>Measurements run inside the page.</summary>
+public static class BrowserScripts
+{
+    /// <summary>WCAG contrast of each matching element's text against the first opaque background behind it.</summary>
+    public const string ContrastRatios = """
+        selector => {
+          const channels = color => color.match(/[\d.]+/g).map(Number);
+          const luminance = ([r, g, b]) => {
+            const linear = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+          };
+          const background = element => {
+            for (; element; element = element.parentElement) {
+              const color = channels(getComputedStyle(element).backgroundColor);
+              if (color.length < 4 || color[3] > 0) return color;
+            }
+            return [255, 255, 255];
+          };
+          return [...document.querySelectorAll(selector)].filter(e => e.textContent.trim()).map(element => {
+            const text = luminance(channels(getComputedStyle(element).color));
+            const behind = luminance(background(element));
+            const ratio = (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
+            return { element: element.tagName + '.' + element.className + ' ' + element.textContent.slice(0, 40), ratio };
+          });
+        }
+        """;
+
+    /// <summary>How many text elements are cut off: wider than their box with hidden overflow, or outside the page.</summary>
+    public const string ClippedTextCount = """
+        () => [...document.querySelectorAll('h1, h2, p, li, a, time, span')].filter(element => {
+          const box = element.getBoundingClientRect();
+          const style = getComputedStyle(element);
+          const hidden = style.overflow !== 'visible' && element.scrollWidth > element.clientWidth;
+          const outside = box.width > 0 && (box.left < 0 || box.right > document.documentElement.clientWidth) && !element.classList.contains('skip-link');
+          return hidden || outside;
+        }).length
+        """;
+}

@@ -1,0 +1,33 @@
+namespace ArticleSite.Tests.Support;
+
+/// <summary>
+/// The programs some tests drive (Chromium, Java with the Nu Html Checker, Readability). Where one is missing the test is skipped
+/// with the reason; with ARTICLESITE_REQUIRE_TOOLS=1 (set by .ci/run) it fails instead.
+/// </summary>
+public static class ExternalTools
+{
+    public static bool Required => Environment.GetEnvironmentVariable("ARTICLESITE_REQUIRE_TOOLS") == "1";
+
+    /// <summary>Debian's Chromium; Playwright never downloads a browser here.</summary>
+    public static string Chromium => Require("/usr/bin/chromium", "Chromium is not installed (apt-get install chromium)");
+
+    public static string Java => Require(
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(folder => Path.Combine(folder, "java")).FirstOrDefault(File.Exists) ?? "java",
+        "Java is not installed (apt-get install default-jre-headless)");
+
+    public static string VnuJar => Require(Path.Combine(NodeModules, "vnu-jar", "build", "dist", "vnu.jar"), "the Nu Html Checker is not installed (npm ci in tests/tools)");
+
+    public static string Readability => Require(Path.Combine(NodeModules, "@mozilla", "readability", "Readability.js"), "Readability is not installed (npm ci in tests/tools)");
+
+    private static string NodeModules => Path.Combine(RepositoryPaths.Root, "tests", "tools", "node_modules");
+
+    private static string Require(string path, string reason)
+    {
+        if (File.Exists(path))
+            return path;
+        if (Required)
+            Assert.Fail($"{reason}, and ARTICLESITE_REQUIRE_TOOLS=1 requires it");
+        Assert.Skip(reason);
+        return path;
+    }
+}
