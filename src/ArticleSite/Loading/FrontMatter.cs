@@ -39,7 +39,12 @@ public static partial class FrontMatter
             Slug: slug,
             Language: Optional("language") ?? "en",
             Source: Optional("source"),
-            Section: Optional("section"));
+            Section: Optional("section"))
+        {
+            Lead = Optional("lead") is { } lead && (bool.TryParse(lead, out var isLead)
+                ? isLead
+                : throw new ContentException(path, $"front matter 'lead' is '{lead}', expected true or false")),
+        };
     }
 
     private static YamlMappingNode ParseMapping(YamlFrontMatterBlock block, string path)

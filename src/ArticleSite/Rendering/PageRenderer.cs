@@ -16,9 +16,10 @@ public static class PageRenderer
 
     private static readonly HtmlString Stylesheet = new(ReadStylesheet());
 
-    public static async Task<string> RenderAsync(Article article)
+    /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
+    public static async Task<string> RenderAsync(Article article, IReadOnlyList<Article>? others = null)
     {
-        var model = new ArticlePageModel(article, new HtmlString(RenderBody(article)), Stylesheet);
+        var model = new ArticlePageModel(article, new HtmlString(RenderBody(article)), Stylesheet) { Others = others ?? [] };
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }
