@@ -30,7 +30,7 @@ public sealed record HealthReport(string Status, int Articles, LeadReport Lead, 
 }
 
 /// <summary>The lead article: its slug, the ETag of its page, and when its file last changed.</summary>
-public sealed record LeadReport(string Slug, string ETag, DateTimeOffset LastModified);
+public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string ETag, DateTimeOffset LastModified);
 
 /// <summary>A file that cannot be published, and why.</summary>
 public sealed record ProblemReport(string Path, string Reason);
