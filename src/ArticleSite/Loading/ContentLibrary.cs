@@ -51,6 +51,12 @@ public sealed class ContentLibrary(string folder)
         {
             return new FileState(stamp, lastGood, problem);
         }
+#pragma warning disable CA1031 // a parser's failure on one file must not stop the others from being published
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            return new FileState(stamp, lastGood, new ContentException(path, $"cannot be loaded: {failure.Message}"));
+        }
     }
 
     private ContentReading Publishable()

@@ -60,6 +60,11 @@ public static partial class FrontMatter
             var line = block.Line + 1 + (int)e.Start.Line;
             throw new ContentException(path, $"line {line}: front matter is not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, with no position, for a flow collection left open at the end of the block.
+            throw new ContentException(path, $"front matter is not valid YAML: {e.Message}");
+        }
 
         return yaml.Documents is [{ RootNode: YamlMappingNode mapping }]
             ? mapping
