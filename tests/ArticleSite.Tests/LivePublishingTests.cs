@@ -114,6 +114,22 @@ public sealed class LivePublishingTests
     }
 
     [Fact]
+    public async Task A_bad_file_at_start_up_shows_in_healthz_and_the_good_ones_are_served()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
+        var broken = content.Write("broken.md", "---\nsummary: No title.\ndate: 2025-11-01\n---\n\nBody.\n");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var health = await Health.GetAsync(client);
+
+        Assert.Equal(("Degraded", 1), (health.Status, health.Articles));
+        Assert.Equal([(broken, "front matter has no 'title'")], health.Problems);
+        Assert.Equal(AlphaText("Alpha body."), await client.GetStringAsync("/articles/alpha.txt", Cancel));
+    }
+
+    [Fact]
     public async Task Fixing_a_bad_file_publishes_it_and_clears_the_problem()
     {
         using var content = new TemporaryContentFolder();

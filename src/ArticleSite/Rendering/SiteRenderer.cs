@@ -16,7 +16,7 @@ public static class SiteRenderer
             var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin));
             foreach (var (path, pick) in SiteRoutes.OfArticle(article.Metadata.Slug))
                 resources[path] = new Resource(async () => pick(await rendition.Value), article.LastModified);
-            if (article == snapshot.Lead)
+            if (ReferenceEquals(article, snapshot.Lead))
                 leadRendition = rendition;
         }
 

@@ -27,7 +27,7 @@ public sealed class SiteSnapshot
             throw new ArgumentException("A snapshot needs at least one article.", nameof(articles));
         Articles = [.. articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.SourcePath, StringComparer.Ordinal)];
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
-        Others = [.. Articles.Where(article => article != Lead)];
+        Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).Select(route => route.Path).ToFrozenSet(StringComparer.Ordinal);
     }
 
