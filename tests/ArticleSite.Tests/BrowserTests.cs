@@ -161,7 +161,8 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
         Assert.False(await page.Locator("nav.contents").IsVisibleAsync());
         Assert.False(await page.Locator(".masthead").IsVisibleAsync());
         Assert.True(await page.Locator("h1").IsVisibleAsync());
-        Assert.Equal(PageUrl, await page.Locator(".site-footer .permalink").InnerTextAsync());
+        // The article's permanent URL, which "/" names as canonical while it shows this article.
+        Assert.Equal(new Uri(new Uri(PageUrl), "/articles/lee-xi-gyeongju-summit").AbsoluteUri, await page.Locator(".site-footer .permalink").InnerTextAsync());
         Assert.True(await page.Locator(".site-footer .permalink").IsVisibleAsync());
         Assert.Contains("Reported by thefoxdaily.com, Latest World.", await page.Locator(".site-footer").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('article > p')).color"));

@@ -27,8 +27,8 @@ public sealed class ForwardedHeadersTests : IDisposable
     {
         var (response, canonical, ogUrl) = await GetForwardedAsync(behindProxy, "https", "news.example.org");
 
-        Assert.Equal("https://news.example.org/", canonical);
-        Assert.Equal("https://news.example.org/", ogUrl);
+        Assert.Equal("https://news.example.org/articles/lee-xi-gyeongju-summit", canonical);
+        Assert.Equal(canonical, ogUrl);
         Assert.Equal("max-age=63072000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
     }
 
@@ -42,7 +42,7 @@ public sealed class ForwardedHeadersTests : IDisposable
         var origin = direct.CreateClient().BaseAddress!;
         var (response, canonical, ogUrl) = await GetForwardedAsync(direct, "https", "evil.example");
 
-        Assert.Equal(new Uri(origin, "/").AbsoluteUri, canonical);
+        Assert.Equal(new Uri(origin, "/articles/lee-xi-gyeongju-summit").AbsoluteUri, canonical);
         Assert.Equal(canonical, ogUrl);
         Assert.DoesNotContain("evil", canonical, StringComparison.Ordinal);
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));

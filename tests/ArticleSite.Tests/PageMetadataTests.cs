@@ -8,6 +8,9 @@ namespace ArticleSite.Tests;
 /// <summary>What machines read from the page: canonical URL, Open Graph, Twitter card, JSON-LD, alternates — checked against the front matter.</summary>
 public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<ArticleSiteFactory>
 {
+    /// <summary>The article\'s own URL: "/" shows the same page while it is the only article, and names this one as canonical.</summary>
+    private const string ArticlePath = "/articles/lee-xi-gyeongju-summit";
+
     private const string Headline = "Lee urges Xi to help revive talks with North Korea at Gyeongju summit";
 
     private const string Summary = "At their summit in Gyeongju, South Korean President Lee Jae Myung asked Chinese President Xi Jinping to help restart diplomacy with North Korea, and both leaders agreed to work together on regional stability, trade and peace.";
@@ -27,11 +30,11 @@ public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<A
         page.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
 
     [Fact]
-    public async Task Canonical_and_og_url_are_the_absolute_url_the_page_was_requested_at()
+    public async Task Canonical_and_og_url_are_the_articles_permanent_absolute_url_on_the_requested_origin()
     {
         var (origin, page) = await GetPageAsync();
 
-        var expected = new Uri(origin, "/").AbsoluteUri;
+        var expected = new Uri(origin, ArticlePath).AbsoluteUri;
         Assert.StartsWith("http://127.0.0.1:", expected, StringComparison.Ordinal);
         Assert.Equal(expected, page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
         Assert.Equal(expected, Meta(page, "og:url"));
@@ -69,7 +72,7 @@ public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<A
         Assert.Equal(Summary, Text("description"));
         Assert.Equal("2025-11-01", Text("datePublished"));
         Assert.True(DateTimeOffset.TryParse(Text("dateModified"), out _));
-        Assert.Equal(new Uri(origin, "/").AbsoluteUri, Text("mainEntityOfPage"));
+        Assert.Equal(new Uri(origin, ArticlePath).AbsoluteUri, Text("mainEntityOfPage"));
         Assert.Equal("en", Text("inLanguage"));
         Assert.Equal("Latest World", Text("articleSection"));
         Assert.Equal(SourceWordCount, article.GetProperty("wordCount").GetInt32());
@@ -138,6 +141,6 @@ public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<A
         var footer = page.QuerySelector("body > footer");
         Assert.Contains("Reported by thefoxdaily.com, Latest World.", footer?.TextContent, StringComparison.Ordinal);
         Assert.Equal("https://thefoxdaily.com/", footer?.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal(new Uri(origin, "/").AbsoluteUri, footer?.QuerySelector(".permalink")?.TextContent);
+        Assert.Equal(new Uri(origin, ArticlePath).AbsoluteUri, footer?.QuerySelector(".permalink")?.TextContent);
     }
 }

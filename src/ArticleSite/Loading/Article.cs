@@ -8,4 +8,11 @@ public sealed record Article(
     string Markdown,
     MarkdownDocument Document,
     string SourcePath,
-    DateTimeOffset LastModified);
+    DateTimeOffset LastModified)
+{
+    /// <summary>The words of the body, counted once when the file is read.</summary>
+    public int WordCount { get; init; }
+
+    /// <summary>Minutes a reader needs at 200 words a minute, at least one.</summary>
+    public int ReadingMinutes => Math.Max(1, (WordCount + 199) / 200);
+}

@@ -32,10 +32,26 @@ public static class ArticleFile
             throw new ContentException(path, "the file is empty");
 
         var document = ArticleMarkdown.Parse(markdown);
-        var metadata = FrontMatter.Read(document.Descendants<YamlFrontMatterBlock>().FirstOrDefault(), path);
+        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        var metadata = FrontMatter.Read(frontMatter, path);
         if (!document.Any(block => block is ParagraphBlock))
             throw new ContentException(path, "the article has no body text below its front matter");
 
-        return new Article(metadata, markdown, document, path, lastModified);
+        var body = markdown.AsSpan(frontMatter is null ? 0 : frontMatter.Span.End + 1);
+        return new Article(metadata, markdown, document, path, lastModified) { WordCount = CountWords(body) };
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var character in text)
+        {
+            var isSpace = char.IsWhiteSpace(character);
+            if (!isSpace && !inWord)
+                words++;
+            inWord = !isSpace;
+        }
+        return words;
     }
 }

@@ -12,6 +12,9 @@ public sealed record ArticleMetadata(
     string? Source,
     string? Section)
 {
+    /// <summary>True when the front matter says <c>lead: true</c>: the article the front page shows in full.</summary>
+    public bool Lead { get; init; }
+
     /// <summary>The date as readers write it, e.g. "1 November 2025".</summary>
     public string DisplayDate => Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 

@@ -23,29 +23,23 @@ public static class ContentFolder
             yield return current.FullName;
     }
 
-    /// <summary>Loads every <c>*.md</c> file of the folder: the articles that load, and a reason for each file that does not.</summary>
-    public static (IReadOnlyList<Article> Articles, IReadOnlyList<ContentException> Problems) Load(string folder)
+    private static readonly EnumerationOptions AllMarkdown = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.Hidden, // editors' dot files
+    };
+
+    /// <summary>Every entry named <c>*.md</c> in the folder and below it; one that is not a readable file is reported when loaded.</summary>
+    /// <exception cref="ContentException">The folder is missing or holds no Markdown file.</exception>
+    public static IReadOnlyList<FileSystemInfo> Entries(string folder)
     {
         if (!Directory.Exists(folder))
             throw new ContentException(folder, "the content folder does not exist");
 
-        var files = Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
-            throw new ContentException(folder, "the content folder holds no Markdown (*.md) article");
-
-        var articles = new List<Article>();
-        var problems = new List<ContentException>();
-        foreach (var file in files)
-        {
-            try
-            {
-                articles.Add(ArticleFile.Load(file));
-            }
-            catch (ContentException problem)
-            {
-                problems.Add(problem);
-            }
-        }
-        return (articles, problems);
+        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*.md", AllMarkdown).ToList();
+        return entries.Count > 0
+            ? entries
+            : throw new ContentException(folder, "the content folder holds no Markdown (*.md) article");
     }
 }

@@ -8,6 +8,12 @@ public sealed class ContentOptions
     /// <summary>The content folder; a relative path is looked up from the working directory upwards, then beside the app.</summary>
     public string Path { get; set; } = "content";
 
+    /// <summary>How long the folder must stay quiet after a change before it is read again: one save often arrives as several events.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often the whole folder is checked anyway, for file systems whose change notifications get lost.</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Lets <c>--content DIR</c> on the command line set <see cref="Path"/>.</summary>
     public static readonly IDictionary<string, string> CommandLineSwitches =
         new Dictionary<string, string> { ["--content"] = $"{Section}:{nameof(Path)}" };

@@ -39,7 +39,12 @@ public static partial class FrontMatter
             Slug: slug,
             Language: Optional("language") ?? "en",
             Source: Optional("source"),
-            Section: Optional("section"));
+            Section: Optional("section"))
+        {
+            Lead = Optional("lead") is { } lead && (bool.TryParse(lead, out var isLead)
+                ? isLead
+                : throw new ContentException(path, $"front matter 'lead' is '{lead}', expected true or false")),
+        };
     }
 
     private static YamlMappingNode ParseMapping(YamlFrontMatterBlock block, string path)
@@ -54,6 +59,11 @@ public static partial class FrontMatter
             // The block starts after the opening '---', one line below the top of the file.
             var line = block.Line + 1 + (int)e.Start.Line;
             throw new ContentException(path, $"line {line}: front matter is not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, with no position, for a flow collection left open at the end of the block.
+            throw new ContentException(path, $"front matter is not valid YAML: {e.Message}");
         }
 
         return yaml.Documents is [{ RootNode: YamlMappingNode mapping }]

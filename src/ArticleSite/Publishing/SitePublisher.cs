@@ -1,37 +1,170 @@
 using ArticleSite.Loading;
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Publishing;
 
-/// <summary>Loads the content folder into a snapshot and hands it to the endpoints.</summary>
-public sealed partial class SitePublisher(IOptions<ContentOptions> options, ILogger<SitePublisher> logger)
+/// <summary>
+/// Publishes the content folder as a snapshot for the endpoints, then keeps publishing it: a file watcher (and a
+/// periodic rescan, for the changes a watcher misses) triggers a reload off the request path, which builds a complete
+/// new snapshot and swaps it in with one reference assignment.
+/// </summary>
+public sealed partial class SitePublisher : IDisposable
 {
-    private SiteSnapshot? current;
+    private readonly ContentLibrary library;
+    private readonly ContentOptions options;
+    private readonly IOutputCacheStore cache;
+    private readonly ILogger<SitePublisher> logger;
+
+    /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
+    private readonly SemaphoreSlim publishing = new(1, 1);
+
+    private readonly HashSet<string> everPublished = new(StringComparer.Ordinal);
+
+    private readonly Lock touchedLock = new();
+    private HashSet<string> touched = new(StringComparer.Ordinal);
+
+    private volatile SiteSnapshot? current;
+    private FileSystemWatcher? watcher;
+    private Timer? debounce;
+    private Timer? rescan;
+
+    public SitePublisher(IOptions<ContentOptions> options, IOutputCacheStore cache, ILogger<SitePublisher> logger)
+    {
+        this.options = options.Value;
+        this.cache = cache;
+        this.logger = logger;
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path));
+    }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
     public SiteSnapshot Current => current ?? throw new InvalidOperationException("Nothing has been published yet.");
 
-    public string Folder { get; } = ContentFolder.Locate(options.Value.Path);
+    public string Folder => library.Folder;
 
+    /// <summary>Publishes the folder's articles, then starts watching it for changes.</summary>
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
-    public Task PublishAsync()
+    public async Task PublishAsync()
     {
-        var (articles, problems) = ContentFolder.Load(Folder);
-        if (articles.Count == 0)
+        var (reading, _) = library.Read();
+        if (reading.Articles.Count == 0)
+        {
+            var problems = reading.Problems;
             throw problems.Count == 1 ? problems[0] : new ContentException(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
+        }
 
-        foreach (var problem in problems)
-            LogSkippedFile(problem.Path, problem.Reason);
-
-        current = new SiteSnapshot(articles);
-        LogPublished(articles.Count, Folder, current.Lead.Metadata.Slug);
-        return Task.CompletedTask;
+        await SwapAsync(reading.Articles, reading.Problems);
+        Watch();
     }
 
-    [LoggerMessage(LogLevel.Warning, "Skipped {Path}: {Reason}")]
-    private partial void LogSkippedFile(string path, string reason);
+    private void Watch()
+    {
+        debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        rescan = new Timer(_ => _ = ReloadAsync(), null, options.RescanInterval, options.RescanInterval);
+        watcher = new FileSystemWatcher(Folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
+        };
+        watcher.Changed += (_, change) => Touch(change.FullPath);
+        watcher.Created += (_, change) => Touch(change.FullPath);
+        watcher.Deleted += (_, change) => Touch(change.FullPath);
+        watcher.Renamed += (_, change) => Touch(change.OldFullPath, change.FullPath);
+        watcher.Error += (_, _) => Touch(); // events were lost: the reload compares every file's size and time
+        watcher.EnableRaisingEvents = true;
+    }
 
-    [LoggerMessage(LogLevel.Information, "Published {Count} article(s) from {Folder}; the lead is {Slug}")]
-    private partial void LogPublished(int count, string folder, string slug);
+    /// <summary>Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown.</summary>
+    private void Touch(params string[] paths)
+    {
+        lock (touchedLock)
+            touched.UnionWith(paths);
+        debounce?.Change(options.Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ReloadAsync()
+    {
+        await publishing.WaitAsync();
+        try
+        {
+            HashSet<string> paths;
+            lock (touchedLock)
+                (paths, touched) = (touched, new HashSet<string>(StringComparer.Ordinal));
+
+            var (reading, changed) = library.Read(paths);
+            if (!changed && Current.Problems.All(problem => problem.Path != Folder))
+                return;
+
+            // With nothing publishable left, the last snapshot's articles stay: the site never goes down for content.
+            var articles = reading.Articles.Count > 0 ? reading.Articles : Current.Articles;
+            await PublishLockedAsync(articles, reading.Problems);
+        }
+        catch (ContentException folderProblem)
+        {
+            if (Current.Problems is not [{ } only] || only.Message != folderProblem.Message)
+                await PublishLockedAsync(Current.Articles, [folderProblem]);
+        }
+#pragma warning disable CA1031 // a reload runs on a timer: whatever goes wrong is logged and the current snapshot stays
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogReloadFailed(failure);
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
+    private async Task SwapAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems)
+    {
+        await publishing.WaitAsync();
+        try
+        {
+            await PublishLockedAsync(articles, problems);
+        }
+        finally
+        {
+            publishing.Release();
+        }
+    }
+
+    private async Task PublishLockedAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems)
+    {
+        var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var problem in problems.Where(problem => !known.Contains(problem.Message)))
+            LogProblem(problem.Path, problem.Reason);
+
+        var slugs = articles.Select(article => article.Metadata.Slug).ToHashSet(StringComparer.Ordinal);
+        var snapshot = new SiteSnapshot(articles, everPublished.Where(slug => !slugs.Contains(slug)).ToList())
+        {
+            Generation = (current?.Generation ?? 0) + 1,
+            Problems = problems,
+        };
+        everPublished.UnionWith(slugs);
+
+        // Swap first, then evict: from the assignment on, every request keys the cache by the new generation, so
+        // nothing stored for the old snapshot, even after the eviction, is served again.
+        current = snapshot;
+        await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
+        LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug);
+    }
+
+    public void Dispose()
+    {
+        watcher?.Dispose();
+        debounce?.Dispose();
+        rescan?.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Cannot publish {Path}: {Reason}")]
+    private partial void LogProblem(string path, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}")]
+    private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug);
+
+    [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
+    private partial void LogReloadFailed(Exception exception);
 }

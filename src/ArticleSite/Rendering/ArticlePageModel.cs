@@ -15,6 +15,9 @@ public sealed record ArticlePageModel(
     HtmlString Css)
 {
     public string SiteName => PageRenderer.SiteName;
+
+    /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
+    public IReadOnlyList<Article> Others { get; init; } = [];
 }
 
 /// <summary>One entry of the table of contents: a section heading's text and its fragment id.</summary>

@@ -28,7 +28,8 @@ public static class PageRenderer
     /// <summary>The CSP source that allows the page's inline stylesheet, and nothing else: 'sha256-…' of the exact &lt;style&gt; content.</summary>
     public static string StylesheetHashSource { get; } = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'";
 
-    public static async Task<string> RenderAsync(Article article, string canonicalUrl)
+    /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
+    public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null)
     {
         var wordCount = WordCount(article);
         var sourceUrl = SourceHomePage(article.Metadata.Source);
@@ -40,7 +41,10 @@ public static class PageRenderer
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
             StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, wordCount)),
-            Css: new HtmlString(Stylesheet));
+            Css: new HtmlString(Stylesheet))
+        {
+            Others = others ?? [],
+        };
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }

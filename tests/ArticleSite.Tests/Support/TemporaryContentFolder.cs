@@ -12,5 +12,16 @@ public sealed class TemporaryContentFolder : IDisposable
         return file;
     }
 
+    public string WriteBytes(string fileName, byte[] bytes)
+    {
+        var file = System.IO.Path.Combine(Path, fileName);
+        File.WriteAllBytes(file, bytes);
+        return file;
+    }
+
+    /// <summary>An article file: front matter with the given fields, then the body.</summary>
+    public static string Article(string title, string date, string body, string? moreFrontMatter = null) =>
+        $"---\ntitle: {title}\nsummary: Summary of {title}.\ndate: {date}\n{moreFrontMatter}---\n\n{body}\n";
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
