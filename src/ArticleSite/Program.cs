@@ -19,6 +19,9 @@ catch (ArgumentException problem)
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(hostArgs, ContentOptions.CommandLineSwitches);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// With this category enabled at any level, hosting starts an Activity and a logging scope for every request:
+// measured at 12-22% of the output-cache hit path's throughput (README, Benchmark).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
