@@ -1,11 +1,27 @@
+using ArticleSite.Exporting;
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
 
+ExportCommand? export;
+string[] hostArgs;
+try
+{
+    (export, hostArgs) = ExportCommand.Parse(args);
+}
+catch (ArgumentException problem)
+{
+    await Console.Error.WriteLineAsync($"ArticleSite cannot export: {problem.Message}");
+    return 2;
+}
+
 // appsettings.json is read from beside the app, so a publish folder works from any working directory.
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration.AddCommandLine(args, ContentOptions.CommandLineSwitches);
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration.AddCommandLine(hostArgs, ContentOptions.CommandLineSwitches);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// With this category enabled at any level, hosting starts an Activity and a logging scope for every request:
+// turning it off bought 15-23% more cache hits per second (README, Benchmark).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
@@ -24,6 +40,10 @@ catch (ContentException problem)
     await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
     return 1;
 }
+
+// The export writes the snapshot as files and ends; the server never starts listening.
+if (export is not null)
+    return await export.RunAsync(app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration);
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();

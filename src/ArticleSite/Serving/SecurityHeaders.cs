@@ -27,20 +27,22 @@ public static class SecurityHeaders
     /// <summary>Two years, the span HSTS preload lists ask for.</summary>
     public static readonly StringValues StrictTransportSecurity = "max-age=63072000";
 
-    private static readonly StringValues NoSniff = "nosniff";
-    private static readonly StringValues StrictOriginWhenCrossOrigin = "strict-origin-when-cross-origin";
-    private static readonly StringValues SameOrigin = "same-origin";
-    private static readonly StringValues SameSite = "same-site";
+    /// <summary>The headers every response carries, whatever the scheme; the static export's nginx block sends the same.</summary>
+    public static readonly IReadOnlyList<(string Name, StringValues Value)> Always =
+    [
+        ("Content-Security-Policy", ContentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", PermissionsPolicy),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-site"),
+    ];
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = NoSniff;
-        headers["Referrer-Policy"] = StrictOriginWhenCrossOrigin;
-        headers["Permissions-Policy"] = PermissionsPolicy;
-        headers["Cross-Origin-Opener-Policy"] = SameOrigin;
-        headers["Cross-Origin-Resource-Policy"] = SameSite;
+        foreach (var (name, value) in Always)
+            headers[name] = value;
         // Only over HTTPS: a browser ignores it on plain HTTP, and it must not pin a site that has no certificate.
         if (context.Request.IsHttps)
             headers.StrictTransportSecurity = StrictTransportSecurity;

@@ -1,0 +1,53 @@
+using ArticleSite.Rendering;
+
+namespace ArticleSite.Exporting;
+
+/// <summary>
+/// <c>export DIR [--origin URL]</c> on the command line: write the site as static files instead of serving it.
+/// The origin (scheme and host of the absolute URLs in the pages) defaults to the <c>Export:Origin</c> setting.
+/// </summary>
+public sealed record ExportCommand(string Directory, string? Origin)
+{
+    public const string Verb = "export";
+
+    public const string OriginSetting = "Export:Origin";
+
+    /// <summary>The command, or null when the arguments ask to serve; the arguments left for the host's configuration.</summary>
+    /// <exception cref="ArgumentException">The arguments start with <c>export</c> but do not name a directory.</exception>
+    public static (ExportCommand? Command, string[] HostArguments) Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] != Verb)
+            return (null, args);
+        if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+            throw new ArgumentException("usage: export DIR [--origin https://example.org]");
+
+        var rest = args[2..].ToList();
+        string? origin = null;
+        var at = rest.IndexOf("--origin");
+        if (at >= 0)
+        {
+            if (at + 1 >= rest.Count || !Uri.TryCreate(rest[at + 1], UriKind.Absolute, out _))
+                throw new ArgumentException("--origin needs an absolute URL such as https://example.org");
+            origin = rest[at + 1].TrimEnd('/');
+            rest.RemoveRange(at, 2);
+        }
+        return (new ExportCommand(args[1], origin), [.. rest]);
+    }
+
+    /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
+    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration)
+    {
+        var origin = Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
+        try
+        {
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin), origin, Directory);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"ArticleSite cannot export to {Directory}: {problem.Message}");
+            return 1;
+        }
+        Console.WriteLine($"Exported the site for {origin} to {Path.GetFullPath(Directory)}");
+        return 0;
+    }
+}

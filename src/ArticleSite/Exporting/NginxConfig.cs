@@ -1,0 +1,65 @@
+using System.Text;
+using ArticleSite.Serving;
+
+namespace ArticleSite.Exporting;
+
+/// <summary>
+/// The nginx server block that serves an export the way the live site serves it: only the site's URLs, each with its
+/// exact media type, Cache-Control and security headers, and the precompressed siblings through gzip_static/brotli_static.
+/// </summary>
+public static class NginxConfig
+{
+    /// <summary>What the live site sends for an article resource (issue 4); the lead keeps one definition at merge.</summary>
+    public const string ArticleCacheControl = "public, max-age=300, stale-while-revalidate=86400";
+
+    /// <summary>The line to uncomment where nginx has the ngx_brotli module; the benchmark does so when it finds it.</summary>
+    public const string BrotliLine = "# brotli_static on;";
+
+    /// <param name="mediaTypes">Each URL path of the site and the media type it is served with.</param>
+    public static string For(IReadOnlyDictionary<string, string> mediaTypes, string origin, string root)
+    {
+        var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
+        if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            headers.Add(("Strict-Transport-Security", SecurityHeaders.StrictTransportSecurity.ToString()));
+        var config = new StringBuilder();
+        config.Append($$"""
+            # Serves the ArticleSite export in {{root}} as the live site at {{origin}} serves it.
+            # Include it in nginx's http block; set listen and server_name for your host.
+            server {
+                listen 80;
+                server_name _;
+                root {{root}};
+                server_tokens off;
+                etag on;
+                gzip_static on;
+                gzip_vary on;
+                {{BrotliLine}}  # needs the ngx_brotli module (Debian: libnginx-mod-http-brotli-static)
+                # Each URL below names its media type, so nginx guesses none from file extensions.
+                types { }
+                default_type application/octet-stream;
+
+            """);
+
+        foreach (var (urlPath, mediaType) in mediaTypes)
+        {
+            config.Append($"    location = {urlPath} {{\n");
+            config.Append($"        default_type \"{mediaType}\";\n");
+            if (urlPath.EndsWith('/'))
+                config.Append($"        try_files /{StaticExport.FileName(urlPath)} =404;\n");
+            AppendHeaders(config, [("Cache-Control", ArticleCacheControl), .. headers]);
+            config.Append("    }\n");
+        }
+
+        // Anything else, including the export's own files under other names (index.html, *.gz, nginx.conf), is not a URL of the site.
+        config.Append("    location / {\n        return 404;\n");
+        AppendHeaders(config, headers);
+        config.Append("    }\n}\n");
+        return config.ToString();
+    }
+
+    private static void AppendHeaders(StringBuilder config, IEnumerable<(string Name, string Value)> headers)
+    {
+        foreach (var (name, value) in headers)
+            config.Append($"        add_header {name} \"{value}\" always;\n");
+    }
+}

@@ -1,0 +1,43 @@
+using ArticleSite.Rendering;
+
+namespace ArticleSite.Exporting;
+
+/// <summary>Writes a rendered site as files, each URL where a static server looks for it, with its precompressed siblings.</summary>
+public static class StaticExport
+{
+    public const string NginxConfigFile = "nginx.conf";
+
+    /// <exception cref="IOException">The directory cannot be created or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
+    public static async Task WriteAsync(RenderedSite site, string origin, string directory)
+    {
+        directory = Path.GetFullPath(directory);
+        var mediaTypes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (urlPath, resource) in site.Resources)
+        {
+            var representation = await resource.RepresentationAsync();
+            var file = Path.Combine(directory, FileName(urlPath));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var body = representation.Body;
+            await WriteFileAsync(file, body, resource.LastModified);
+            await WriteFileAsync(file + ".br", Compression.Brotli(body), resource.LastModified);
+            await WriteFileAsync(file + ".gz", Compression.Gzip(body), resource.LastModified);
+            mediaTypes[urlPath] = representation.ContentType;
+        }
+        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(mediaTypes, origin, directory));
+    }
+
+    /// <summary>The file of a URL path, relative to the export: a path ending in <c>/</c> is its folder's <c>index.html</c>.</summary>
+    public static string FileName(string urlPath)
+    {
+        var relative = urlPath.TrimStart('/');
+        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+    }
+
+    // The file's time is the content's, so a static server's Last-Modified tells what the live site's does.
+    private static async Task WriteFileAsync(string file, byte[] bytes, DateTimeOffset lastModified)
+    {
+        await File.WriteAllBytesAsync(file, bytes);
+        File.SetLastWriteTimeUtc(file, lastModified.UtcDateTime);
+    }
+}

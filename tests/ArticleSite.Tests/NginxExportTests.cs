@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using ArticleSite.Exporting;
+using ArticleSite.Publishing;
+using ArticleSite.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleSite.Tests;
+
+/// <summary>The export's nginx server block, run by Debian's nginx on 127.0.0.1: it serves what the live site serves.</summary>
+public sealed class NginxExportTests : IDisposable
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly string work = Directory.CreateTempSubdirectory("articlesite-nginx-").FullName;
+
+    [Fact]
+    public async Task Nginx_serves_the_export_with_the_live_bytes_media_types_and_precompressed_gzip()
+    {
+        var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
+        await using var factory = new ArticleSiteFactory();
+        using var site = factory.CreateClient();
+        var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var export = Path.Combine(work, "export");
+        await new ExportCommand(export, origin).RunAsync(factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build());
+        using var nginx = await StartNginxAsync(nginxPath, export);
+        using var client = new HttpClient { BaseAddress = nginx.Address };
+
+        foreach (var path in new[] { "/", "/article.txt" })
+        {
+            using var live = await site.GetAsync(path, Cancel);
+            using var served = await client.GetAsync(path, Cancel);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal(live.Content.Headers.ContentType, served.Content.Headers.ContentType);
+            Assert.Equal(await live.Content.ReadAsByteArrayAsync(Cancel), await served.Content.ReadAsByteArrayAsync(Cancel));
+            Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal(NginxConfig.ArticleCacheControl, served.Headers.CacheControl?.ToString());
+
+            using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, path);
+            gzipRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+            using var gzip = await client.SendAsync(gzipRequest, Cancel);
+            Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(export, StaticExport.FileName(path) + ".gz"), Cancel), await gzip.Content.ReadAsByteArrayAsync(Cancel));
+        }
+
+        foreach (var path in new[] { "/index.html", "/index.html.gz", "/nginx.conf", "/missing" })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path, Cancel)).StatusCode);
+    }
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    private async Task<NginxProcess> StartNginxAsync(string nginxPath, string export)
+    {
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var server = (await File.ReadAllTextAsync(Path.Combine(export, StaticExport.NginxConfigFile), Cancel)).Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal);
+        var config = Path.Combine(work, "nginx-main.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            daemon off;
+            worker_processes 1;
+            pid {{work}}/nginx.pid;
+            error_log stderr;
+            events { }
+            http {
+                access_log off;
+                client_body_temp_path {{work}}/client_body;
+                proxy_temp_path {{work}}/proxy;
+                fastcgi_temp_path {{work}}/fastcgi;
+                uwsgi_temp_path {{work}}/uwsgi;
+                scgi_temp_path {{work}}/scgi;
+            {{server}}
+            }
+            """, Cancel);
+        // Workers may run as another user: they must be able to read the export.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
+
+        var nginx = new NginxProcess(Process.Start(new ProcessStartInfo(nginxPath, ["-e", "stderr", "-p", work, "-c", config]) { RedirectStandardError = true })!,
+            new Uri($"http://127.0.0.1:{port}"));
+        await nginx.WaitUntilListeningAsync(port);
+        return nginx;
+    }
+
+    private sealed class NginxProcess(Process process, Uri address) : IDisposable
+    {
+        public Uri Address { get; } = address;
+
+        public async Task WaitUntilListeningAsync(int port)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (true)
+            {
+                if (process.HasExited)
+                    Assert.Fail($"nginx exited: {await process.StandardError.ReadToEndAsync(Cancel)}");
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, Cancel);
+                    return;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(20, Cancel);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using ArticleSite.Exporting;
+using ArticleSite.Publishing;
+using ArticleSite.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleSite.Tests;
+
+/// <summary>The static export: every file is what the live server sends for its URL, and a failed export says why.</summary>
+public sealed class StaticExportTests : IDisposable
+{
+    private static readonly string[] FileAndSiblings = ["", ".br", ".gz"];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly string folder = Directory.CreateTempSubdirectory("articlesite-export-").FullName;
+
+    [Fact]
+    public async Task Every_exported_file_is_byte_for_byte_what_the_live_server_sends_for_its_url()
+    {
+        await using var factory = new ArticleSiteFactory();
+        using var client = factory.CreateClient();
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var site = await snapshot.ForOriginAsync(origin);
+
+        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build()));
+
+        var expectedFiles = site.Resources
+            .SelectMany(resource => FileAndSiblings.Select(suffix => StaticExport.FileName(resource.Key) + suffix))
+            .Append(StaticExport.NginxConfigFile);
+        Assert.Equal(expectedFiles.Order(StringComparer.Ordinal), ExportedFiles().Order(StringComparer.Ordinal));
+
+        foreach (var (urlPath, _) in site.Resources)
+        {
+            var file = Path.Combine(folder, StaticExport.FileName(urlPath));
+            var identity = await GetAsync(client, urlPath, "identity");
+            Assert.Equal(await File.ReadAllBytesAsync(file, Cancel), identity.Body);
+            await AssertEncodedSiblingAsync(client, urlPath, file + ".br", "br", identity.Body);
+            await AssertEncodedSiblingAsync(client, urlPath, file + ".gz", "gzip", identity.Body);
+        }
+    }
+
+    [Fact]
+    public async Task The_nginx_block_serves_each_url_with_the_live_media_type_and_nothing_else()
+    {
+        await using var factory = new ArticleSiteFactory();
+        using var client = factory.CreateClient();
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build());
+
+        var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
+
+        using var page = await client.GetAsync("/", Cancel);
+        using var text = await client.GetAsync("/article.txt", Cancel);
+        Assert.Contains($"location = / {{\n        default_type \"{page.Content.Headers.ContentType}\";\n        try_files /index.html =404;\n", config, StringComparison.Ordinal);
+        Assert.Contains($"location = /article.txt {{\n        default_type \"{text.Content.Headers.ContentType}\";\n", config, StringComparison.Ordinal);
+        Assert.Contains($"root {folder};", config, StringComparison.Ordinal);
+        Assert.Contains("location / {\n        return 404;\n", config, StringComparison.Ordinal);
+        Assert.Contains("gzip_static on;", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_command_writes_the_site_and_exits_with_zero_without_serving()
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", folder, "--origin", "https://example.org");
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(errorLines);
+        Assert.Contains("article.txt.br", ExportedFiles());
+        Assert.Contains("Strict-Transport-Security", await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_into_a_folder_that_cannot_be_made_exits_with_one_line_naming_it()
+    {
+        var file = Path.Combine(folder, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder", Cancel);
+        var target = Path.Combine(file, "export");
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", target);
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"ArticleSite cannot export to {target}: ", Assert.Single(errorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_of_content_that_cannot_be_published_exits_with_one_line_and_writes_nothing()
+    {
+        using var content = new TemporaryContentFolder();
+        var broken = content.Write("broken.md", "Just text, no front matter.\n");
+        var target = Path.Combine(folder, "export");
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", target, "--content", content.Path);
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"ArticleSite cannot start: {broken}: no YAML front matter", Assert.Single(errorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
+    }
+
+    [Fact]
+    public async Task An_export_without_a_folder_exits_with_its_usage()
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export");
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("ArticleSite cannot export: usage: export DIR [--origin https://example.org]", Assert.Single(errorLines));
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private IEnumerable<string> ExportedFiles() =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(folder, file));
+
+    /// <summary>
+    /// The sibling is what the server sends for that encoding; while the server answers with identity instead,
+    /// the sibling must at least decompress to the identity bytes.
+    /// </summary>
+    private static async Task AssertEncodedSiblingAsync(HttpClient client, string urlPath, string sibling, string encoding, byte[] identity)
+    {
+        var exported = await File.ReadAllBytesAsync(sibling, Cancel);
+        var served = await GetAsync(client, urlPath, encoding);
+        if (served.ContentEncoding == encoding)
+            Assert.Equal(exported, served.Body);
+        else
+            Assert.Equal(identity, Decompress(exported, encoding));
+    }
+
+    private static async Task<(byte[] Body, string? ContentEncoding)> GetAsync(HttpClient client, string urlPath, string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, urlPath);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+        using var response = await client.SendAsync(request, Cancel);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(Cancel), response.Content.Headers.ContentEncoding.SingleOrDefault());
+    }
+
+    private static byte[] Decompress(byte[] bytes, string encoding)
+    {
+        using var input = new MemoryStream(bytes);
+        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
+}
