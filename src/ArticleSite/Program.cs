@@ -1,5 +1,6 @@
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
+using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
 // appsettings.json is read from beside the app, so a publish folder works from any working directory.
@@ -10,6 +11,13 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.TypeInfoResolverChain.Insert(0, ArticleJsonContext.Default);
+    // Numbers are written as numbers; without this the OpenAPI schema says "integer or string".
+    json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+});
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -25,6 +33,7 @@ catch (ContentException problem)
 
 app.UseStatusPages();
 app.UseOutputCache();
+app.MapOpenApi();
 app.MapSite();
 
 await app.RunAsync();

@@ -23,7 +23,8 @@ public static class PageRenderer
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }
 
-    private static string RenderBody(Article article)
+    /// <summary>The article body alone, as HTML (for the page and the feed).</summary>
+    public static string RenderBody(Article article)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);

@@ -7,8 +7,14 @@ public static class ArticleCaching
 
     public const string Tag = "article";
 
-    public static IServiceCollection AddArticleCaching(this IServiceCollection services) =>
-        services.AddOutputCache(options =>
+    public static IServiceCollection AddArticleCaching(this IServiceCollection services)
+    {
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        return services.AddOutputCache(options =>
             // Entries live until a new snapshot evicts them by tag; the expiry only bounds memory for forgotten keys.
-            options.AddPolicy(PolicyName, policy => policy.Tag(Tag).Expire(TimeSpan.FromDays(1))));
+            options.AddPolicy(PolicyName, policy => policy
+                .AddPolicy<RepresentationCachePolicy>()
+                .Tag(Tag)
+                .Expire(TimeSpan.FromDays(1))));
+    }
 }

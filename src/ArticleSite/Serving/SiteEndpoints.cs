@@ -1,23 +1,35 @@
-using ArticleSite.Publishing;
+using ArticleSite.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
 /// <summary>One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.</summary>
 public static class SiteEndpoints
 {
-    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+    private const string AllowedMethods = "GET, HEAD";
 
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{**path}", ReadMethods, ServeAsync).CacheOutput(ArticleCaching.PolicyName);
+        app.Map("/{**path}", ServeAsync).CacheOutput(ArticleCaching.PolicyName).ExcludeFromDescription();
+        // The same lookup, named for the OpenAPI document so that it can describe the JSON shape.
+        app.MapGet(SiteRoutes.LeadJson, ServeAsync).CacheOutput(ArticleCaching.PolicyName)
+            .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
+            .WithTags("Article")
+            .WithSummary("The lead article as JSON: metadata, word count, reading time and sections as plain text.");
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpRequest request, SitePublisher publisher)
+    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching)
     {
-        var site = await publisher.Current.ForOriginAsync($"{request.Scheme}://{request.Host}");
-        return site.Find(request.Path.Value ?? "/") is { } resource
-            ? new RepresentationResult(resource.Representation)
-            : Results.NotFound();
+        if (await Selection.ForAsync(context) is not { } selection)
+            return Results.NotFound();
+
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Headers.Allow = AllowedMethods;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }
+
+        return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
 }
