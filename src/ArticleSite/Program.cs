@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
@@ -15,7 +16,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 {
     json.SerializerOptions.TypeInfoResolverChain.Insert(0, ArticleJsonContext.Default);
     // Numbers are written as numbers; without this the OpenAPI schema says "integer or string".
-    json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddOpenApi();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ArticleSite.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace ArticleSite.Tests;
 
@@ -170,6 +171,16 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
         Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
         Assert.NotNull(response.Content.Headers.LastModified);
         Assert.Equal("bytes", Assert.Single(response.Headers.AcceptRanges));
+    }
+
+    [Fact]
+    public async Task The_article_Cache_Control_is_configurable()
+    {
+        using var configured = site.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
+
+        using var response = await configured.CreateClient().GetAsync("/article.txt", Cancel);
+
+        Assert.Equal("public, max-age=60", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

@@ -30,12 +30,9 @@ public sealed record Selection(Resource Resource, Representation? Representation
         var request = context.Request;
         var site = await context.RequestServices.GetRequiredService<SitePublisher>().Current.ForOriginAsync($"{request.Scheme}://{request.Host}");
         var selection = site.Find(request.Path.Value ?? "/") is { } resource
-            ? Make(resource, request.Headers.Accept.ToString(), AcceptEncodingOf(request))
+            ? Make(resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null)
             : null;
         context.Items[ItemKey] = selection;
         return selection;
     }
-
-    private static string? AcceptEncodingOf(HttpRequest request) =>
-        request.Headers.TryGetValue(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding, out var values) ? values.ToString() : null;
 }
