@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using ArticleSite.Exporting;
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
+using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
 ExportCommand? export;
@@ -28,6 +30,13 @@ builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();
 builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.TypeInfoResolverChain.Insert(0, ArticleJsonContext.Default);
+    // Numbers are written as numbers; without this the OpenAPI schema says "integer or string".
+    json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+});
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -50,6 +59,7 @@ app.UseSecurityHeaders();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.UseOutputCache();
+app.MapOpenApi();
 app.MapSite();
 
 await app.RunAsync();

@@ -60,7 +60,7 @@ public static class HostileRequests
         "/article.txt%00", "/article.txt%00.md", "/%00", "/..;/content/lee-xi-gyeongju-summit.md", "/article.txt;/../content/x.md", "/.;/appsettings.json",
         "/etc/passwd", "//etc/passwd", "///etc/passwd", "/./content/../appsettings.json", "/content/./lee-xi-gyeongju-summit.md",
         "/content%2flee-xi-gyeongju-summit.md", "/content%5clee-xi-gyeongju-summit.md", "/src/ArticleSite/Program.cs", "/proc/self/environ",
-        "/%2e/%2e/%2e/appsettings.json", "/.%2e/appsettings.json", "/%2e./appsettings.json", "/....//....//etc/passwd", "/article.txt/", "/ARTICLE.TXT", "/article.TXT", "/article.txt.md", "/article.md", "/index.html", "/lee-xi-gyeongju-summit",
+        "/%2e/%2e/%2e/appsettings.json", "/.%2e/appsettings.json", "/%2e./appsettings.json", "/....//....//etc/passwd", "/article.txt/", "/ARTICLE.TXT", "/article.TXT", "/article.txt.md", "/content/article.md", "/index.html", "/lee-xi-gyeongju-summit",
         "http://localhost/../appsettings.json", "http://evil.example/../../etc/passwd", "/C:/Windows/win.ini", "/C:\\Windows\\win.ini", "/~root/.bashrc",
     ];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ArticleSite.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 
 namespace ArticleSite.Tests;
 
@@ -11,7 +12,15 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
     {
         { "/", "text/html" },
         { "/article.txt", "text/plain" },
+        { "/article.md", "text/markdown" },
+        { "/article.json", "application/json" },
+        { "/feed.atom", "application/atom+xml" },
+        { "/sitemap.xml", "application/xml" },
+        { "/robots.txt", "text/plain" },
+        { "/llms.txt", "text/plain" },
     };
+
+    public static TheoryData<string> KnownPaths => ["/", "/article.txt", "/article.md", "/article.json", "/feed.atom", "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico", "/icon.svg"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -23,7 +32,8 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        // JSON is UTF-8 by definition (RFC 8259) and has no charset parameter.
+        Assert.Equal(mediaType == "application/json" ? null : "utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal((await response.Content.ReadAsByteArrayAsync(Cancel)).Length, response.Content.Headers.ContentLength);
     }
 
@@ -68,20 +78,30 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
     [MemberData(nameof(Routes))]
     public async Task HEAD_gives_the_GET_headers_and_no_body(string path, string mediaType)
     {
-        var client = site.CreateClient();
-        using var get = await client.GetAsync(path, Cancel);
-
-        for (var attempt = 0; attempt < 2; attempt++)
+        var client = site.CreateRawClient();
+        foreach (var coding in new[] { "identity", "br", "gzip" })
         {
-            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Cancel);
+            using var get = await client.SendAsync(path, ("Accept-Encoding", coding));
 
-            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-            Assert.Equal(mediaType, head.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(get.Headers.ETag, head.Headers.ETag);
-            Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
-            Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+            // Twice: once answered by the endpoint, once by the output cache.
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                using var head = await client.SendAsync(HttpMethod.Head, path, ("Accept-Encoding", coding));
+
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+                Assert.Equal(mediaType, head.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(HeadersOf(get), HeadersOf(head));
+                Assert.Empty(await head.Content.ReadAsByteArrayAsync(Cancel));
+            }
         }
     }
+
+    /// <summary>Every header but the ones that change between two responses (Date; Age on a cache hit).</summary>
+    private static string HeadersOf(HttpResponseMessage response) =>
+        string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(header => header.Key is not ("Date" or "Age"))
+            .OrderBy(header => header.Key, StringComparer.Ordinal)
+            .Select(header => $"{header.Key}: {string.Join(", ", header.Value)}"));
 
     [Fact]
     public async Task A_repeated_request_is_answered_by_the_output_cache_with_the_same_bytes()
@@ -121,13 +141,46 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
         Assert.Equal("404 Not Found\n", await response.Content.ReadAsStringAsync(Cancel));
     }
 
-    [Fact]
-    public async Task Writing_methods_get_405_with_the_allowed_methods()
+    [Theory]
+    [MemberData(nameof(KnownPaths))]
+    public async Task Writing_methods_get_405_with_the_allowed_methods(string path)
     {
-        using var response = await site.CreateClient().PostAsync("/", new StringContent("x"), Cancel);
+        foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+        {
+            using var response = await site.CreateClient().SendAsync(new HttpRequestMessage(method, path), Cancel);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
-        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow.Order());
+        }
+    }
+
+    [Fact]
+    public async Task Writing_to_an_unknown_path_gets_404()
+    {
+        using var response = await site.CreateClient().PostAsync("/no/such/page", new StringContent("x"), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(KnownPaths))]
+    public async Task Every_resource_says_how_long_caches_may_keep_it_and_when_it_changed(string path)
+    {
+        using var response = await site.CreateClient().GetAsync(path, Cancel);
+
+        Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal("bytes", Assert.Single(response.Headers.AcceptRanges));
+    }
+
+    [Fact]
+    public async Task The_article_Cache_Control_is_configurable()
+    {
+        using var configured = site.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
+
+        using var response = await configured.CreateClient().GetAsync("/article.txt", Cancel);
+
+        Assert.Equal("public, max-age=60", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

@@ -28,12 +28,13 @@ public sealed class StaticExportTests : IDisposable
 
         Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build()));
 
-        var expectedFiles = site.Resources
-            .SelectMany(resource => FileAndSiblings.Select(suffix => StaticExport.FileName(resource.Key) + suffix))
+        var resources = await site.RenderAllAsync();
+        var expectedFiles = resources
+            .SelectMany(resource => FileAndSiblings.Select(suffix => StaticExport.FileName(resource.Path) + suffix))
             .Append(StaticExport.NginxConfigFile);
         Assert.Equal(expectedFiles.Order(StringComparer.Ordinal), ExportedFiles().Order(StringComparer.Ordinal));
 
-        foreach (var (urlPath, _) in site.Resources)
+        foreach (var (urlPath, _) in resources)
         {
             var file = Path.Combine(folder, StaticExport.FileName(urlPath));
             var identity = await GetAsync(client, urlPath, "identity");

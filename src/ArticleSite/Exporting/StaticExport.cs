@@ -13,9 +13,9 @@ public static class StaticExport
     {
         directory = Path.GetFullPath(directory);
         var mediaTypes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (urlPath, resource) in site.Resources)
+        foreach (var (urlPath, resource) in await site.RenderAllAsync())
         {
-            var representation = await resource.RepresentationAsync();
+            var representation = resource.Representation;
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             var body = representation.Body;

@@ -2,22 +2,26 @@ using System.IO.Compression;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>The compressed variants of a rendered body, made once at the highest quality since they are served many times.</summary>
+/// <summary>Compresses a rendered body once, at the highest quality, since the cost is paid at render time and never per request.</summary>
 public static class Compression
 {
+    private const int BrotliQuality = 11;
+
+    private const int BrotliWindow = 22;
+
     public static byte[] Brotli(ReadOnlySpan<byte> body)
     {
-        var output = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        if (!BrotliEncoder.TryCompress(body, output, out var written, quality: 11, window: 24))
-            throw new InvalidOperationException("Brotli compression did not fit its maximum compressed length.");
-        return output[..written];
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
+        if (!BrotliEncoder.TryCompress(body, compressed, out var written, BrotliQuality, BrotliWindow))
+            throw new InvalidOperationException("Brotli could not compress a rendered body.");
+        return compressed[..written];
     }
 
     public static byte[] Gzip(ReadOnlySpan<byte> body)
     {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
             gzip.Write(body);
-        return output.ToArray();
+        return compressed.ToArray();
     }
 }

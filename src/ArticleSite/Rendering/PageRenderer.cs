@@ -64,7 +64,8 @@ public static class PageRenderer
             .Where(heading => heading.Level == 2 && heading.TryGetAttributes()?.Id is not null)
             .Select(heading => new SectionLink(heading.TryGetAttributes()!.Id!, PlainTextRenderer.TextOf(heading.Inline)))];
 
-    private static string RenderBody(Article article)
+    /// <summary>The article body alone, as HTML (for the page and the feed).</summary>
+    public static string RenderBody(Article article)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);

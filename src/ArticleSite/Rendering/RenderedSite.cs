@@ -2,12 +2,23 @@ using System.Collections.Frozen;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Every resource of the site rendered for one public origin, by path: serving a request is one lookup.</summary>
-public sealed class RenderedSite(IDictionary<string, Resource> resources)
+/// <summary>Every resource of the site for one public origin, by path: serving a request is one lookup.</summary>
+public sealed class RenderedSite(IDictionary<string, Lazy<Task<Resource>>> resources)
 {
-    private readonly FrozenDictionary<string, Resource> resources = resources.ToFrozenDictionary(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, Lazy<Task<Resource>>> resources = resources.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public IEnumerable<KeyValuePair<string, Resource>> Resources => resources;
+    /// <summary>Every URL path the site serves.</summary>
+    public IEnumerable<string> Paths => resources.Keys;
 
-    public Resource? Find(string path) => resources.GetValueOrDefault(path);
+    /// <summary>The resource at a path, rendered on the first request for it and kept; null for a path the site does not serve.</summary>
+    public Task<Resource>? Find(string path) => resources.TryGetValue(path, out var resource) ? resource.Value : null;
+
+    /// <summary>Every resource, rendered: for the static export, which writes them all.</summary>
+    public async Task<IReadOnlyList<(string Path, Resource Resource)>> RenderAllAsync()
+    {
+        var all = new List<(string, Resource)>(resources.Count);
+        foreach (var (path, resource) in resources)
+            all.Add((path, await resource.Value));
+        return all;
+    }
 }

@@ -4,29 +4,53 @@ namespace ArticleSite.Rendering;
 public static class SiteRenderer
 {
     /// <summary>
-    /// Each article is rendered on the first request for one of its URLs, and kept: so start-up and reload cost
-    /// little per article, and a request costs the same for one article or ten thousand.
+    /// Nothing is rendered here: each resource is made on the first request for it, and kept. So start-up and reload
+    /// cost little per article, and a request costs the same for one article or ten thousand.
     /// </summary>
     public static Task<RenderedSite> RenderAsync(SiteSnapshot snapshot, string origin)
     {
-        var resources = new Dictionary<string, Resource>(snapshot.Articles.Count * 2 + 2, StringComparer.Ordinal);
+        var resources = new Dictionary<string, Lazy<Task<Resource>>>(snapshot.Articles.Count * 4 + 10, StringComparer.Ordinal);
+        void Add(string path, Func<Task<Resource>> make) => resources[path] = new(make);
+
         Lazy<Task<ArticleRendition>>? leadRendition = null;
         foreach (var article in snapshot.Articles)
         {
-            var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin, SiteRoutes.ArticlePage(article.Metadata.Slug)));
-            foreach (var (path, pick) in SiteRoutes.OfArticle(article.Metadata.Slug))
-                resources[path] = new Resource(async () => pick(await rendition.Value), article.LastModified);
+            var slug = article.Metadata.Slug;
+            var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin, SiteRoutes.ArticlePage(slug)));
+            Add(SiteRoutes.ArticlePage(slug), async () => new Resource((await rendition.Value).Negotiable, article.LastModified));
+            Add(SiteRoutes.ArticleText(slug), async () => new Resource((await rendition.Value).Text, article.LastModified));
+            Add(SiteRoutes.ArticleMarkdown(slug), async () => new Resource((await rendition.Value).Markdown, article.LastModified));
+            Add(SiteRoutes.ArticleJson(slug), async () => new Resource((await rendition.Value).Json, article.LastModified));
             if (ReferenceEquals(article, snapshot.Lead))
                 leadRendition = rendition;
         }
 
         var lead = snapshot.Lead;
-        resources[SiteRoutes.LeadText] = new Resource(async () => (await leadRendition!.Value).Text, lead.LastModified);
-        resources[SiteRoutes.Home] = snapshot.Others.Count == 0
-            ? resources[SiteRoutes.ArticlePage(lead.Metadata.Slug)]
-            : new Resource(
-                async () => Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(lead, origin + SiteRoutes.Home, snapshot.Others)),
-                snapshot.Articles.Max(article => article.LastModified));
+        var latest = snapshot.Articles.Max(article => article.LastModified);
+        Add(SiteRoutes.LeadText, async () => new Resource((await leadRendition!.Value).Text, lead.LastModified));
+        Add(SiteRoutes.LeadMarkdown, async () => new Resource((await leadRendition!.Value).Markdown, lead.LastModified));
+        Add(SiteRoutes.LeadJson, async () => new Resource((await leadRendition!.Value).Json, lead.LastModified));
+        if (snapshot.Others.Count == 0)
+        {
+            // One article: "/" is its page, the same bytes under the same ETag.
+            resources[SiteRoutes.Home] = resources[SiteRoutes.ArticlePage(lead.Metadata.Slug)];
+        }
+        else
+        {
+            Add(SiteRoutes.Home, async () =>
+            {
+                var rendition = await leadRendition!.Value;
+                var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(lead, origin + SiteRoutes.Home, snapshot.Others));
+                return new Resource([frontPage, rendition.Text, rendition.Markdown, rendition.Json], latest);
+            });
+        }
+
+        Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)), latest)));
+        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(snapshot, origin)), latest)));
+        Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)), latest)));
+        Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin)), latest)));
+        Add(SiteRoutes.Favicon, () => Task.FromResult(new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico")), latest)));
+        Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", SiteFiles.Embedded("icon.svg")), latest)));
         return Task.FromResult(new RenderedSite(resources));
     }
 }

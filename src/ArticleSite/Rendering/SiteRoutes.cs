@@ -3,20 +3,31 @@ namespace ArticleSite.Rendering;
 /// <summary>Every URL the site serves, defined once: the renderer files resources under them, the endpoints look them up.</summary>
 public static class SiteRoutes
 {
-    /// <summary>The lead article's page; with several articles, the front page: the lead in full and a list of the others.</summary>
+    /// <summary>The lead article's page, or the front page when there are several articles.</summary>
     public const string Home = "/";
 
     /// <summary>The lead article as plain text.</summary>
     public const string LeadText = "/article.txt";
 
-    /// <summary>The lead article's Markdown source.</summary>
+    /// <summary>The lead article's Markdown source, as published.</summary>
     public const string LeadMarkdown = "/article.md";
 
     /// <summary>The lead article as JSON.</summary>
     public const string LeadJson = "/article.json";
 
-    /// <summary>The Atom feed of the articles.</summary>
+    /// <summary>The Atom feed of the articles, with their full content.</summary>
     public const string Feed = "/feed.atom";
+
+    public const string Sitemap = "/sitemap.xml";
+
+    public const string Robots = "/robots.txt";
+
+    /// <summary>The llms.txt summary for language models.</summary>
+    public const string Llms = "/llms.txt";
+
+    public const string Favicon = "/favicon.ico";
+
+    public const string Icon = "/icon.svg";
 
     /// <summary>The state of the published content, for load balancers and operators.</summary>
     public const string Health = "/healthz";
@@ -27,10 +38,13 @@ public static class SiteRoutes
     /// <summary>An article as plain text.</summary>
     public static string ArticleText(string slug) => $"/articles/{slug}.txt";
 
-    /// <summary>Every URL of one article, with the representation of its rendition each one serves.</summary>
-    public static IEnumerable<(string Path, Func<ArticleRendition, Representation> Pick)> OfArticle(string slug) =>
-    [
-        (ArticlePage(slug), rendition => rendition.Page),
-        (ArticleText(slug), rendition => rendition.Text),
-    ];
+    /// <summary>An article's Markdown source, as published.</summary>
+    public static string ArticleMarkdown(string slug) => $"/articles/{slug}.md";
+
+    /// <summary>An article as JSON.</summary>
+    public static string ArticleJson(string slug) => $"/articles/{slug}.json";
+
+    /// <summary>Every URL of one article.</summary>
+    public static IEnumerable<string> OfArticle(string slug) =>
+        [ArticlePage(slug), ArticleText(slug), ArticleMarkdown(slug), ArticleJson(slug)];
 }

@@ -28,7 +28,7 @@ public sealed class SiteSnapshot
         Articles = [.. articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.SourcePath, StringComparer.Ordinal)];
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
-        withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).Select(route => route.Path).ToFrozenSet(StringComparer.Ordinal);
+        withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The articles, newest first.</summary>

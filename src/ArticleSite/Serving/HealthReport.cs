@@ -16,7 +16,7 @@ public sealed record HealthReport(string Status, int Articles, LeadReport Lead, 
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
         var site = await snapshot.ForOriginAsync(SiteEndpoints.Origin(request));
-        var leadPage = await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!.RepresentationAsync();
+        var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
 
         response.Headers.CacheControl = "no-store";
         return TypedResults.Json(

@@ -1,25 +1,69 @@
-using ArticleSite.Rendering;
+using System.Globalization;
 using Microsoft.Net.Http.Headers;
 
 namespace ArticleSite.Serving;
 
-/// <summary>Writes a rendered representation as it is: its bytes, media type and ETag; 304 when the client already has it.</summary>
-public sealed class RepresentationResult(Representation representation) : IResult
+/// <summary>
+/// Writes the selected representation as rendered: stored bytes and precomputed headers; 304 when the client's copy is
+/// current, 206/416 for a Range, 406 when nothing on offer is acceptable.
+/// </summary>
+public sealed class RepresentationResult(Selection selection, string cacheControl) : IResult
 {
-    public Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.Headers.ETag = representation.ETag;
+    private const string VaryNegotiated = "Accept, Accept-Encoding";
 
-        if (EntityTagMatch.NoneMatchFails(httpContext.Request.Headers.IfNoneMatch.ToArray()!, representation.ETag))
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var request = httpContext.Request;
+        var response = httpContext.Response;
+        var resource = selection.Resource;
+        response.Headers.Vary = resource.IsNegotiated ? VaryNegotiated : HeaderNames.AcceptEncoding;
+        response.Headers.CacheControl = cacheControl;
+
+        if (selection is not { Representation: { } representation, Body: { } body })
+        {
+            response.StatusCode = StatusCodes.Status406NotAcceptable;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"406 Not Acceptable\nAvailable: {string.Join(", ", resource.MediaTypes)}\nEncodings: br, gzip, identity\n", httpContext.RequestAborted);
+            return;
+        }
+
+        response.Headers.ETag = body.ETag;
+        response.Headers.LastModified = resource.LastModifiedHeader;
+        if (Preconditions.IsNotModified(request.Headers.IfNoneMatch.ToString(), request.Headers.IfModifiedSince.ToString(), body.ETag, resource.LastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
+            return;
         }
 
         response.ContentType = representation.ContentType;
-        response.ContentLength = representation.Body.Length;
-        // Written for HEAD too: Kestrel drops it from the wire, and the output cache then stores the true Content-Length.
-        return response.Body.WriteAsync(representation.Body, httpContext.RequestAborted).AsTask();
+        if (body.ContentEncoding is { } coding)
+            response.Headers.ContentEncoding = coding;
+        response.Headers.AcceptRanges = "bytes";
+
+        var length = body.Bytes.Length;
+        // Range means nothing for HEAD (RFC 9110 §14.2), so HEAD always mirrors the whole GET.
+        var range = HttpMethods.IsGet(request.Method)
+            ? ByteRanges.Evaluate(request.Headers.Range.ToString(), request.Headers.IfRange.ToString(), body.ETag, resource.LastModified, length)
+            : RangeOutcome.Whole;
+
+        switch (range.Kind)
+        {
+            case RangeOutcomeKind.Unsatisfiable:
+                response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+                response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{length}");
+                response.ContentLength = 0;
+                return;
+            case RangeOutcomeKind.Partial:
+                response.StatusCode = StatusCodes.Status206PartialContent;
+                response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.Start}-{range.End}/{length}");
+                response.ContentLength = range.Length;
+                await response.Body.WriteAsync(body.Bytes.AsMemory((int)range.Start, (int)range.Length), httpContext.RequestAborted);
+                return;
+            default:
+                response.ContentLength = length;
+                // Written for HEAD too: Kestrel drops it from the wire, and the output cache then stores the true Content-Length.
+                await response.Body.WriteAsync(body.Bytes, httpContext.RequestAborted);
+                return;
+        }
     }
 }

@@ -1,28 +1,44 @@
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
 /// <summary>One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.</summary>
 public static class SiteEndpoints
 {
+    private const string AllowedMethods = "GET, HEAD";
+
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/{**path}", ReadMethods, ServeAsync).CacheOutput(ArticleCaching.PolicyName);
-        app.MapMethods(SiteRoutes.Health, ReadMethods, HealthReport.ReportAsync);
+        app.Map("/{**path}", ServeAsync).CacheOutput(ArticleCaching.PolicyName).ExcludeFromDescription();
+        // The same lookup, named for the OpenAPI document so that it can describe the JSON shape.
+        app.MapGet(SiteRoutes.LeadJson, ServeAsync).CacheOutput(ArticleCaching.PolicyName)
+            .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
+            .WithTags("Article")
+            .WithSummary("The lead article as JSON: metadata, word count, reading time and sections as plain text.");
+        app.MapMethods(SiteRoutes.Health, ReadMethods, HealthReport.ReportAsync).ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpRequest request, SitePublisher publisher)
+    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching, SitePublisher publisher)
     {
-        var snapshot = publisher.Current;
-        var site = await snapshot.ForOriginAsync(Origin(request));
-        var path = request.Path.Value ?? "/";
-        if (site.Find(path) is { } resource)
-            return new RepresentationResult(await resource.RepresentationAsync());
-        return snapshot.IsWithdrawn(path) ? Results.StatusCode(StatusCodes.Status410Gone) : Results.NotFound();
+        if (await Selection.ForAsync(context) is not { } selection)
+        {
+            return publisher.Current.IsWithdrawn(context.Request.Path.Value ?? "/")
+                ? Results.StatusCode(StatusCodes.Status410Gone)
+                : Results.NotFound();
+        }
+
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Headers.Allow = AllowedMethods;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }
+
+        return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
 
     /// <summary>The public origin the request was made to, e.g. "http://localhost:5080": absolute URLs are rendered for it.</summary>

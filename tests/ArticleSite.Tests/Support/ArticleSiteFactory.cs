@@ -20,6 +20,13 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>Counts what the output cache answers from its store.</summary>
     public CountingOutputCacheStore CacheStore { get; private set; } = null!;
 
+    /// <summary>A client that sends exactly the headers a test sets and decompresses nothing, over the real socket.</summary>
+    public HttpClient CreateRawClient() =>
+        new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseCookies = false })
+        {
+            BaseAddress = CreateClient().BaseAddress,
+        };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -1,0 +1,9 @@
+namespace ArticleSite.Rendering;
+
+/// <summary>The content codings every representation is stored in (RFC 9110 §8.4.1).</summary>
+public enum ContentCoding
+{
+    Identity,
+    Brotli,
+    Gzip,
+}

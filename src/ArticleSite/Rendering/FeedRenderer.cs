@@ -1,0 +1,43 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using ArticleSite.Loading;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>Renders the Atom feed: one entry per article, with its full HTML body.</summary>
+public static class FeedRenderer
+{
+    public static byte[] Render(IReadOnlyList<Article> articles, string origin)
+    {
+        var home = new Uri(origin + SiteRoutes.Home);
+        var lead = articles[0].Metadata;
+        var feed = new SyndicationFeed(SiteFiles.SiteName, lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))
+        {
+            Language = lead.Language,
+            Items = articles.Select(article => Entry(article, origin)).ToList(),
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(origin + SiteRoutes.Feed), "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = lead.Source ?? SiteFiles.SiteName });
+
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        return stream.ToArray();
+    }
+
+    // An entry's id is its article's permanent URL, so a feed reader never shows it twice.
+    private static SyndicationItem Entry(Article article, string origin)
+    {
+        var metadata = article.Metadata;
+        var url = new Uri(origin + SiteRoutes.ArticlePage(metadata.Slug));
+        var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(PageRenderer.RenderBody(article)), url, url.AbsoluteUri, article.LastModified)
+        {
+            Summary = new TextSyndicationContent(metadata.Summary),
+            PublishDate = new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        };
+        if (metadata.Source is { } source)
+            entry.Authors.Add(new SyndicationPerson { Name = source });
+        return entry;
+    }
+}

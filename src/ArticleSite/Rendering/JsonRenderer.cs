@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using ArticleSite.Loading;
+using Markdig.Syntax;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>Renders an article as <see cref="ArticleJson"/>: the plain text of each section, counted in words.</summary>
+public static class JsonRenderer
+{
+    private const int WordsPerMinute = 230;
+
+    // Keeps the reporter's characters (“ ” ’ –) readable instead of \u escapes; HTML-sensitive characters stay escaped.
+    private static readonly ArticleJsonContext Context = new(new JsonSerializerOptions(ArticleJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+
+    public static ArticleJson Describe(Article article, string canonicalUrl)
+    {
+        var sections = new List<ArticleJsonSection>();
+        string? heading = null;
+        var paragraphs = new List<string>();
+        foreach (var block in article.Document.Descendants<LeafBlock>())
+        {
+            if (block is HeadingBlock)
+            {
+                if (heading is not null || paragraphs.Count > 0)
+                    sections.Add(new ArticleJsonSection(heading, paragraphs));
+                heading = PlainTextRenderer.TextOf(block.Inline);
+                paragraphs = [];
+            }
+            else if (block is ParagraphBlock)
+            {
+                paragraphs.Add(PlainTextRenderer.TextOf(block.Inline));
+            }
+        }
+        sections.Add(new ArticleJsonSection(heading, paragraphs));
+
+        var words = sections.Sum(section => CountWords(section.Heading) + section.Paragraphs.Sum(CountWords));
+        var metadata = article.Metadata;
+        return new ArticleJson(
+            metadata.Title, metadata.Summary, metadata.Date, metadata.Source, metadata.Section, metadata.Language,
+            WordCount: words,
+            ReadingTimeMinutes: Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute)),
+            CanonicalUrl: canonicalUrl,
+            Sections: sections);
+    }
+
+    public static byte[] Render(Article article, string canonicalUrl) =>
+        JsonSerializer.SerializeToUtf8Bytes(Describe(article, canonicalUrl), Context.ArticleJson);
+
+    private static int CountWords(string? text) =>
+        text is null ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}
