@@ -43,7 +43,7 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
             {
                 var response = await connection.ReadResponseAsync(request.ToHead, deadline.Token);
                 AssertHarmless(response, request.Expected);
-                AssertOfClass(request.Expected, response);
+                AssertOfClass(request, response);
                 if (request.Expected is Answer.Refused or Answer.UnsupportedVersion || response.Header("Connection") == "close")
                     break;
             }
@@ -52,9 +52,9 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
         await AssertStillServingAsync(endPoint, deadline.Token);
     }
 
-    private static void AssertOfClass(Answer expected, RawResponse response)
+    private static void AssertOfClass(HostileRequest request, RawResponse response)
     {
-        switch (expected)
+        switch (request.Expected)
         {
             case Answer.Served:
                 Assert.True(response.Status is >= 200 and < 300 or 304, $"expected 2xx or 304, got {response.StatusLine}");
@@ -67,6 +67,9 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
                 break;
             case Answer.NoServerError:
                 Assert.True(response.Status < 500, $"expected no 5xx, got {response.StatusLine}");
+                break;
+            case Answer.Exactly:
+                Assert.True(request.Status == response.Status, $"expected {request.Status}, got {response.StatusLine}");
                 break;
         }
     }
