@@ -58,7 +58,7 @@ public sealed class BehindNginxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_client_revalidating_with_its_ETag_gets_304_through_nginx()
+    public async Task A_client_revalidating_with_its_ETag_gets_304_from_nginxs_copy()
     {
         var nginx = await StartAsync();
         using var page = await nginx.SendAsync("/", ("Host", "conditional.example"));
@@ -66,6 +66,7 @@ public sealed class BehindNginxTests : IDisposable
         using var notModified = await nginx.SendAsync("/", ("Host", "conditional.example"), ("If-None-Match", page.Headers.ETag!.ToString()));
 
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal("HIT", notModified.HeaderOf("X-Cache-Status"));
         Assert.Equal(page.Headers.ETag, notModified.Headers.ETag);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(Cancel));
     }
