@@ -72,7 +72,7 @@ public static class HostileRequests
 
     private static readonly string[] BadEncodingQueries = ["?q=%", "?q=%zz", "?%ff", "?q=%c0%af", "?q=%ed%a0%80", "?%00", "?q=" + new string('a', 3000), "?a&a&a&a&a&a&a&a", "?q=%%%", "?q=\u00ff"];
 
-    /// <summary>Accept values on <c>/</c> and their status: 406 when no offered type is acceptable (`*/html` names a type "*", not a wildcard); an unreadable header gets the page.</summary>
+    /// <summary>Accept values on <c>/</c> and their status: 406 when no offered type is acceptable (<c>*/html</c> names a type "*", not a wildcard); an unreadable header gets the page.</summary>
     private static readonly (string Accept, int Status)[] AbsurdAccepts =
     [
         ("", 200), ("*/*;q=2", 200), ("text/html;q=-1", 200), ("text/html;q=NaN", 200), ("text/html;q=1e9", 200), ("text/*;q=0.5, */*;q=0", 200),
