@@ -32,7 +32,17 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
             if (request.ByteByByte)
             {
                 foreach (var b in request.Bytes)
-                    await connection.SendAsync([b], deadline.Token);
+                {
+                    try
+                    {
+                        await connection.SendAsync([b], deadline.Token);
+                    }
+                    catch (IOException) when (request.Expected == Answer.Refused)
+                    {
+                        // Kestrel refused what it has read so far and closed: its answer is still there to be read.
+                        break;
+                    }
+                }
             }
             else
             {
@@ -43,7 +53,7 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
             {
                 var response = await connection.ReadResponseAsync(request.ToHead, deadline.Token);
                 AssertHarmless(response, request.Expected);
-                AssertOfClass(request.Expected, response);
+                AssertOfClass(request, response);
                 if (request.Expected is Answer.Refused or Answer.UnsupportedVersion || response.Header("Connection") == "close")
                     break;
             }
@@ -52,9 +62,9 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
         await AssertStillServingAsync(endPoint, deadline.Token);
     }
 
-    private static void AssertOfClass(Answer expected, RawResponse response)
+    private static void AssertOfClass(HostileRequest request, RawResponse response)
     {
-        switch (expected)
+        switch (request.Expected)
         {
             case Answer.Served:
                 Assert.True(response.Status is >= 200 and < 300 or 304, $"expected 2xx or 304, got {response.StatusLine}");
@@ -67,6 +77,9 @@ public sealed partial class HostileRequestTests(ArticleSiteFactory site) : IClas
                 break;
             case Answer.NoServerError:
                 Assert.True(response.Status < 500, $"expected no 5xx, got {response.StatusLine}");
+                break;
+            case Answer.Exactly:
+                Assert.True(request.Status == response.Status, $"expected {request.Status}, got {response.StatusLine}");
                 break;
         }
     }

@@ -17,12 +17,15 @@ public enum Answer
     /// </summary>
     UnsupportedVersion,
 
-    /// <summary>Whatever the site decides (negotiation and ranges are still being built), as long as it is not a 5xx.</summary>
+    /// <summary>Whatever the site decides, as long as it is not a 5xx: for requests whose answer README does not define.</summary>
     NoServerError,
+
+    /// <summary>Exactly the status README defines for it (<see cref="HostileRequest.Status"/>).</summary>
+    Exactly,
 }
 
 /// <summary>One hostile request: the exact bytes, how many responses they ask for, and the class of answer they deserve.</summary>
-public sealed record HostileRequest(string Name, byte[] Bytes, Answer Expected, int Responses = 1, bool ByteByByte = false)
+public sealed record HostileRequest(string Name, byte[] Bytes, Answer Expected, int Responses = 1, bool ByteByByte = false, int Status = 0)
 {
     public bool ToHead => Encoding.Latin1.GetString(Bytes).StartsWith("HEAD ", StringComparison.Ordinal);
 }
@@ -69,25 +72,35 @@ public static class HostileRequests
 
     private static readonly string[] BadEncodingQueries = ["?q=%", "?q=%zz", "?%ff", "?q=%c0%af", "?q=%ed%a0%80", "?%00", "?q=" + new string('a', 3000), "?a&a&a&a&a&a&a&a", "?q=%%%", "?q=\u00ff"];
 
-    private static readonly string[] AbsurdAccepts =
+    /// <summary>Accept values on <c>/</c> and their status: 406 when no offered type is acceptable (<c>*/html</c> names a type "*", not a wildcard); an unreadable header gets the page.</summary>
+    private static readonly (string Accept, int Status)[] AbsurdAccepts =
     [
-        "", "*/*;q=2", "text/html;q=-1", "text/html;q=NaN", "text/html;q=1e9", "text/*;q=0.5, */*;q=0", "*/*;q=0", "text/plain;q=0.001", ";;;,,,", "text",
-        "/", "text/", "*/html", "text/html;" + new string('a', 4000), string.Join(",", Enumerable.Repeat("text/plain", 500)), "application/json", "\u00ff/\u00ff",
-        "text/plain, text/html;q=0.9, image/*;q=0.8, */*;q=0.1", "text/html;level=1;q=0.4;charset=\"x\"", "text/plain;q=\"1\"",
+        ("", 200), ("*/*;q=2", 200), ("text/html;q=-1", 200), ("text/html;q=NaN", 200), ("text/html;q=1e9", 200), ("text/*;q=0.5, */*;q=0", 200),
+        ("*/*;q=0", 406), ("text/plain;q=0.001", 200), (";;;,,,", 200), ("text", 200), ("/", 200), ("text/", 200), ("*/html", 406),
+        ("text/html;" + new string('a', 4000), 200), (string.Join(",", Enumerable.Repeat("text/plain", 500)), 200), ("application/json", 200),
+        ("image/png", 406), ("\u00ff/\u00ff", 400), ("text/plain, text/html;q=0.9, image/*;q=0.8, */*;q=0.1", 200),
+        ("text/html;level=1;q=0.4;charset=\"x\"", 200), ("text/plain;q=\"1\"", 200),
     ];
 
-    private static readonly string[] AbsurdAcceptEncodings =
+    /// <summary>Accept-Encoding values on <c>/</c> and their status: 406 only when every coding, identity included, is excluded.</summary>
+    private static readonly (string AcceptEncoding, int Status)[] AbsurdAcceptEncodings =
     [
-        "", "*", "*;q=0", "identity;q=0", "identity;q=0, *;q=0", "br;q=2", "gzip;q=-1", "br, gzip, deflate, zstd, compress", "gzip;q=NaN", ",,,,",
-        "x-unknown", "BR", "GZIP;Q=1", string.Join(",", Enumerable.Repeat("gzip", 500)), "br;q=0.5;q=1", "\u00ff", "gzip;" + new string('x', 4000),
+        ("", 200), ("*", 200), ("*;q=0", 406), ("identity;q=0", 406), ("identity;q=0, *;q=0", 406), ("br;q=2", 200), ("gzip;q=-1", 200),
+        ("br, gzip, deflate, zstd, compress", 200), ("gzip;q=NaN", 200), (",,,,", 200), ("x-unknown", 200), ("BR", 200), ("GZIP;Q=1", 200),
+        (string.Join(",", Enumerable.Repeat("gzip", 500)), 200), ("br;q=0.5;q=1", 200), ("\u00ff", 400), ("gzip;" + new string('x', 4000), 200),
     ];
 
-    private static readonly string[] AbsurdRanges =
+    /// <summary>
+    /// Range values on <c>/</c> and their status: 206 for one satisfiable range, 416 for one that starts past the end (or a
+    /// zero-length suffix), 200 for several ranges or a Range that cannot be read (reversed, negative, overflowing, another unit).
+    /// </summary>
+    private static readonly (string Range, int Status)[] AbsurdRanges =
     [
-        "bytes=0-0", "bytes=0-", "bytes=-1", "bytes=-0", "bytes=5-1", "bytes=-5-1", "bytes=999999999-", "bytes=0-999999999999999999999",
-        "bytes=0-1,0-1,0-1,0-1", "bytes=0-10,5-15,10-20", "bytes=" + string.Join(",", Enumerable.Range(0, 1000).Select(i => $"{i}-{i}")),
-        "bytes=" + string.Join(",", Enumerable.Repeat("0-", 200)), "bytes=1-0", "bytes=a-b", "bytes=", "bytes", "items=0-1", "bytes=0-1;", "bytes=--1",
-        "bytes=0x0-0x10", "bytes = 0-1", "BYTES=0-1", "bytes=-9223372036854775808", "bytes=18446744073709551616-",
+        ("bytes=0-0", 206), ("bytes=0-", 206), ("bytes=-1", 206), ("bytes=-0", 416), ("bytes=5-1", 200), ("bytes=-5-1", 200), ("bytes=999999999-", 416),
+        ("bytes=0-999999999999999999999", 200), ("bytes=0-1,0-1,0-1,0-1", 200), ("bytes=0-10,5-15,10-20", 200),
+        ("bytes=" + string.Join(",", Enumerable.Range(0, 1000).Select(i => $"{i}-{i}")), 200), ("bytes=" + string.Join(",", Enumerable.Repeat("0-", 200)), 200),
+        ("bytes=1-0", 200), ("bytes=a-b", 200), ("bytes=", 200), ("bytes", 200), ("items=0-1", 200), ("bytes=0-1;", 200), ("bytes=--1", 200),
+        ("bytes=0x0-0x10", 200), ("bytes = 0-1", 206), ("BYTES=0-1", 206), ("bytes=-9223372036854775808", 200), ("bytes=18446744073709551616-", 200),
     ];
 
     private static readonly string[] AbsurdIfNoneMatch =
@@ -110,6 +123,8 @@ public static class HostileRequests
         var corpus = new List<HostileRequest>();
         void Add(string name, string request, Answer expected, int responses = 1, bool byteByByte = false) =>
             corpus.Add(new(name, Encoding.Latin1.GetBytes(request), expected, responses, byteByByte));
+        void AddExactly(string name, string request, int status) =>
+            corpus.Add(new(name, Encoding.Latin1.GetBytes(request), Answer.Exactly, Status: status));
         static string Get(string target, string headers = "") => $"GET {target} HTTP/1.1\r\n{Host}{headers}\r\n";
 
         foreach (var line in BadRequestLines)
@@ -184,14 +199,15 @@ public static class HostileRequests
         Add("a Host of 4 KB", $"GET / HTTP/1.1\r\nHost: {new string('a', 4000)}.example\r\n\r\n", Answer.NoServerError);
         Add("a Host with Unicode", "GET / HTTP/1.1\r\nHost: \u00e9xample.com\r\n\r\n", Answer.NoServerError);
 
-        foreach (var accept in AbsurdAccepts)
-            Add($"Accept {Visible(accept)}", Get("/", $"Accept: {accept}\r\n"), Answer.NoServerError);
-        foreach (var encoding in AbsurdAcceptEncodings)
-            Add($"Accept-Encoding {Visible(encoding)}", Get("/", $"Accept-Encoding: {encoding}\r\n"), Answer.NoServerError);
-        foreach (var range in AbsurdRanges)
+        foreach (var (accept, status) in AbsurdAccepts)
+            AddExactly($"Accept {Visible(accept)}", Get("/", $"Accept: {accept}\r\n"), status);
+        foreach (var (encoding, status) in AbsurdAcceptEncodings)
+            AddExactly($"Accept-Encoding {Visible(encoding)}", Get("/", $"Accept-Encoding: {encoding}\r\n"), status);
+        foreach (var (range, status) in AbsurdRanges)
         {
-            Add($"Range {Visible(range)}", Get("/", $"Range: {range}\r\n"), Answer.NoServerError);
-            Add($"Range {Visible(range)} on text with If-Range", Get("/article.txt", $"Range: {range}\r\nIf-Range: \"x\"\r\n"), Answer.NoServerError);
+            AddExactly($"Range {Visible(range)}", Get("/", $"Range: {range}\r\n"), status);
+            // An If-Range that does not match the current ETag asks for the whole body, whatever the Range.
+            AddExactly($"Range {Visible(range)} on text with If-Range", Get("/article.txt", $"Range: {range}\r\nIf-Range: \"x\"\r\n"), 200);
         }
         foreach (var tag in AbsurdIfNoneMatch)
             Add($"If-None-Match {Visible(tag)}", Get("/", $"If-None-Match: {tag}\r\n"), ServedIfAscii(tag));

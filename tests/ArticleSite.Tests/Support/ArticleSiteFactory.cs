@@ -17,8 +17,11 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
 
-    /// <summary>Counts what the output cache answers from its store.</summary>
-    public CountingOutputCacheStore CacheStore { get; private set; } = null!;
+    /// <summary>
+    /// Counts what the output cache answers from its store. Taken from this factory's own host: a factory derived with
+    /// WithWebHostBuilder runs ConfigureWebHost on this instance again, for its own host.
+    /// </summary>
+    public CountingOutputCacheStore CacheStore => (CountingOutputCacheStore)Services.GetRequiredService<IOutputCacheStore>();
 
     /// <summary>A client that sends exactly the headers a test sets and decompresses nothing, over the real socket.</summary>
     public HttpClient CreateRawClient() =>
@@ -38,7 +41,7 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
             services.Remove(original);
             services.AddSingleton<IOutputCacheStore>(provider =>
-                CacheStore = new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+                new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
         });
     }
 }
