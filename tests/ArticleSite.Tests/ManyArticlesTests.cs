@@ -96,4 +96,41 @@ public sealed class ManyArticlesTests
         Assert.Equal([(second, $"slug 'shared' is already used by {first}")], health.Problems);
         Assert.StartsWith("First claim\n", await client.GetStringAsync("/articles/shared.txt", Cancel), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_front_page_lists_the_newest_fifty_others_and_links_to_the_archive_which_lists_every_article_newest_first()
+    {
+        using var content = new TemporaryContentFolder();
+        for (var day = 1; day <= 60; day++)
+            content.Write($"day-{day}.md", Article($"Day {day}", $"2025-10-{day % 30 + 1:00}", $"Body {day}.", $"slug: day-{day}\n"));
+        content.Write("lead.md", Article("Lead", "2025-12-01", "Lead body."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        var parser = new HtmlParser();
+
+        var front = await parser.ParseDocumentAsync(await client.GetStringAsync("/", Cancel), Cancel);
+        using var archiveResponse = await client.GetAsync("/articles/", Cancel);
+        var archive = await parser.ParseDocumentAsync(await archiveResponse.Content.ReadAsStringAsync(Cancel), Cancel);
+
+        var frontList = front.QuerySelectorAll("#more-articles ~ article h3").Select(heading => heading.TextContent).ToList();
+        var archiveList = archive.QuerySelectorAll("#all-articles ~ article h3").Select(heading => heading.TextContent).ToList();
+        Assert.Equal(61, archiveList.Count);
+        Assert.Equal("Lead", archiveList[0]);
+        Assert.Equal(archiveList.Skip(1).Take(50), frontList);
+        Assert.Equal("All 61 articles", front.QuerySelector(".all-articles a[href='/articles/']")?.TextContent);
+        Assert.Equal(HttpStatusCode.OK, archiveResponse.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", archiveResponse.Content.Headers.ContentType?.ToString());
+        Assert.Equal("All articles", archive.QuerySelector("h1")?.TextContent);
+        Assert.Equal("http://" + client.BaseAddress!.Authority + "/articles/", archive.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task With_one_article_there_is_no_archive_page()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("only.md", Article("Only", "2025-11-01", "The only body."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync("/articles/", Cancel)).StatusCode);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ArticleSite.Loading;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
@@ -48,6 +49,7 @@ public sealed partial class SitePublisher : IDisposable
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
     public async Task PublishAsync()
     {
+        var started = Stopwatch.GetTimestamp();
         var (reading, _) = library.Read();
         if (reading.Articles.Count == 0)
         {
@@ -55,7 +57,7 @@ public sealed partial class SitePublisher : IDisposable
             throw problems.Count == 1 ? problems[0] : new ContentException(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
         }
 
-        await SwapAsync(reading.Articles, reading.Problems);
+        await SwapAsync(reading.Articles, reading.Problems, started);
         Watch();
     }
 
@@ -93,18 +95,19 @@ public sealed partial class SitePublisher : IDisposable
             lock (touchedLock)
                 (paths, touched) = (touched, new HashSet<string>(StringComparer.Ordinal));
 
+            var started = Stopwatch.GetTimestamp();
             var (reading, changed) = library.Read(paths);
             if (!changed && Current.Problems.All(problem => problem.Path != Folder))
                 return;
 
             // With nothing publishable left, the last snapshot's articles stay: the site never goes down for content.
             var articles = reading.Articles.Count > 0 ? reading.Articles : Current.Articles;
-            await PublishLockedAsync(articles, reading.Problems);
+            await PublishLockedAsync(articles, reading.Problems, started);
         }
         catch (ContentException folderProblem)
         {
             if (Current.Problems is not [{ } only] || only.Message != folderProblem.Message)
-                await PublishLockedAsync(Current.Articles, [folderProblem]);
+                await PublishLockedAsync(Current.Articles, [folderProblem], Stopwatch.GetTimestamp());
         }
 #pragma warning disable CA1031 // a reload runs on a timer: whatever goes wrong is logged and the current snapshot stays
         catch (Exception failure)
@@ -118,12 +121,12 @@ public sealed partial class SitePublisher : IDisposable
         }
     }
 
-    private async Task SwapAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems)
+    private async Task SwapAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
     {
         await publishing.WaitAsync();
         try
         {
-            await PublishLockedAsync(articles, problems);
+            await PublishLockedAsync(articles, problems, started);
         }
         finally
         {
@@ -131,7 +134,8 @@ public sealed partial class SitePublisher : IDisposable
         }
     }
 
-    private async Task PublishLockedAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems)
+    /// <param name="started">When reading the folder began: the log says how long reading and publishing took.</param>
+    private async Task PublishLockedAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
     {
         var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var problem in problems.Where(problem => !known.Contains(problem.Message)))
@@ -149,7 +153,7 @@ public sealed partial class SitePublisher : IDisposable
         // nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
-        LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug);
+        LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public void Dispose()
@@ -162,8 +166,8 @@ public sealed partial class SitePublisher : IDisposable
     [LoggerMessage(LogLevel.Warning, "Cannot publish {Path}: {Reason}")]
     private partial void LogProblem(string path, string reason);
 
-    [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}")]
-    private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug);
+    [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}; read and published in {Milliseconds} ms")]
+    private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug, long milliseconds);
 
     [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
     private partial void LogReloadFailed(Exception exception);

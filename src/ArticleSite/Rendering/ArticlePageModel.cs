@@ -18,6 +18,9 @@ public sealed record ArticlePageModel(
 
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];
+
+    /// <summary>How many articles the archive page lists, linked below <see cref="Others"/>; 0 on an article's own page.</summary>
+    public int AllArticles { get; init; }
 }
 
 /// <summary>One entry of the table of contents: a section heading's text and its fragment id.</summary>

@@ -28,8 +28,19 @@ public static class PageRenderer
     /// <summary>The CSP source that allows the page's inline stylesheet, and nothing else: 'sha256-…' of the exact &lt;style&gt; content.</summary>
     public static string StylesheetHashSource { get; } = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'";
 
+    /// <summary>The front page lists this many of the newest other articles and links to the archive for all of them.</summary>
+    public const int FrontPageListLength = 50;
+
+    /// <summary>The front page: the lead article in full, then the newest others and a link to the archive page.</summary>
+    public static Task<string> RenderFrontPageAsync(SiteSnapshot snapshot, string canonicalUrl) =>
+        RenderAsync(snapshot.Lead, canonicalUrl, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
+
+    /// <summary>The archive page: every article, newest first.</summary>
+    public static async Task<string> RenderArchiveAsync(SiteSnapshot snapshot, string canonicalUrl) =>
+        await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(new ArchivePageModel(snapshot.Articles, canonicalUrl, new HtmlString(Stylesheet))), Encoder);
+
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
-    public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null)
+    public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null, int allArticles = 0)
     {
         var wordCount = WordCount(article);
         var sourceUrl = SourceHomePage(article.Metadata.Source);
@@ -44,6 +55,7 @@ public static class PageRenderer
             Css: new HtmlString(Stylesheet))
         {
             Others = others ?? [],
+            AllArticles = allArticles,
         };
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);

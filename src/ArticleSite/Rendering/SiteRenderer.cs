@@ -40,9 +40,11 @@ public static class SiteRenderer
             Add(SiteRoutes.Home, async () =>
             {
                 var rendition = await leadRendition!.Value;
-                var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(lead, origin + SiteRoutes.Home, snapshot.Others));
+                var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderFrontPageAsync(snapshot, origin + SiteRoutes.Home));
                 return new Resource([frontPage, rendition.Text, rendition.Markdown, rendition.Json], latest);
             });
+            Add(SiteRoutes.Archive, async () =>
+                new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, origin + SiteRoutes.Archive)), latest));
         }
 
         Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)), latest)));

@@ -32,6 +32,9 @@ public static class SiteRoutes
     /// <summary>The state of the published content, for load balancers and operators.</summary>
     public const string Health = "/healthz";
 
+    /// <summary>Every article, newest first, when there are several: the front page lists only the newest.</summary>
+    public const string Archive = "/articles/";
+
     /// <summary>An article's own page.</summary>
     public static string ArticlePage(string slug) => $"/articles/{slug}";
 
