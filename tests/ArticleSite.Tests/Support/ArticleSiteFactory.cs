@@ -37,8 +37,13 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         {
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
             services.Remove(original);
+            // A host derived with WithWebHostBuilder runs this too: the first store made stays the one counted.
             services.AddSingleton<IOutputCacheStore>(provider =>
-                CacheStore = new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+            {
+                var store = new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider));
+                CacheStore ??= store;
+                return store;
+            });
         });
     }
 }
