@@ -4,6 +4,7 @@ using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
+using Microsoft.Extensions.Options;
 
 ExportCommand? export;
 string[] hostArgs;
@@ -52,7 +53,10 @@ catch (ContentException problem)
 
 // The export writes the snapshot as files and ends; the server never starts listening.
 if (export is not null)
-    return await export.RunAsync(app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration);
+{
+    return await export.RunAsync(
+        app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration, app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+}
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();

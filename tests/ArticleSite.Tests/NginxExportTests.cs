@@ -4,9 +4,11 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using ArticleSite.Exporting;
 using ArticleSite.Publishing;
+using ArticleSite.Serving;
 using ArticleSite.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Tests;
 
@@ -25,7 +27,8 @@ public sealed class NginxExportTests : IDisposable
         using var site = factory.CreateClient();
         var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var export = Path.Combine(work, "export");
-        await new ExportCommand(export, origin).RunAsync(factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build());
+        await new ExportCommand(export, origin).RunAsync(
+            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
         using var nginx = await StartNginxAsync(nginxPath, export);
         using var client = new HttpClient { BaseAddress = nginx.Address };
 
@@ -37,12 +40,15 @@ public sealed class NginxExportTests : IDisposable
             Assert.Equal(live.Content.Headers.ContentType, served.Content.Headers.ContentType);
             Assert.Equal(await live.Content.ReadAsByteArrayAsync(Cancel), await served.Content.ReadAsByteArrayAsync(Cancel));
             Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
-            Assert.Equal(NginxConfig.ArticleCacheControl, served.Headers.CacheControl?.ToString());
+            Assert.Equal(live.Headers.CacheControl, served.Headers.CacheControl);
 
             using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, path);
             gzipRequest.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
             using var gzip = await client.SendAsync(gzipRequest, Cancel);
             Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+            // The live / also varies on Accept; the export serves / as HTML whatever the Accept, so it varies on the coding only.
+            Assert.Equal("Accept-Encoding", Assert.Single(served.Headers.Vary));
+            Assert.Equal("Accept-Encoding", Assert.Single(gzip.Headers.Vary));
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(export, StaticExport.FileName(path) + ".gz"), Cancel), await gzip.Content.ReadAsByteArrayAsync(Cancel));
         }
 

@@ -1,10 +1,13 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using ArticleSite.Exporting;
 using ArticleSite.Publishing;
+using ArticleSite.Serving;
 using ArticleSite.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Tests;
 
@@ -26,7 +29,7 @@ public sealed class StaticExportTests : IDisposable
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
         var site = await snapshot.ForOriginAsync(origin);
 
-        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build()));
+        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory)));
 
         var resources = await site.RenderAllAsync();
         var expectedFiles = resources
@@ -39,8 +42,8 @@ public sealed class StaticExportTests : IDisposable
             var file = Path.Combine(folder, StaticExport.FileName(urlPath));
             var identity = await GetAsync(client, urlPath, "identity");
             Assert.Equal(await File.ReadAllBytesAsync(file, Cancel), identity.Body);
-            await AssertEncodedSiblingAsync(client, urlPath, file + ".br", "br", identity.Body);
-            await AssertEncodedSiblingAsync(client, urlPath, file + ".gz", "gzip", identity.Body);
+            await AssertSiblingIsTheLiveResponseAsync(client, urlPath, file + ".br", "br");
+            await AssertSiblingIsTheLiveResponseAsync(client, urlPath, file + ".gz", "gzip");
         }
     }
 
@@ -51,7 +54,7 @@ public sealed class StaticExportTests : IDisposable
         using var client = factory.CreateClient();
         var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
-        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build());
+        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory));
 
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
 
@@ -62,6 +65,21 @@ public sealed class StaticExportTests : IDisposable
         Assert.Contains($"root {folder};", config, StringComparison.Ordinal);
         Assert.Contains("location / {\n        return 404;\n", config, StringComparison.Ordinal);
         Assert.Contains("gzip_static on;", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_nginx_block_sends_the_Cache_Control_the_live_server_is_configured_with()
+    {
+        await using var factory = new ArticleSiteFactory();
+        // The live server sends this setting (HttpBehaviourTests.The_article_Cache_Control_is_configurable).
+        using var configured = factory.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
+        var snapshot = configured.Services.GetRequiredService<SitePublisher>().Current;
+        await new ExportCommand(folder, "http://example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(configured));
+
+        var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
+
+        Assert.Contains("location = /article.txt {\n        default_type \"text/plain; charset=utf-8\";\n        add_header Cache-Control \"public, max-age=60\" always;\n", config, StringComparison.Ordinal);
+        Assert.DoesNotContain("max-age=300", config, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,18 +140,14 @@ public sealed class StaticExportTests : IDisposable
     private IEnumerable<string> ExportedFiles() =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(folder, file));
 
-    /// <summary>
-    /// The sibling is what the server sends for that encoding; while the server answers with identity instead,
-    /// the sibling must at least decompress to the identity bytes.
-    /// </summary>
-    private static async Task AssertEncodedSiblingAsync(HttpClient client, string urlPath, string sibling, string encoding, byte[] identity)
+    private static CachingOptions Caching(WebApplicationFactory<Program> factory) => factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value;
+
+    /// <summary>The sibling is the very response, raw, that the live server sends when asked for that encoding alone.</summary>
+    private static async Task AssertSiblingIsTheLiveResponseAsync(HttpClient client, string urlPath, string sibling, string encoding)
     {
-        var exported = await File.ReadAllBytesAsync(sibling, Cancel);
         var served = await GetAsync(client, urlPath, encoding);
-        if (served.ContentEncoding == encoding)
-            Assert.Equal(exported, served.Body);
-        else
-            Assert.Equal(identity, Decompress(exported, encoding));
+        Assert.Equal(encoding, served.ContentEncoding);
+        Assert.Equal(await File.ReadAllBytesAsync(sibling, Cancel), served.Body);
     }
 
     private static async Task<(byte[] Body, string? ContentEncoding)> GetAsync(HttpClient client, string urlPath, string encoding)
@@ -143,14 +157,5 @@ public sealed class StaticExportTests : IDisposable
         using var response = await client.SendAsync(request, Cancel);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadAsByteArrayAsync(Cancel), response.Content.Headers.ContentEncoding.SingleOrDefault());
-    }
-
-    private static byte[] Decompress(byte[] bytes, string encoding)
-    {
-        using var input = new MemoryStream(bytes);
-        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
     }
 }

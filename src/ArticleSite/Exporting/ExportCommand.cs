@@ -1,4 +1,5 @@
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
 
 namespace ArticleSite.Exporting;
 
@@ -35,12 +36,13 @@ public sealed record ExportCommand(string Directory, string? Origin)
     }
 
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
-    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration)
+    /// <param name="caching">The options the live server would send Cache-Control from; the nginx block sends the same.</param>
+    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, CachingOptions caching)
     {
         var origin = Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin), origin, Directory);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin), origin, Directory, caching);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
 namespace ArticleSite.Exporting;
@@ -9,14 +10,12 @@ namespace ArticleSite.Exporting;
 /// </summary>
 public static class NginxConfig
 {
-    /// <summary>What the live site sends for an article resource (issue 4); the lead keeps one definition at merge.</summary>
-    public const string ArticleCacheControl = "public, max-age=300, stale-while-revalidate=86400";
-
     /// <summary>The line to uncomment where nginx has the ngx_brotli module; the benchmark does so when it finds it.</summary>
     public const string BrotliLine = "# brotli_static on;";
 
-    /// <param name="mediaTypes">Each URL path of the site and the media type it is served with.</param>
-    public static string For(IReadOnlyDictionary<string, string> mediaTypes, string origin, string root)
+    /// <param name="resources">Each URL path of the site and what it serves; the block sends its default representation.</param>
+    /// <param name="caching">The live server's caching options, so both send the same Cache-Control.</param>
+    public static string For(IReadOnlyDictionary<string, Resource> resources, string origin, string root, CachingOptions caching)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -40,13 +39,13 @@ public static class NginxConfig
 
             """);
 
-        foreach (var (urlPath, mediaType) in mediaTypes)
+        foreach (var (urlPath, resource) in resources)
         {
             config.Append($"    location = {urlPath} {{\n");
-            config.Append($"        default_type \"{mediaType}\";\n");
+            config.Append($"        default_type \"{resource.Representation.ContentType}\";\n");
             if (urlPath.EndsWith('/'))
                 config.Append($"        try_files /{StaticExport.FileName(urlPath)} =404;\n");
-            AppendHeaders(config, [("Cache-Control", ArticleCacheControl), .. headers]);
+            AppendHeaders(config, [("Cache-Control", caching.CacheControlFor(resource.Freshness)), .. headers]);
             config.Append("    }\n");
         }
 

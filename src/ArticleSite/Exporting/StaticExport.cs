@@ -1,30 +1,34 @@
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
 
 namespace ArticleSite.Exporting;
 
-/// <summary>Writes a rendered site as files, each URL where a static server looks for it, with its precompressed siblings.</summary>
+/// <summary>
+/// Writes a rendered site as files, each URL where a static server looks for it, with its precompressed siblings:
+/// the snapshot's own bytes in each coding, so every file is exactly what the live server sends for that Accept-Encoding.
+/// </summary>
 public static class StaticExport
 {
     public const string NginxConfigFile = "nginx.conf";
 
     /// <exception cref="IOException">The directory cannot be created or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
-    public static async Task WriteAsync(RenderedSite site, string origin, string directory)
+    public static async Task WriteAsync(RenderedSite site, string origin, string directory, CachingOptions caching)
     {
         directory = Path.GetFullPath(directory);
-        var mediaTypes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
         foreach (var (urlPath, resource) in await site.RenderAllAsync())
         {
+            // A negotiated URL (/) is exported in its default representation: a static server does not negotiate Accept.
             var representation = resource.Representation;
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var body = representation.Body;
-            await WriteFileAsync(file, body, resource.LastModified);
-            await WriteFileAsync(file + ".br", Compression.Brotli(body), resource.LastModified);
-            await WriteFileAsync(file + ".gz", Compression.Gzip(body), resource.LastModified);
-            mediaTypes[urlPath] = representation.ContentType;
+            await WriteFileAsync(file, representation.Identity.Bytes, resource.LastModified);
+            await WriteFileAsync(file + ".br", representation.Brotli.Bytes, resource.LastModified);
+            await WriteFileAsync(file + ".gz", representation.Gzip.Bytes, resource.LastModified);
+            resources[urlPath] = resource;
         }
-        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(mediaTypes, origin, directory));
+        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, origin, directory, caching));
     }
 
     /// <summary>The file of a URL path, relative to the export: a path ending in <c>/</c> is its folder's <c>index.html</c>.</summary>
