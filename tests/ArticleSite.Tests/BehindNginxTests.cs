@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -168,9 +167,7 @@ public sealed class BehindNginxTests : IDisposable
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
 
-        var nginx = Process.Start(new ProcessStartInfo(nginxPath, ["-e", "stderr", "-p", work, "-c", config]) { RedirectStandardError = true })!;
-        started.Add(new Stopping(nginx));
-        await WaitUntilListeningAsync(nginx, port);
+        started.Add(await NginxProcess.StartAsync(nginxPath, work, config, port));
 
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -238,26 +235,6 @@ public sealed class BehindNginxTests : IDisposable
         return certificate.GetCertHashString();
     }
 
-    private static async Task WaitUntilListeningAsync(Process nginx, int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (nginx.HasExited)
-                Assert.Fail($"nginx exited: {await nginx.StandardError.ReadToEndAsync(Cancel)}");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, Cancel);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20, Cancel);
-            }
-        }
-    }
-
     public void Dispose()
     {
         for (var index = started.Count - 1; index >= 0; index--)
@@ -273,16 +250,6 @@ public sealed class BehindNginxTests : IDisposable
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=1");
-        }
-    }
-
-    private sealed class Stopping(Process process) : IDisposable
-    {
-        public void Dispose()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
         }
     }
 }

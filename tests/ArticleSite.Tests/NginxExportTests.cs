@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -29,8 +28,9 @@ public sealed class NginxExportTests : IDisposable
         var export = Path.Combine(work, "export");
         await new ExportCommand(export, origin).RunAsync(
             factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
-        using var nginx = await StartNginxAsync(nginxPath, export);
-        using var client = new HttpClient { BaseAddress = nginx.Address };
+        var (nginx, address) = await StartNginxAsync(nginxPath, export);
+        using var stopsNginx = nginx;
+        using var client = new HttpClient { BaseAddress = address };
 
         foreach (var path in new[] { "/", "/article.txt" })
         {
@@ -58,7 +58,7 @@ public sealed class NginxExportTests : IDisposable
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
-    private async Task<NginxProcess> StartNginxAsync(string nginxPath, string export)
+    private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)
     {
         int port;
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -88,41 +88,6 @@ public sealed class NginxExportTests : IDisposable
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
 
-        var nginx = new NginxProcess(Process.Start(new ProcessStartInfo(nginxPath, ["-e", "stderr", "-p", work, "-c", config]) { RedirectStandardError = true })!,
-            new Uri($"http://127.0.0.1:{port}"));
-        await nginx.WaitUntilListeningAsync(port);
-        return nginx;
-    }
-
-    private sealed class NginxProcess(Process process, Uri address) : IDisposable
-    {
-        public Uri Address { get; } = address;
-
-        public async Task WaitUntilListeningAsync(int port)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (true)
-            {
-                if (process.HasExited)
-                    Assert.Fail($"nginx exited: {await process.StandardError.ReadToEndAsync(Cancel)}");
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port, Cancel);
-                    return;
-                }
-                catch (SocketException) when (DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(20, Cancel);
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
+        return (await NginxProcess.StartAsync(nginxPath, work, config, port), new Uri($"http://127.0.0.1:{port}"));
     }
 }
