@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AngleSharp.Html.Parser;
@@ -154,20 +153,9 @@ public sealed class BehindNginxTests : IDisposable
         started.Add(site);
         var upstream = site.CreateRawClient().BaseAddress!;
 
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
         var thumbprint = WriteCertificate();
-        var config = Path.Combine(work, "nginx.conf");
-        await File.WriteAllTextAsync(config, ProxyConfig(work, port, upstream), Cancel);
-        // Workers may run as another user: they must reach the cache and temporary folders nginx creates for them.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
-
-        started.Add(await NginxProcess.StartAsync(nginxPath, work, config, port));
+        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => ProxyConfig(work, port, upstream));
+        started.Add(nginx);
 
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -175,7 +163,7 @@ public sealed class BehindNginxTests : IDisposable
             UseCookies = false,
             SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
         })
-        { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
+        { BaseAddress = new Uri($"https://127.0.0.1:{nginx.Port}") };
         started.Add(client);
         return client;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using ArticleSite.Exporting;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
@@ -60,15 +59,8 @@ public sealed class NginxExportTests : IDisposable
 
     private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)
     {
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
-        var server = (await File.ReadAllTextAsync(Path.Combine(export, StaticExport.NginxConfigFile), Cancel)).Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal);
-        var config = Path.Combine(work, "nginx-main.conf");
-        await File.WriteAllTextAsync(config, $$"""
+        var server = await File.ReadAllTextAsync(Path.Combine(export, StaticExport.NginxConfigFile), Cancel);
+        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => $$"""
             daemon off;
             worker_processes 1;
             pid {{work}}/nginx.pid;
@@ -81,13 +73,9 @@ public sealed class NginxExportTests : IDisposable
                 fastcgi_temp_path {{work}}/fastcgi;
                 uwsgi_temp_path {{work}}/uwsgi;
                 scgi_temp_path {{work}}/scgi;
-            {{server}}
+            {{server.Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)}}
             }
-            """, Cancel);
-        // Workers may run as another user: they must be able to read the export.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
-
-        return (await NginxProcess.StartAsync(nginxPath, work, config, port), new Uri($"http://127.0.0.1:{port}"));
+            """);
+        return (nginx, new Uri($"http://127.0.0.1:{nginx.Port}"));
     }
 }

@@ -9,19 +9,42 @@ public sealed class NginxProcess : IDisposable
 {
     private readonly Process process;
 
-    private NginxProcess(Process process) => this.process = process;
-
-    /// <summary>Starts nginx with <paramref name="config"/> and returns once it accepts connections on <paramref name="port"/>.</summary>
-    public static async Task<NginxProcess> StartAsync(string nginxPath, string prefix, string config, int port)
+    private NginxProcess(Process process, int port)
     {
-        var nginx = new NginxProcess(Process.Start(new ProcessStartInfo(nginxPath, ["-e", "stderr", "-p", prefix, "-c", config]) { RedirectStandardError = true })!);
-        await nginx.WaitUntilListeningAsync(port);
+        this.process = process;
+        Port = port;
+    }
+
+    /// <summary>The port of 127.0.0.1 it listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>
+    /// Picks a free port, writes <c>nginx.conf</c> for it into <paramref name="prefix"/>, starts nginx there and returns
+    /// once it accepts connections.
+    /// </summary>
+    /// <param name="configFor">The whole nginx.conf for the given port.</param>
+    public static async Task<NginxProcess> StartAsync(string nginxPath, string prefix, Func<int, string> configFor)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        int port;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var config = Path.Combine(prefix, "nginx.conf");
+        await File.WriteAllTextAsync(config, configFor(port), cancel);
+        // Workers may run as another user: they must reach the files, cache and temporary folders under the prefix.
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(prefix, (UnixFileMode)0b111_101_101);
+
+        var nginx = new NginxProcess(Process.Start(new ProcessStartInfo(nginxPath, ["-e", "stderr", "-p", prefix, "-c", config]) { RedirectStandardError = true })!, port);
+        await nginx.WaitUntilListeningAsync(cancel);
         return nginx;
     }
 
-    private async Task WaitUntilListeningAsync(int port)
+    private async Task WaitUntilListeningAsync(CancellationToken cancel)
     {
-        var cancel = TestContext.Current.CancellationToken;
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
@@ -30,7 +53,7 @@ public sealed class NginxProcess : IDisposable
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, cancel);
+                await client.ConnectAsync(IPAddress.Loopback, Port, cancel);
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
