@@ -31,7 +31,7 @@ public sealed class ManyArticlesTests
     public async Task With_several_articles_the_front_page_shows_the_newest_in_full_and_lists_the_others_newest_first()
     {
         using var content = new TemporaryContentFolder();
-        content.Write("old.md", Article("Old news", "2025-10-01", string.Join(' ', Enumerable.Repeat("word", 450))));
+        content.Write("old.md", Article("Old news", "2025-10-01", string.Join(' ', Enumerable.Repeat("word", 600)))); // 600 words at 230 a minute: 3 minutes
         content.Write("newest.md", Article("Newest", "2025-11-03", "The newest body."));
         content.Write("middle.md", Article("Middle", "2025-11-02", "The middle body."));
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };

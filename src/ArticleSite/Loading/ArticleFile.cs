@@ -37,8 +37,22 @@ public static class ArticleFile
         if (!document.Any(block => block is ParagraphBlock))
             throw new ContentException(path, "the article has no body text below its front matter");
 
-        var body = markdown.AsSpan(frontMatter is null ? 0 : frontMatter.Span.End + 1);
-        return new Article(metadata, markdown, document, path, lastModified) { WordCount = CountWords(body) };
+        return new Article(metadata, markdown, document, path, lastModified) { WordCount = CountWords(document, markdown) };
+    }
+
+    /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
+    private static int CountWords(MarkdownDocument document, string markdown)
+    {
+        var words = 0;
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block is ParagraphBlock)
+                words += CountWords(markdown.AsSpan(block.Span.Start, block.Span.Length));
+            else if (block is HeadingBlock heading)
+                // An ATX heading's source starts with its "##" marker, which is no word.
+                words += CountWords(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) - (heading.IsSetext ? 0 : 1);
+        }
+        return words;
     }
 
     private static int CountWords(ReadOnlySpan<char> text)

@@ -15,7 +15,7 @@ public static class ArticleStructuredData
     /// JSON that is safe inside a script element: the default JavaScriptEncoder writes &lt;, &gt;, &amp; and quotes as \u escapes,
     /// so a "&lt;/script&gt;" in a title cannot end the block.
     /// </summary>
-    public static string Render(Article article, string canonicalUrl, string? sourceUrl, int wordCount)
+    public static string Render(Article article, string canonicalUrl, string? sourceUrl)
     {
         var metadata = article.Metadata;
         var source = metadata.Source is { } name ? new Organization(name, sourceUrl) : null;
@@ -29,7 +29,7 @@ public static class ArticleStructuredData
             MainEntityOfPage: canonicalUrl,
             Url: canonicalUrl,
             ArticleSection: metadata.Section,
-            WordCount: wordCount,
+            WordCount: article.WordCount,
             InLanguage: metadata.Language);
         return JsonSerializer.Serialize(data, StructuredDataJson.Default.NewsArticle);
     }

@@ -9,8 +9,6 @@ namespace ArticleSite.Rendering;
 /// <summary>Renders an article as <see cref="ArticleJson"/>: the plain text of each section, counted in words.</summary>
 public static class JsonRenderer
 {
-    private const int WordsPerMinute = 230;
-
     // Keeps the reporter's characters (“ ” ’ –) readable instead of \u escapes; HTML-sensitive characters stay escaped.
     private static readonly ArticleJsonContext Context = new(new JsonSerializerOptions(ArticleJsonContext.Default.Options)
     {
@@ -38,12 +36,11 @@ public static class JsonRenderer
         }
         sections.Add(new ArticleJsonSection(heading, paragraphs));
 
-        var words = sections.Sum(section => CountWords(section.Heading) + section.Paragraphs.Sum(CountWords));
         var metadata = article.Metadata;
         return new ArticleJson(
             metadata.Title, metadata.Summary, metadata.Date, metadata.Source, metadata.Section, metadata.Language,
-            WordCount: words,
-            ReadingTimeMinutes: Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute)),
+            WordCount: article.WordCount,
+            ReadingTimeMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             Sections: sections);
     }
@@ -51,6 +48,4 @@ public static class JsonRenderer
     public static byte[] Render(Article article, string canonicalUrl) =>
         JsonSerializer.SerializeToUtf8Bytes(Describe(article, canonicalUrl), Context.ArticleJson);
 
-    private static int CountWords(string? text) =>
-        text is null ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -17,9 +17,6 @@ public static class PageRenderer
 {
     public const string SiteName = "ArticleSite";
 
-    /// <summary>An unhurried adult reading rate for news prose; the reading time is the word count at this rate, rounded up.</summary>
-    public const int WordsPerMinute = 230;
-
     // Encodes what HTML needs encoded and keeps the reporter's characters (“ ” ‘ ’ – —) as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -42,16 +39,15 @@ public static class PageRenderer
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null, int allArticles = 0)
     {
-        var wordCount = WordCount(article);
         var sourceUrl = SourceHomePage(article.Metadata.Source);
         var model = new ArticlePageModel(
             Article: article,
             Body: new HtmlString(RenderBody(article)),
             Sections: SectionsOf(article),
-            ReadingMinutes: Math.Max(1, (wordCount + WordsPerMinute - 1) / WordsPerMinute),
+            ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, wordCount)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl)),
             Css: new HtmlString(Stylesheet))
         {
             Others = others ?? [],
@@ -60,12 +56,6 @@ public static class PageRenderer
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }
-
-    /// <summary>The words of the body a reader reads: its headings and paragraphs.</summary>
-    public static int WordCount(Article article) =>
-        article.Document.Descendants<LeafBlock>()
-            .Where(block => block is HeadingBlock or ParagraphBlock)
-            .Sum(block => PlainTextRenderer.TextOf(block.Inline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
 
     /// <summary>The source's home page when the front matter's <c>source</c> is a host name, e.g. https://thefoxdaily.com/.</summary>
     private static string? SourceHomePage(string? source) =>
