@@ -1,5 +1,6 @@
 using System.Net;
 using ArticleSite.Publishing;
+using ArticleSite.Rendering;
 using ArticleSite.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -148,8 +149,8 @@ public sealed class NegotiationTests(ArticleSiteFactory site) : IClassFixture<Ar
 
         foreach (var representation in (await rendered.RenderAllAsync()).SelectMany(entry => entry.Resource.Representations))
         {
-            Assert.Equal(representation.Body, Requests.Decode("br", representation.Brotli.Bytes));
-            Assert.Equal(representation.Body, Requests.Decode("gzip", representation.Gzip.Bytes));
+            Assert.Equal(representation.Body, Requests.Decode("br", (await representation.InAsync(ContentCoding.Brotli)).Bytes));
+            Assert.Equal(representation.Body, Requests.Decode("gzip", (await representation.InAsync(ContentCoding.Gzip)).Bytes));
             Assert.Equal(representation.Body, Requests.Decode(null, representation.Identity.Bytes));
         }
     }

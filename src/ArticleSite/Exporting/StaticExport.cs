@@ -24,8 +24,8 @@ public static class StaticExport
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await WriteFileAsync(file, representation.Identity.Bytes, resource.LastModified);
-            await WriteFileAsync(file + ".br", representation.Brotli.Bytes, resource.LastModified);
-            await WriteFileAsync(file + ".gz", representation.Gzip.Bytes, resource.LastModified);
+            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli)).Bytes, resource.LastModified);
+            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip)).Bytes, resource.LastModified);
             resources[urlPath] = resource;
         }
         await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, origin, directory, caching));

@@ -6,12 +6,13 @@ namespace ArticleSite.Rendering;
 /// One rendered form of a resource: its media type and its bytes in every content coding. Each coding is compressed
 /// once, on the first request that asks for it, and kept: a 2.3 MB page (the archive of 10,000 articles) would otherwise cost seconds of Brotli
 /// before the first response, and most representations are never asked for in most codings.
+/// Compression runs on the thread pool: requests are served on the socket threads, which must never wait for Brotli.
 /// </summary>
 public sealed class Representation
 {
-    private readonly Lazy<EncodedBody> brotli;
+    private readonly Lazy<Task<EncodedBody>> brotli;
 
-    private readonly Lazy<EncodedBody> gzip;
+    private readonly Lazy<Task<EncodedBody>> gzip;
 
     public Representation(string contentType, byte[] body)
     {
@@ -19,8 +20,8 @@ public sealed class Representation
         MediaType = contentType.Split(';')[0].Trim();
         Identity = new EncodedBody(MediaType, ContentCoding.Identity, body);
         var mediaType = MediaType;
-        brotli = new(() => new EncodedBody(mediaType, ContentCoding.Brotli, Compression.Brotli(body)));
-        gzip = new(() => new EncodedBody(mediaType, ContentCoding.Gzip, Compression.Gzip(body)));
+        brotli = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Brotli, Compression.Brotli(body))));
+        gzip = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Gzip, Compression.Gzip(body))));
     }
 
     /// <summary>The Content-Type header value, e.g. "text/plain; charset=utf-8".</summary>
@@ -31,21 +32,17 @@ public sealed class Representation
 
     public EncodedBody Identity { get; }
 
-    public EncodedBody Brotli => brotli.Value;
-
-    public EncodedBody Gzip => gzip.Value;
-
     /// <summary>The identity bytes.</summary>
     public byte[] Body => Identity.Bytes;
 
     /// <summary>The ETag of the identity bytes.</summary>
     public string ETag => Identity.ETag;
 
-    public EncodedBody In(ContentCoding coding) => coding switch
+    public ValueTask<EncodedBody> InAsync(ContentCoding coding) => coding switch
     {
-        ContentCoding.Brotli => Brotli,
-        ContentCoding.Gzip => Gzip,
-        _ => Identity,
+        ContentCoding.Brotli => new(brotli.Value),
+        ContentCoding.Gzip => new(gzip.Value),
+        _ => new(Identity),
     };
 
     public static Representation FromText(string contentType, string text) => new(contentType, Encoding.UTF8.GetBytes(text));

@@ -6,11 +6,12 @@ public static class SiteRenderer
     /// <summary>
     /// Nothing is rendered here: each resource is made on the first request for it, and kept. So start-up and reload
     /// cost little per article, and a request costs the same for one article or ten thousand.
+    /// Making runs on the thread pool, never on the socket thread that serves the request and its neighbours.
     /// </summary>
     public static Task<RenderedSite> RenderAsync(SiteSnapshot snapshot, string origin)
     {
         var resources = new Dictionary<string, Lazy<Task<Resource>>>(snapshot.Articles.Count * 4 + 10, StringComparer.Ordinal);
-        void Add(string path, Func<Task<Resource>> make) => resources[path] = new(make);
+        void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() => Task.Run(make));
 
         Lazy<Task<ArticleRendition>>? leadRendition = null;
         foreach (var article in snapshot.Articles)

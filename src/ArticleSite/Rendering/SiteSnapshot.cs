@@ -54,6 +54,6 @@ public sealed class SiteSnapshot
         Interlocked.CompareExchange(ref firstOrigin, origin, null);
         if (renderedByOrigin.Count >= MaxOrigins && !renderedByOrigin.ContainsKey(origin))
             origin = firstOrigin;
-        return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => SiteRenderer.RenderAsync(this, key))).Value;
+        return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key)))).Value;
     }
 }

@@ -11,14 +11,14 @@ public sealed record Selection(Resource Resource, Representation? Representation
     /// <summary>What the output cache keys the response on: a handful of values, whatever the client's header strings.</summary>
     public string CacheKey => Body?.CacheKey ?? "not-acceptable";
 
-    public static Selection Make(Resource resource, string? accept, string? acceptEncoding)
+    public static async ValueTask<Selection> MakeAsync(Resource resource, string? accept, string? acceptEncoding)
     {
         var index = resource.IsNegotiated ? MediaTypeNegotiation.Choose(accept, resource.MediaTypes) : 0;
         var coding = EncodingNegotiation.Choose(acceptEncoding);
         if (index < 0 || coding is null)
             return new Selection(resource, null, null);
         var representation = resource.Representations[index];
-        return new Selection(resource, representation, representation.In(coding.Value));
+        return new Selection(resource, representation, await representation.InAsync(coding.Value));
     }
 
     /// <summary>The selection for this request, made once and shared by the output-cache policy and the endpoint; null for an unknown path.</summary>
@@ -30,7 +30,7 @@ public sealed record Selection(Resource Resource, Representation? Representation
         var request = context.Request;
         var site = await context.RequestServices.GetRequiredService<SitePublisher>().Current.ForOriginAsync(SiteEndpoints.Origin(request));
         var selection = site.Find(request.Path.Value ?? "/") is { } resource
-            ? Make(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null)
+            ? await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null)
             : null;
         context.Items[ItemKey] = selection;
         return selection;
