@@ -4,7 +4,7 @@ using Microsoft.Extensions.Primitives;
 namespace ArticleSite.Serving;
 
 /// <summary>
-/// The security headers of every response (pages, text, errors, 304s), set before anything else writes the response.
+/// The security headers of every response (pages, text, errors, 304s).
 /// The values are built once: serving adds references, never strings.
 /// </summary>
 public static class SecurityHeaders
@@ -38,14 +38,25 @@ public static class SecurityHeaders
         ("Cross-Origin-Resource-Policy", "same-site"),
     ];
 
+    /// <summary>
+    /// Adds the headers as the response starts, after the output cache has taken its copy of the headers:
+    /// cached entries then hold only what differs between responses, and a cache hit deserializes no copy of these.
+    /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
+        context.Response.OnStarting(AddTo, context);
+        return next(context);
+    });
+
+    private static Task AddTo(object state)
+    {
+        var context = (HttpContext)state;
         var headers = context.Response.Headers;
         foreach (var (name, value) in Always)
             headers[name] = value;
         // Only over HTTPS: a browser ignores it on plain HTTP, and it must not pin a site that has no certificate.
         if (context.Request.IsHttps)
             headers.StrictTransportSecurity = StrictTransportSecurity;
-        return next(context);
-    });
+        return Task.CompletedTask;
+    }
 }
