@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using ArticleSite.Tests.Support;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
@@ -208,8 +208,8 @@ public sealed class LivePublishingTests
         Assert.Contains(responses, response => response.Path == "/articles/beta.txt" && response.Status == HttpStatusCode.OK);
     }
 
-    /// <summary>The site's strong ETag for a body: the first 16 bytes of its SHA-256, base64url, quoted.</summary>
-    private static string ETagOf(byte[] body) => $"\"{Base64Url.EncodeToString(SHA256.HashData(body).AsSpan(0, 16))}\"";
+    /// <summary>The site's strong ETag for a body: its 128-bit XXH3 hash, base64url, quoted.</summary>
+    private static string ETagOf(byte[] body) => $"\"{Base64Url.EncodeToString(XxHash128.Hash(body))}\"";
 
     private static async Task<HttpStatusCode> StatusOf(HttpClient client, string path)
     {

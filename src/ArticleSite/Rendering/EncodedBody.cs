@@ -1,5 +1,5 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 
 namespace ArticleSite.Rendering;
 
@@ -10,7 +10,7 @@ public sealed class EncodedBody
     {
         Coding = coding;
         Bytes = bytes;
-        ETag = $"\"{Base64Url.EncodeToString(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
+        ETag = $"\"{Base64Url.EncodeToString(XxHash128.Hash(bytes))}\"";
         ContentEncoding = coding switch { ContentCoding.Brotli => "br", ContentCoding.Gzip => "gzip", _ => null };
         CacheKey = $"{mediaType};{coding}";
     }
@@ -19,7 +19,10 @@ public sealed class EncodedBody
 
     public byte[] Bytes { get; }
 
-    /// <summary>A strong ETag: a hash of these very bytes, so each coding has its own and equal bytes always get equal tags.</summary>
+    /// <summary>
+    /// A strong ETag: the 128-bit XXH3 hash of these very bytes, so each coding has its own and equal bytes always get equal tags.
+    /// A validator needs no cryptographic hash, and this one keeps OpenSSL out of the process.
+    /// </summary>
     public string ETag { get; }
 
     /// <summary>The Content-Encoding header value; null for identity.</summary>

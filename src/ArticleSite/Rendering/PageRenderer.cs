@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -22,8 +22,11 @@ public static class PageRenderer
 
     private static readonly string Stylesheet = ReadStylesheet();
 
-    /// <summary>The CSP source that allows the page's inline stylesheet, and nothing else: 'sha256-…' of the exact &lt;style&gt; content.</summary>
-    public static string StylesheetHashSource { get; } = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'";
+    /// <summary>
+    /// The CSP source that allows the page's inline stylesheet, and nothing else: 'sha256-…' of the exact &lt;style&gt; content,
+    /// hashed by the build (ArticleSite.csproj) from the file that is embedded.
+    /// </summary>
+    public static string StylesheetHashSource { get; } = $"'sha256-{typeof(PageRenderer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(metadata => metadata.Key == "StylesheetSha256").Value}'";
 
     /// <summary>The front page lists this many of the newest other articles and links to the archive for all of them.</summary>
     public const int FrontPageListLength = 50;
