@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Soak the site with wrk: a mix of pages, text, compressed and conditional requests.
 #   bench/soak/run.sh [--duration 60s] [--connections 256] [--threads 2] [--rewrite]
-# --rewrite rewrites the article file in place every 200 ms during the run (the site may or may not reload it;
-# either way every response must stay complete and consistent with its ETag).
-# Prints SOAK lines: statuses, socket errors, non-2xx/304, incomplete or inconsistent bodies, latency, RSS.
+# --rewrite rewrites the article file in place every 200 ms, from the warm-up on, so the RSS after warm-up is that of
+# a site that is being republished (the site may or may not reload each write; either way every response must stay
+# complete and consistent with its ETag).
+# Prints SOAK lines: statuses, socket errors, non-2xx/304, incomplete or inconsistent bodies, latency,
+# and RSS after start, after warm-up, every 10 s of the run and at the end (growth shows as a rising series).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -20,9 +22,10 @@ done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 work=$(mktemp -d)
-site_pid="" rewriter_pid=""
+site_pid="" rewriter_pid="" sampler_pid=""
 cleanup() {
   [ -n "$rewriter_pid" ] && kill "$rewriter_pid" 2>/dev/null || true
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
   [ -n "$site_pid" ] && kill -TERM "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -48,9 +51,6 @@ echo "SOAK site $url pid $site_pid, wrk -t$threads -c$connections -d$duration, r
 echo "SOAK rss_after_start $(rss)"
 export HOME_ETAG TEXT_ETAG
 HOME_ETAG=$(etag /) TEXT_ETAG=$(etag /article.txt)
-wrk -t"$threads" -c"$connections" -d5s -s bench/soak/soak.lua "$url" >/dev/null
-echo "SOAK rss_after_5s_warmup $(rss)"
-
 if $rewrite; then
   cp "$article" "$work/original.md"
   (
@@ -65,6 +65,14 @@ if $rewrite; then
   rewriter_pid=$!
 fi
 
+wrk -t"$threads" -c"$connections" -d5s -s bench/soak/soak.lua "$url" >/dev/null
+echo "SOAK rss_after_5s_warmup $(rss)"
+
+( while sleep 10; do rss >>"$work/rss.txt"; done ) &
+sampler_pid=$!
+
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/soak/soak.lua "$url" | tee "$work/wrk.txt" | grep -v '^SOAK' || true
 grep '^SOAK' "$work/wrk.txt"
+kill "$sampler_pid" 2>/dev/null || true
+echo "SOAK rss_every_10s $(awk '{ printf "%s%.1f", (NR > 1 ? " " : ""), $1 / 1024 }' "$work/rss.txt" 2>/dev/null) MB"
 echo "SOAK rss_at_end $(rss)"

@@ -18,6 +18,8 @@ catch (ArgumentException problem)
     return 2;
 }
 
+CompressionMemory.ReturnToSystemWhenFreed();
+
 // appsettings.json is read from beside the app, so a publish folder works from any working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(hostArgs, ContentOptions.CommandLineSwitches);
