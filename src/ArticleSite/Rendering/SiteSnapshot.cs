@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Globalization;
 using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
@@ -16,6 +17,10 @@ public sealed class SiteSnapshot
     private readonly ConcurrentDictionary<string, Lazy<Task<RenderedSite>>> renderedByOrigin = new(StringComparer.OrdinalIgnoreCase);
 
     private string? firstOrigin;
+
+    private AskedOrigin? lastAsked;
+
+    private string? generationKey;
 
     private readonly FrozenSet<string> withdrawnPaths;
 
@@ -46,8 +51,24 @@ public sealed class SiteSnapshot
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
 
+    /// <summary><see cref="Generation"/> as the output cache's key value, made once.</summary>
+    public string GenerationKey => generationKey ??= Generation.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>True for a URL of an article that this process published before and is no longer published.</summary>
     public bool IsWithdrawn(string path) => withdrawnPaths.Contains(path);
+
+    /// <summary>
+    /// The rendering for a request's scheme and host. The last pair asked for is remembered, so that a request to the
+    /// same origin as the one before it (nearly every request) builds no string.
+    /// </summary>
+    public Task<RenderedSite> ForOriginAsync(string scheme, string host)
+    {
+        if (lastAsked is { } last && string.Equals(last.Scheme, scheme, StringComparison.Ordinal) && string.Equals(last.Host, host, StringComparison.OrdinalIgnoreCase))
+            return last.Site;
+        var site = ForOriginAsync($"{scheme}://{host}");
+        lastAsked = new AskedOrigin(scheme, host, site);
+        return site;
+    }
 
     public Task<RenderedSite> ForOriginAsync(string origin)
     {
@@ -57,3 +78,6 @@ public sealed class SiteSnapshot
         return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key)))).Value;
     }
 }
+
+/// <summary>One origin's rendering with the scheme and host it was asked for by; replaced whole, so readers see a consistent trio.</summary>
+internal sealed record AskedOrigin(string Scheme, string Host, Task<RenderedSite> Site);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArticleSite.Publishing;
 
 namespace ArticleSite.Serving;
@@ -31,5 +30,5 @@ public static class ArticleCaching
     /// but under the old snapshot's key, which no later request looks up.
     /// </summary>
     private static KeyValuePair<string, string> SnapshotKey(HttpContext context) =>
-        new("snapshot", context.RequestServices.GetRequiredService<SitePublisher>().Current.Generation.ToString(CultureInfo.InvariantCulture));
+        new("snapshot", context.RequestServices.GetRequiredService<SitePublisher>().Current.GenerationKey);
 }

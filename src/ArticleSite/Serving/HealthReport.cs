@@ -15,7 +15,7 @@ public sealed record HealthReport(string Status, int Articles, LeadReport Lead, 
     {
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
-        var site = await snapshot.ForOriginAsync(SiteEndpoints.Origin(request));
+        var site = await snapshot.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
         var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
 
         response.Headers.CacheControl = "no-store";

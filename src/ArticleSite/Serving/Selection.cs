@@ -6,8 +6,6 @@ namespace ArticleSite.Serving;
 /// <summary>The outcome of negotiation for one request: the resource, and the representation and coding it gets (none: 406).</summary>
 public sealed record Selection(Resource Resource, Representation? Representation, EncodedBody? Body)
 {
-    private static readonly object ItemKey = new();
-
     /// <summary>What the output cache keys the response on: a handful of values, whatever the client's header strings.</summary>
     public string CacheKey => Body?.CacheKey ?? "not-acceptable";
 
@@ -21,18 +19,21 @@ public sealed record Selection(Resource Resource, Representation? Representation
         return new Selection(resource, representation, await representation.InAsync(coding.Value));
     }
 
-    /// <summary>The selection for this request, made once and shared by the output-cache policy and the endpoint; null for an unknown path.</summary>
+    /// <summary>
+    /// The selection for this request, made once and shared by the output-cache policy and the endpoint; null for an unknown path.
+    /// Kept as a request feature: Kestrel reuses a connection's feature slots, where Items would be a new dictionary per request.
+    /// </summary>
     public static async ValueTask<Selection?> ForAsync(HttpContext context)
     {
-        if (context.Items.TryGetValue(ItemKey, out var made))
-            return (Selection?)made;
+        if (context.Features.Get<Selection>() is { } made)
+            return made;
 
         var request = context.Request;
-        var site = await context.RequestServices.GetRequiredService<SitePublisher>().Current.ForOriginAsync(SiteEndpoints.Origin(request));
-        var selection = site.Find(request.Path.Value ?? "/") is { } resource
-            ? await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null)
-            : null;
-        context.Items[ItemKey] = selection;
+        var site = await context.RequestServices.GetRequiredService<SitePublisher>().Current.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
+        if (site.Find(request.Path.Value ?? "/") is not { } resource)
+            return null;
+        var selection = await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);
+        context.Features.Set(selection);
         return selection;
     }
 }

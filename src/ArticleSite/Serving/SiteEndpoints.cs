@@ -40,7 +40,4 @@ public static class SiteEndpoints
 
         return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
-
-    /// <summary>The public origin the request was made to, e.g. "http://localhost:5080": absolute URLs are rendered for it.</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 }
