@@ -74,7 +74,7 @@ app.UseSecurityHeaders();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.UseOutputCache();
-app.MapOpenApi();
+app.MapOpenApiDocument();
 app.MapSite();
 
 await app.RunAsync();
