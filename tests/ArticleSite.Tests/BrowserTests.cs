@@ -72,6 +72,19 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     }
 
     [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Nothing_moves_once_the_page_is_shown(int width, int height, string scheme)
+    {
+        var page = await OpenAsync(width, height, scheme);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+
+        var shifts = await page.EvaluateAsync<JsonElement?>(BrowserScripts.LayoutShifts);
+
+        Assert.True(shifts is { ValueKind: JsonValueKind.Array }, "Chromium reports no layout shifts at all: the check would prove nothing");
+        Assert.True(shifts.Value.GetArrayLength() == 0, $"layout shifts: {shifts}");
+    }
+
+    [Theory]
     [InlineData(320)]
     [InlineData(390)]
     public async Task There_is_no_horizontal_scroll_on_narrow_phones(int width)

@@ -27,6 +27,24 @@ public static class BrowserScripts
         }
         """;
 
+    /// <summary>
+    /// The layout shifts since navigation (the Layout Instability API, as Core Web Vitals' CLS counts them), each with the
+    /// elements that moved; null where the browser does not report layout shifts.
+    /// </summary>
+    public const string LayoutShifts = """
+        () => new Promise(resolve => {
+          if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) { resolve(null); return; }
+          const shifts = [];
+          const record = entries => entries.filter(entry => !entry.hadRecentInput).forEach(entry => shifts.push({
+            value: entry.value,
+            moved: entry.sources.map(source => source.node ? source.node.nodeName + '.' + source.node.className : '?').join(', '),
+          }));
+          const observer = new PerformanceObserver(list => record(list.getEntries()));
+          observer.observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => { record(observer.takeRecords()); observer.disconnect(); resolve(shifts); }));
+        })
+        """;
+
     /// <summary>How many text elements are cut off: wider than their box with hidden overflow, or outside the page.</summary>
     public const string ClippedTextCount = """
         () => [...document.querySelectorAll('h1, h2, p, li, a, time, span')].filter(element => {
