@@ -13,6 +13,11 @@ public sealed class RenderedSite(IDictionary<string, Lazy<Task<Resource>>> resou
     /// <summary>The resource at a path, rendered on the first request for it and kept; null for a path the site does not serve.</summary>
     public Task<Resource>? Find(string path) => resources.TryGetValue(path, out var resource) ? resource.Value : null;
 
+    /// <summary>The resources rendered so far: what readers have asked for.</summary>
+    public IEnumerable<(string Path, Resource Resource)> Rendered =>
+        resources.Where(entry => entry.Value is { IsValueCreated: true, Value.IsCompletedSuccessfully: true })
+            .Select(entry => (entry.Key, entry.Value.Value.Result));
+
     /// <summary>Every resource, rendered: for the static export, which writes them all.</summary>
     public async Task<IReadOnlyList<(string Path, Resource Resource)>> RenderAllAsync()
     {

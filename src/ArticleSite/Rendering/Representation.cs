@@ -38,6 +38,10 @@ public sealed class Representation
     /// <summary>The ETag of the identity bytes.</summary>
     public string ETag => Identity.ETag;
 
+    /// <summary>The codings compressed so far (identity always is).</summary>
+    public IEnumerable<ContentCoding> Encoded =>
+        new[] { (ContentCoding.Brotli, brotli), (ContentCoding.Gzip, gzip) }.Where(entry => entry.Item2.IsValueCreated).Select(entry => entry.Item1);
+
     public ValueTask<EncodedBody> InAsync(ContentCoding coding) => coding switch
     {
         ContentCoding.Brotli => new(brotli.Value),
