@@ -37,7 +37,7 @@ public sealed class RenderAheadTests
         var rendered = (await republished.ForOriginAsync(origin)).Rendered.ToDictionary(entry => entry.Path, entry => entry.Resource);
         var page = Assert.Contains("/articles/alpha", rendered).Representation;
         Assert.Contains("Second version.", Encoding.UTF8.GetString(page.Body), StringComparison.Ordinal);
-        Assert.Equal([ContentCoding.Brotli], page.Encoded);
+        Assert.Equal([ContentCoding.Brotli], page.CompressedCodings);
         Assert.DoesNotContain("/articles/beta", rendered.Keys);
     }
 }

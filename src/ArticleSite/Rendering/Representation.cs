@@ -38,9 +38,17 @@ public sealed class Representation
     /// <summary>The ETag of the identity bytes.</summary>
     public string ETag => Identity.ETag;
 
-    /// <summary>The codings compressed so far (identity always is).</summary>
-    public IEnumerable<ContentCoding> Encoded =>
-        new[] { (ContentCoding.Brotli, brotli), (ContentCoding.Gzip, gzip) }.Where(entry => entry.Item2.IsValueCreated).Select(entry => entry.Item1);
+    /// <summary>The codings asked for so far, besides identity.</summary>
+    public IEnumerable<ContentCoding> CompressedCodings
+    {
+        get
+        {
+            if (brotli.IsValueCreated)
+                yield return ContentCoding.Brotli;
+            if (gzip.IsValueCreated)
+                yield return ContentCoding.Gzip;
+        }
+    }
 
     public ValueTask<EncodedBody> InAsync(ContentCoding coding) => coding switch
     {

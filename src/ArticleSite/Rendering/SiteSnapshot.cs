@@ -88,7 +88,7 @@ public sealed class SiteSnapshot
                 var after = await making;
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
                 {
-                    foreach (var coding in was.Encoded)
+                    foreach (var coding in was.CompressedCodings)
                         await now.InAsync(coding);
                 }
             }
