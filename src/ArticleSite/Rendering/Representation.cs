@@ -50,6 +50,13 @@ public sealed class Representation
         }
     }
 
+    /// <summary>Compresses this representation now in each coding <paramref name="other"/> was asked for.</summary>
+    public async Task CompressLikeAsync(Representation other)
+    {
+        foreach (var coding in other.CompressedCodings)
+            await InAsync(coding);
+    }
+
     public ValueTask<EncodedBody> InAsync(ContentCoding coding) => coding switch
     {
         ContentCoding.Brotli => new(brotli.Value),

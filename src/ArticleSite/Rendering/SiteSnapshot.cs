@@ -87,10 +87,7 @@ public sealed class SiteSnapshot
                     continue;
                 var after = await making;
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
-                {
-                    foreach (var coding in was.CompressedCodings)
-                        await now.InAsync(coding);
-                }
+                    await now.CompressLikeAsync(was);
             }
         }
     }
