@@ -71,9 +71,10 @@ if (export is not null)
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+// A cache hit is answered here, before the status pages and the body check, which only concern responses being made.
+app.UseOutputCache();
 app.UseStatusPages();
 app.RejectRequestBodies();
-app.UseOutputCache();
 app.MapOpenApiDocument();
 app.MapSite();
 

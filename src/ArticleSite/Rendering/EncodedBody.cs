@@ -6,13 +6,15 @@ namespace ArticleSite.Rendering;
 /// <summary>The bytes of a representation in one content coding, with their own strong ETag and ready-made header values.</summary>
 public sealed class EncodedBody
 {
+    private static long made;
+
     public EncodedBody(string mediaType, ContentCoding coding, byte[] bytes)
     {
         Coding = coding;
         Bytes = bytes;
         ETag = $"\"{Base64Url.EncodeToString(XxHash128.Hash(bytes))}\"";
         ContentEncoding = coding switch { ContentCoding.Brotli => "br", ContentCoding.Gzip => "gzip", _ => null };
-        CacheKey = $"{mediaType};{coding}";
+        CacheKey = $"body-{Interlocked.Increment(ref made)}";
     }
 
     public ContentCoding Coding { get; }
@@ -28,6 +30,9 @@ public sealed class EncodedBody
     /// <summary>The Content-Encoding header value; null for identity.</summary>
     public string? ContentEncoding { get; }
 
-    /// <summary>What the output cache keys this body on: the negotiated outcome, not the request's header strings.</summary>
+    /// <summary>
+    /// What the output cache keys this body on, unique to it. A body belongs to one rendering of one snapshot, so the key
+    /// stands for the negotiated outcome (not the request's header strings) and for the snapshot at once.
+    /// </summary>
     public string CacheKey { get; }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Globalization;
 using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
@@ -19,8 +18,6 @@ public sealed class SiteSnapshot
     private string? firstOrigin;
 
     private AskedOrigin? lastAsked;
-
-    private string? generationKey;
 
     private readonly FrozenSet<string> withdrawnPaths;
 
@@ -45,14 +42,11 @@ public sealed class SiteSnapshot
     /// <summary>Every article but the lead, newest first.</summary>
     public IReadOnlyList<Article> Others { get; }
 
-    /// <summary>Counts the snapshots a process publishes; part of the output-cache key, so entries of an older snapshot are never served.</summary>
+    /// <summary>Counts the snapshots a process publishes.</summary>
     public long Generation { get; init; }
 
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
-
-    /// <summary><see cref="Generation"/> as the output cache's key value, made once.</summary>
-    public string GenerationKey => generationKey ??= Generation.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>True for a URL of an article that this process published before and is no longer published.</summary>
     public bool IsWithdrawn(string path) => withdrawnPaths.Contains(path);

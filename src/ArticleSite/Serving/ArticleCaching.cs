@@ -1,4 +1,4 @@
-using ArticleSite.Publishing;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace ArticleSite.Serving;
 
@@ -12,23 +12,15 @@ public static class ArticleCaching
     public static IServiceCollection AddArticleCaching(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
-        return services.AddOutputCache(options =>
+        services.AddOutputCache();
+        // An instance made here rather than AddPolicy<T>, which looks its options up in RequestServices on every
+        // request: that created a DI scope for each cache hit.
+        services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((options, services) =>
         {
             // URLs are case-sensitive: /ARTICLE.TXT is not in the rendered table, so the cache must not answer it with /article.txt.
             options.UseCaseSensitivePaths = true;
-            // Entries live until a new snapshot evicts them by tag; the expiry only bounds memory for forgotten keys.
-            options.AddPolicy(PolicyName, policy => policy
-                .AddPolicy<RepresentationCachePolicy>()
-                .Tag(Tag)
-                .Expire(TimeSpan.FromDays(1))
-                .VaryByValue(SnapshotKey));
+            options.AddPolicy(PolicyName, new RepresentationCachePolicy(services));
         });
+        return services;
     }
-
-    /// <summary>
-    /// Keys entries by snapshot: a request that began before a swap may store its old response after the eviction,
-    /// but under the old snapshot's key, which no later request looks up.
-    /// </summary>
-    private static KeyValuePair<string, string> SnapshotKey(HttpContext context) =>
-        new("snapshot", context.RequestServices.GetRequiredService<SitePublisher>().Current.GenerationKey);
 }

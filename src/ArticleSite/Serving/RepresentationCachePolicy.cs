@@ -1,28 +1,55 @@
+using ArticleSite.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ArticleSite.Serving;
 
 /// <summary>
-/// Keys cached responses on the negotiated media type and coding rather than on the raw Accept and Accept-Encoding strings,
-/// which differ between every browser and would multiply the entries. Range requests bypass the cache: it stores whole 200s.
+/// Caches whole 200 answers to GET and HEAD, keyed on the body the negotiation chose rather than on the raw Accept and
+/// Accept-Encoding strings, which differ between every browser and would multiply the entries. The query string is not
+/// part of the key: no resource depends on it, so /?utm_source=x is a hit on /.
 /// </summary>
-public sealed class RepresentationCachePolicy : IOutputCachePolicy
+public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutputCachePolicy
 {
-    public const string VaryKey = "representation";
+    /// <summary>Entries live until a new snapshot evicts them by tag; the expiry only bounds memory for forgotten keys.</summary>
+    private static readonly TimeSpan Expiry = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Looked up on first use, not injected: the publisher evicts through the cache store, which is made from the options
+    /// that hold this policy.
+    /// </summary>
+    private SitePublisher? publisher;
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (context.HttpContext.Request.Headers.Range.Count > 0)
-        {
-            context.AllowCacheLookup = false;
-            context.AllowCacheStorage = false;
-        }
-
-        if (await Selection.ForAsync(context.HttpContext) is { } selection)
-            context.CacheVaryByRules.VaryByValues[VaryKey] = selection.CacheKey;
+        var request = context.HttpContext.Request;
+        var selection = await Selection.ForAsync(context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current);
+        // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes) and requests with content (413) are answered
+        // afresh, without a lookup.
+        var cacheable = selection is { Body: not null }
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.Range.Count == 0
+            && !RequestBodies.HasContent(context.HttpContext);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Expiry;
+        // A prefix rather than VaryByValues: the key gets no dictionary to fill and sort on every request. The body is of
+        // one snapshot, so a request that began before a swap stores its old response under a key no later request makes.
+        if (cacheable)
+            context.CacheVaryByRules.CacheKeyPrefix = selection!.Body!.CacheKey;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    /// <summary>Runs only for a response being made, so a cache hit fills no tag set.</summary>
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // A 304 to a conditional request is not the resource.
+        if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
+            context.AllowCacheStorage = false;
+        else
+            context.Tags.Add(ArticleCaching.Tag);
+        return ValueTask.CompletedTask;
+    }
 }

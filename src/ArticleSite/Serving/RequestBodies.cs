@@ -9,7 +9,7 @@ public static class RequestBodies
     {
         // Other methods go on to the 405 that names the allowed ones, which tells the client more.
         var readMethod = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-        if (!readMethod || context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+        if (!readMethod || !HasContent(context))
             return next(context);
 
         // 413 Content Too Large: the limit is zero bytes. Closing spares Kestrel draining content nobody wants.
@@ -17,4 +17,6 @@ public static class RequestBodies
         context.Response.Headers.Connection = "close";
         return Task.CompletedTask;
     });
+
+    public static bool HasContent(HttpContext context) => context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true };
 }

@@ -1,4 +1,3 @@
-using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 
 namespace ArticleSite.Serving;
@@ -6,9 +5,6 @@ namespace ArticleSite.Serving;
 /// <summary>The outcome of negotiation for one request: the resource, and the representation and coding it gets (none: 406).</summary>
 public sealed record Selection(Resource Resource, Representation? Representation, EncodedBody? Body)
 {
-    /// <summary>What the output cache keys the response on: a handful of values, whatever the client's header strings.</summary>
-    public string CacheKey => Body?.CacheKey ?? "not-acceptable";
-
     public static async ValueTask<Selection> MakeAsync(Resource resource, string? accept, string? acceptEncoding)
     {
         var index = resource.IsNegotiated ? MediaTypeNegotiation.Choose(accept, resource.MediaTypes) : 0;
@@ -20,16 +16,16 @@ public sealed record Selection(Resource Resource, Representation? Representation
     }
 
     /// <summary>
-    /// The selection for this request, made once and shared by the output-cache policy and the endpoint; null for an unknown path.
+    /// The selection for this request in the snapshot, made once and shared by the output-cache policy and the endpoint; null for an unknown path.
     /// Kept as a request feature: Kestrel reuses a connection's feature slots, where Items would be a new dictionary per request.
     /// </summary>
-    public static async ValueTask<Selection?> ForAsync(HttpContext context)
+    public static async ValueTask<Selection?> ForAsync(HttpContext context, SiteSnapshot snapshot)
     {
         if (context.Features.Get<Selection>() is { } made)
             return made;
 
         var request = context.Request;
-        var site = await context.RequestServices.GetRequiredService<SitePublisher>().Current.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
+        var site = await snapshot.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
         if (site.Find(request.Path.Value ?? "/") is not { } resource)
             return null;
         var selection = await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);

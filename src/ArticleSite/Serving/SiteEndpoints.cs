@@ -25,9 +25,10 @@ public static class SiteEndpoints
 
     public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching, SitePublisher publisher)
     {
-        if (await Selection.ForAsync(context) is not { } selection)
+        var snapshot = publisher.Current;
+        if (await Selection.ForAsync(context, snapshot) is not { } selection)
         {
-            return publisher.Current.IsWithdrawn(context.Request.Path.Value ?? "/")
+            return snapshot.IsWithdrawn(context.Request.Path.Value ?? "/")
                 ? Results.StatusCode(StatusCodes.Status410Gone)
                 : Results.NotFound();
         }
