@@ -40,7 +40,11 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
             context.CacheVaryByRules.CacheKeyPrefix = selection!.Body!.CacheKey;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        CacheHitHeaders.RestampAtStart(context.HttpContext.Response);
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Runs only for a response being made, so a cache hit fills no tag set.</summary>
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
