@@ -65,6 +65,7 @@ public sealed class StaticExportTests : IDisposable
         Assert.Contains($"root {folder};", config, StringComparison.Ordinal);
         Assert.Contains("location / {\n        return 404;\n", config, StringComparison.Ordinal);
         Assert.Contains("gzip_static on;", config, StringComparison.Ordinal);
+        Assert.Contains("open_file_cache max=10000 inactive=60s;", config, StringComparison.Ordinal);
     }
 
     [Fact]

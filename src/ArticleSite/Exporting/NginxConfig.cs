@@ -30,6 +30,10 @@ public static class NginxConfig
                 root {{root}};
                 server_tokens off;
                 etag on;
+                # Keeps the files open instead of an open, fstat and close per request; a file that a new export
+                # replaces is served within open_file_cache_valid.
+                open_file_cache max=10000 inactive=60s;
+                open_file_cache_valid 60s;
                 gzip_static on;
                 gzip_vary on;
                 {{BrotliLine}}  # needs the ngx_brotli module (Debian: libnginx-mod-http-brotli-static)
