@@ -71,8 +71,10 @@ if (export is not null)
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
-// A cache hit is answered here, before the status pages and the body check, which only concern responses being made.
+// A cache hit is answered here, before routing, the status pages and the body check, which only concern responses
+// being made: the cache's policy applies to every request, and the snapshot decides what it stores.
 app.UseOutputCache();
+app.UseRouting();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.MapOpenApiDocument();

@@ -13,9 +13,9 @@ public static class SiteEndpoints
 
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
-        app.Map("/{**path}", ServeAsync).CacheOutput(ArticleCaching.PolicyName).ExcludeFromDescription();
+        app.Map("/{**path}", ServeAsync).ExcludeFromDescription();
         // The same lookup, named for the OpenAPI document so that it can describe the JSON shape.
-        app.MapGet(SiteRoutes.LeadJson, ServeAsync).CacheOutput(ArticleCaching.PolicyName)
+        app.MapGet(SiteRoutes.LeadJson, ServeAsync)
             .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
             .WithTags("Article")
             .WithSummary("The lead article as JSON: metadata, word count, reading time and sections as plain text.");
