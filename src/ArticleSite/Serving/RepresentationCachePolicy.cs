@@ -21,23 +21,20 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var request = context.HttpContext.Request;
         var selection = await Selection.ForAsync(context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current);
-        // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes) and requests with content (413) are answered
-        // afresh, without a lookup.
-        var cacheable = selection is { Body: not null }
-            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && request.Headers.Range.Count == 0
-            && !RequestBodies.HasContent(context.HttpContext);
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = cacheable;
-        context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Expiry;
+        // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes) and requests with content (413) are answered
+        // afresh, without a lookup.
+        if (selection is not { Body: { } body } || !AsksForTheWholeBody(context.HttpContext))
+            return;
+
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
         // A prefix rather than VaryByValues: the key gets no dictionary to fill and sort on every request. The body is of
         // one snapshot, so a request that began before a swap stores its old response under a key no later request makes.
-        if (cacheable)
-            context.CacheVaryByRules.CacheKeyPrefix = selection!.Body!.CacheKey;
+        context.CacheVaryByRules.CacheKeyPrefix = body.CacheKey;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -56,4 +53,9 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
             context.Tags.Add(ArticleCaching.Tag);
         return ValueTask.CompletedTask;
     }
+
+    private static bool AsksForTheWholeBody(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && context.Request.Headers.Range.Count == 0
+        && !RequestBodies.HasContent(context);
 }
