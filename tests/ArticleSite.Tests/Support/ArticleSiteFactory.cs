@@ -34,6 +34,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Content:Path", ContentFolder);
+        // Warnings and errors only: hundreds of hosts' start-up lines would bury a failing test's report in CI's log.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         builder.ConfigureTestServices(services =>
