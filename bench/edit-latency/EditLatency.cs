@@ -1,0 +1,94 @@
+// Edit to served: for N articles (default 1 and 1000) in a temporary folder, saves one of them EDITS times (default 20)
+// and measures the time from the write to the first response on its /articles/{slug}.txt with the new text, asking
+// again as soon as an answer comes (one kept-alive connection, a request every ~0.2 ms). Beside it, in the same run,
+// the floor no server could beat: the debounce the site waits on purpose (Content:Debounce) plus one request.
+// Uses the Release build, or the executable named by ARTICLESITE (e.g. a Native AOT publish).
+// Run from the repository's root, after a Release build: bench/edit-latency/run [N...] does both.
+using System.Diagnostics;
+using System.Globalization;
+
+const int Port = 5197;
+var debounce = TimeSpan.FromMilliseconds(100);
+var counts = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 1000];
+var edits = int.Parse(Environment.GetEnvironmentVariable("EDITS") ?? "20", CultureInfo.InvariantCulture);
+var template = File.ReadAllText("content/lee-xi-gyeongju-summit.md");
+var body = template[(template.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..];
+
+using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+Console.WriteLine($"Load average at start: {LoadAverage()}");
+Console.WriteLine("| Articles | Edits | Edit to served, median (ms) | p90 (ms) | max (ms) | Floor: debounce + one request (ms) | Load average |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var count in counts)
+{
+    var folder = Directory.CreateTempSubdirectory("articlesite-edit-").FullName;
+    for (var i = 0; i < count; i++)
+        File.WriteAllText(Path.Combine(folder, $"article-{i}.md"), Article(i, count, "Original closing line."));
+
+    using var site = StartSite(folder);
+    const string url = "/articles/article-0.txt";
+    while (!await AnswersAsync(url))
+        Thread.Sleep(10);
+
+    var request = Median(Enumerable.Range(0, 200).Select(_ => Time(() => client.GetStringAsync(url).Wait())));
+    var latencies = new List<double>();
+    for (var edit = 1; edit <= edits; edit++)
+    {
+        var sentence = $"Edit number {edit}.";
+        var clock = Stopwatch.StartNew();
+        File.WriteAllText(Path.Combine(folder, "article-0.md"), Article(0, count, sentence));
+        while (!(await client.GetStringAsync(url)).Contains(sentence, StringComparison.Ordinal))
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+                throw new TimeoutException($"edit {edit} was not served within 10 s");
+        latencies.Add(clock.Elapsed.TotalMilliseconds);
+        // Past the debounce, so each edit is a change of its own rather than part of the last one's burst.
+        Thread.Sleep(debounce * 3);
+    }
+
+    latencies.Sort();
+    Console.WriteLine($"| {count} | {edits} | {Median(latencies):F0} | {latencies[(int)Math.Ceiling(latencies.Count * 0.9) - 1]:F0} | {latencies[^1]:F0} | {debounce.TotalMilliseconds + request:F1} | {LoadAverage().Split(' ')[0]} |");
+    site.Kill();
+    site.WaitForExit();
+    Directory.Delete(folder, recursive: true);
+}
+
+string Article(int index, int count, string closing) =>
+    $"---\ntitle: \"Article {index} of {count}\"\nsummary: \"Generated article number {index} for the edit benchmark.\"\n" +
+    $"date: 2025-{index % 12 + 1:D2}-{index % 28 + 1:D2}\nslug: article-{index}\n---\n{body}\n{closing}\n";
+
+Process StartSite(string folder)
+{
+    var executable = Environment.GetEnvironmentVariable("ARTICLESITE");
+    var start = executable is null
+        ? new ProcessStartInfo("dotnet", ["artifacts/bin/ArticleSite/release/ArticleSite.dll"])
+        : new ProcessStartInfo(executable);
+    foreach (var argument in new[] { "--content", folder, "--urls", $"http://127.0.0.1:{Port}", "--Content:Debounce", debounce.ToString() })
+        start.ArgumentList.Add(argument);
+    start.RedirectStandardOutput = start.RedirectStandardError = true;
+    var process = Process.Start(start)!;
+    process.OutputDataReceived += (_, _) => { };
+    process.ErrorDataReceived += (_, _) => { };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    return process;
+}
+
+async Task<bool> AnswersAsync(string url)
+{
+    try { return (await client.GetAsync(url)).IsSuccessStatusCode; }
+    catch (HttpRequestException) { return false; }
+}
+
+static double Time(Action action)
+{
+    var clock = Stopwatch.StartNew();
+    action();
+    return clock.Elapsed.TotalMilliseconds;
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted[(sorted.Length - 1) / 2];
+}
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
