@@ -38,7 +38,7 @@ public sealed class BehindNginxTests : IDisposable
     [Fact]
     public async Task Once_expired_the_page_is_revalidated_with_If_None_Match_and_the_site_answers_304()
     {
-        var nginx = await StartAsync();
+        var nginx = await StartAsync(cacheControl: "public, max-age=1");
         using var fresh = await nginx.SendAsync("/article.txt", ("Host", "revalidate.example"));
         var body = await fresh.Content.ReadAsByteArrayAsync(Cancel);
 
@@ -145,11 +145,14 @@ public sealed class BehindNginxTests : IDisposable
         return (page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
     }
 
-    /// <summary>The site (trusting 127.0.0.1 as its proxy, max-age=1) behind nginx; a client of nginx that trusts its test certificate only.</summary>
-    private async Task<HttpClient> StartAsync()
+    /// <summary>
+    /// The site (trusting 127.0.0.1 as its proxy) behind nginx; a client of nginx that trusts its test certificate only.
+    /// The site's own Cache-Control (five minutes) unless a test needs nginx's copy to expire sooner.
+    /// </summary>
+    private async Task<HttpClient> StartAsync(string? cacheControl = null)
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        var site = new ProxiedSiteFactory();
+        var site = new ProxiedSiteFactory { CacheControl = cacheControl };
         started.Add(site);
         var upstream = site.CreateRawClient().BaseAddress!;
 
@@ -234,10 +237,13 @@ public sealed class BehindNginxTests : IDisposable
     {
         public ProxiedSiteFactory() => TrustedProxy = "127.0.0.1";
 
+        public string? CacheControl { get; init; }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=1");
+            if (CacheControl is not null)
+                builder.UseSetting("Caching:ArticleCacheControl", CacheControl);
         }
     }
 }
