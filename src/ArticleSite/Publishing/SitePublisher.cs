@@ -157,7 +157,7 @@ public sealed partial class SitePublisher : IDisposable
         if (current is { } previous)
             await snapshot.RenderLikeAsync(previous, RenderedAheadPerOrigin);
 
-        // Swap first, then evict: from the assignment on, every request keys the cache by the new generation, so
+        // Swap first, then evict: from the assignment on, every request keys the cache by a body of the new snapshot, so
         // nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
