@@ -35,7 +35,8 @@ public class RenderPipelineBenchmarks
     [Benchmark]
     public async Task<long> LoadParseRenderCompress()
     {
-        var (reading, _) = new ContentLibrary(folder).Read();
+        using var library = new ContentLibrary(folder, new ContentLimits(), TimeSpan.Zero, loadedLater: () => { });
+        var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
         if (reading.Problems.Count > 0)
             throw reading.Problems[0];
 

@@ -85,15 +85,15 @@ public sealed class ManyArticlesTests
     public async Task Two_files_claiming_one_slug_are_reported_with_both_file_names_and_the_first_is_served()
     {
         using var content = new TemporaryContentFolder();
-        var first = content.Write("a.md", Article("First claim", "2025-11-01", "First body.", "slug: shared\n"));
-        var second = content.Write("b.md", Article("Second claim", "2025-11-02", "Second body.", "slug: shared\n"));
+        content.Write("a.md", Article("First claim", "2025-11-01", "First body.", "slug: shared\n"));
+        content.Write("b.md", Article("Second claim", "2025-11-02", "Second body.", "slug: shared\n"));
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = site.CreateClient();
 
         var health = await Health.GetAsync(client);
 
         Assert.Equal("Degraded", health.Status);
-        Assert.Equal([(second, $"slug 'shared' is already used by {first}")], health.Problems);
+        Assert.Equal([("b.md", "slug 'shared' is already used by a.md")], health.Problems);
         Assert.StartsWith("First claim\n", await client.GetStringAsync("/articles/shared.txt", Cancel), StringComparison.Ordinal);
     }
 

@@ -52,14 +52,14 @@ public sealed class StartupTests
     public async Task A_content_folder_whose_only_article_is_broken_stops_the_site_naming_file_and_reason(string markdown, string reason)
     {
         using var content = new TemporaryContentFolder();
-        var file = content.Write("broken.md", markdown);
+        content.Write("broken.md", markdown);
         await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(errorLines);
-        Assert.StartsWith($"ArticleSite cannot start: {file}: ", line, StringComparison.Ordinal);
+        Assert.StartsWith("ArticleSite cannot start: broken.md: ", line, StringComparison.Ordinal);
         Assert.Contains(reason, line, StringComparison.Ordinal);
     }
 
@@ -74,7 +74,9 @@ public sealed class StartupTests
         var (exitCode, errorLines) = await site.ExitAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.Equal($"ArticleSite cannot start: {file}: not valid UTF-8", Assert.Single(errorLines));
+        Assert.Equal(
+            "ArticleSite cannot start: latin1.md: line 2: not valid UTF-8: byte 0xE9 at byte 14; saved as Windows-1252 or Latin-1? Save it as UTF-8",
+            Assert.Single(errorLines));
     }
 
     [Fact]

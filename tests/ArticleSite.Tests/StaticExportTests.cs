@@ -114,14 +114,14 @@ public sealed class StaticExportTests : IDisposable
     public async Task An_export_of_content_that_cannot_be_published_exits_with_one_line_and_writes_nothing()
     {
         using var content = new TemporaryContentFolder();
-        var broken = content.Write("broken.md", "Just text, no front matter.\n");
+        content.Write("broken.md", "Just text, no front matter.\n");
         var target = Path.Combine(folder, "export");
         await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", target, "--content", content.Path);
 
         var (exitCode, errorLines) = await process.ExitAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith($"ArticleSite cannot start: {broken}: no YAML front matter", Assert.Single(errorLines), StringComparison.Ordinal);
+        Assert.StartsWith("ArticleSite cannot start: broken.md: no YAML front matter", Assert.Single(errorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
@@ -7,37 +6,24 @@ namespace ArticleSite.Loading;
 /// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>
 public static class ArticleFile
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static Article Load(string path)
+    /// <summary>Reads, checks and parses the file within <paramref name="limits"/>.</summary>
+    /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
+    public static Article Load(ArticleEntry entry, ContentLimits limits)
     {
-        string markdown;
-        DateTimeOffset lastModified;
-        try
-        {
-            var bytes = File.ReadAllBytes(path);
-            lastModified = File.GetLastWriteTimeUtc(path);
-            markdown = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ContentException(path, "not valid UTF-8");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ContentException(path, $"cannot be read: {e.Message}");
-        }
-
+        var path = entry.RelativePath;
+        var markdown = ArticleBytes.Decode(ArticleBytes.Read(entry.FullPath, path, limits.MaxFileBytes), path);
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
+        MarkdownBudget.CheckSource(markdown, path, limits);
         var document = ArticleMarkdown.Parse(markdown);
+        MarkdownBudget.CheckDocument(document, markdown, path, limits);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         var metadata = FrontMatter.Read(frontMatter, path);
         if (!document.Any(block => block is ParagraphBlock))
             throw new ContentException(path, "the article has no body text below its front matter");
 
-        return new Article(metadata, markdown, document, path, lastModified) { WordCount = CountWords(document, markdown) };
+        return new Article(metadata, markdown, document, path, entry.LastWriteUtc) { WordCount = CountWords(document, markdown) };
     }
 
     /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>

@@ -1,8 +1,27 @@
 namespace ArticleSite.Loading;
 
-/// <summary>The folder of article files: where it is, and what it holds.</summary>
+/// <summary>An article file found in the content folder: where it is, and its size and time when it was listed.</summary>
+public sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc);
+
+/// <summary>What one scan of the content folder found: the article files, and the entries it would not read, each with its reason.</summary>
+public sealed record FolderScan(IReadOnlyList<ArticleEntry> Articles, IReadOnlyList<ContentException> Skipped);
+
+/// <summary>
+/// The folder of article files: where it is, and what it holds. Only regular files inside it are read. Symbolic links
+/// inside it are not followed (the folder itself may be one), so nothing outside the folder is ever published and no
+/// link can make the scan go round in circles; folders are also recognised by device and inode, which catches the
+/// loops that bind mounts can make.
+/// </summary>
 public static class ContentFolder
 {
+    /// <summary>The path problems about the folder itself are reported under.</summary>
+    public const string Itself = ".";
+
+    private static readonly string[] ArticleExtensions = [".md", ".markdown"];
+
+    /// <summary>Folders whose contents are the system's, not a writer's: a content folder that is one of them is refused.</summary>
+    private static readonly string[] SystemFolders = ["/", "/proc", "/sys", "/dev", "/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/run", "/var", "/root", "/home"];
+
     /// <summary>Finds the folder, so the site starts from the repository root, from the project folder or from a publish folder.</summary>
     public static string Locate(string configuredPath)
     {
@@ -23,23 +42,118 @@ public static class ContentFolder
             yield return current.FullName;
     }
 
-    private static readonly EnumerationOptions AllMarkdown = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        AttributesToSkip = FileAttributes.Hidden, // editors' dot files
-    };
+    /// <summary>True for a file name that holds an article: <c>*.md</c> and <c>*.markdown</c>.</summary>
+    public static bool IsArticleName(string name) =>
+        ArticleExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal) && name.Length > extension.Length);
 
-    /// <summary>Every entry named <c>*.md</c> in the folder and below it; one that is not a readable file is reported when loaded.</summary>
-    /// <exception cref="ContentException">The folder is missing or holds no Markdown file.</exception>
-    public static IReadOnlyList<FileSystemInfo> Entries(string folder)
-    {
-        if (!Directory.Exists(folder))
-            throw new ContentException(folder, "the content folder does not exist");
+    /// <summary>The folder's identity (device and inode), or null while it does not exist: a replaced folder has a new one.</summary>
+    public static EntryStatus? Identify(string folder) => FileStatus.OfTarget(folder);
 
-        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*.md", AllMarkdown).ToList();
-        return entries.Count > 0
-            ? entries
-            : throw new ContentException(folder, "the content folder holds no Markdown (*.md) article");
+    /// <summary>Lists every article file in the folder and below it, in path order, and every entry skipped with its reason.</summary>
+    /// <exception cref="ContentException">The folder is missing, is not a folder, is a system folder, or holds no article file.</exception>
+    public static FolderScan Scan(string folder, ContentLimits limits)
+    {
+        var root = Identify(folder) ?? throw ProblemOfFolder(folder, "the content folder does not exist");
+        if (root.Kind != EntryKind.Directory)
+            throw ProblemOfFolder(folder, "the content folder is not a folder");
+        if (SystemFolders.FirstOrDefault(system => IsSameFolder(root, system)) is { } systemFolder)
+            throw ProblemOfFolder(folder, $"the content folder is the system folder {systemFolder}, not a folder of articles");
+
+        var articles = new List<ArticleEntry>();
+        var skipped = new List<ContentException>();
+        var visited = new HashSet<(ulong, ulong)> { (root.Device, root.Inode) };
+        var pending = new Stack<(string Path, int Depth)>([(folder, 0)]);
+        var seen = 0;
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var path in ListOrReport(directory.Path, folder, skipped))
+            {
+                if (++seen > limits.MaxFolderEntries)
+                {
+                    skipped.Add(new ContentException(Itself, $"holds more than {limits.MaxFolderEntries:N0} entries (ContentLimits:MaxFolderEntries); the rest are not read", folder));
+                    pending.Clear();
+                    break;
+                }
+
+                var relative = Relative(folder, path);
+                var name = Path.GetFileName(path);
+                if (name.StartsWith('.'))
+                    continue; // editors' and tools' own files: .git, .swp, .DS_Store
+
+                EntryStatus? status;
+                try
+                {
+                    status = FileStatus.OfEntry(path);
+                }
+                catch (IOException problem)
+                {
+                    skipped.Add(new ContentException(relative, $"cannot be examined: {problem.Message}"));
+                    continue;
+                }
+
+                switch (status)
+                {
+                    case null:
+                        continue; // gone since it was listed
+                    case { Kind: EntryKind.File } file when IsArticleName(name):
+                        articles.Add(new ArticleEntry(path, relative, file.Size, file.LastWriteUtc));
+                        break;
+                    case { Kind: EntryKind.Directory } subfolder:
+                        if (IsArticleName(name))
+                            skipped.Add(new ContentException(relative, "is a folder named like an article file; what it holds is read as a folder's"));
+                        if (directory.Depth + 1 > limits.MaxFolderDepth)
+                            skipped.Add(new ContentException(relative, $"is more than {limits.MaxFolderDepth} folders deep (ContentLimits:MaxFolderDepth); not read"));
+                        else if (subfolder.Inode != 0 && !visited.Add((subfolder.Device, subfolder.Inode)))
+                            skipped.Add(new ContentException(relative, "is a folder already read under another path (a loop); not read again"));
+                        else
+                            pending.Push((path, directory.Depth + 1));
+                        break;
+                    case { Kind: EntryKind.SymbolicLink }:
+                        if (IsArticleName(name) || FileStatus.OfTarget(path) is { Kind: EntryKind.Directory })
+                            skipped.Add(new ContentException(relative, "is a symbolic link; links inside the content folder are not followed"));
+                        break;
+                    case { } other when IsArticleName(name):
+                        skipped.Add(new ContentException(relative, $"is {Describe(other.Kind)}, not a regular file; not read"));
+                        break;
+                }
+            }
+        }
+
+        if (articles.Count == 0 && skipped.Count == 0)
+            throw ProblemOfFolder(folder, "the content folder holds no Markdown (*.md, *.markdown) article");
+        articles.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        skipped.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
+        return new FolderScan(articles, skipped);
     }
+
+    /// <summary>A problem of the folder itself: reported as <see cref="Itself"/>, logged with the folder's full path.</summary>
+    public static ContentException ProblemOfFolder(string folder, string reason) => new(Itself, reason, folder);
+
+    /// <summary>The path relative to the content folder, with '/' separators: how problems name files.</summary>
+    public static string Relative(string folder, string path) => Path.GetRelativePath(folder, path).Replace('\\', '/');
+
+    private static string[] ListOrReport(string directory, string folder, List<ContentException> skipped)
+    {
+        try
+        {
+            return Directory.GetFileSystemEntries(directory);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            var relative = Relative(folder, directory);
+            skipped.Add(relative == Itself ? ProblemOfFolder(folder, $"cannot be listed: {problem.Message}") : new ContentException(relative, $"cannot be listed: {problem.Message}"));
+            return [];
+        }
+    }
+
+    private static bool IsSameFolder(EntryStatus folder, string other) =>
+        folder.Inode != 0 && FileStatus.OfTarget(other) is { } status && (status.Device, status.Inode) == (folder.Device, folder.Inode);
+
+    private static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.NamedPipe => "a named pipe (FIFO)",
+        EntryKind.Socket => "a socket",
+        EntryKind.Device => "a device",
+        _ => "not a file",
+    };
 }

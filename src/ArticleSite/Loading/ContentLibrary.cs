@@ -3,49 +3,130 @@ namespace ArticleSite.Loading;
 /// <summary>What the content folder publishes at one moment: one article per slug, and every file that has a problem.</summary>
 public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyList<ContentException> Problems);
 
+/// <summary>What changed since the last reading, as the folder's watcher saw it (full paths).</summary>
+/// <param name="Touched">Paths to read again even if their size and time look the same.</param>
+/// <param name="RenamedIn">Paths a file was renamed to: saved atomically, so complete at once.</param>
+public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn)
+{
+    public static FolderChanges None { get; } = new(new HashSet<string>(), new HashSet<string>());
+}
+
+/// <summary>The outcome of one reading: what is publishable, whether it differs from the last one, and when to look again.</summary>
+/// <param name="RecheckIn">When a file still being written will have been quiet long enough to be read; null when none is.</param>
+public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn);
+
 /// <summary>
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
-/// file, so that a bad save reports a problem and keeps the article as it was.
+/// file, so that a bad save reports a problem and keeps the article as it was. Files are loaded independently, a few at
+/// a time, each within its time budget; a reading does not wait for a slow file, whose result is published by a later
+/// reading (<paramref name="loadedLater"/> asks for one). A file still being written is read once it has been quiet
+/// for <paramref name="settleTime"/>, unless it was renamed into place.
 /// </summary>
-public sealed class ContentLibrary(string folder)
+public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan settleTime, Action loadedLater) : IDisposable
 {
+    /// <summary>How long a reading waits for a file being loaded before it publishes without it: a normal file takes milliseconds.</summary>
+    private static readonly TimeSpan SlowFileAfter = TimeSpan.FromMilliseconds(250);
+
+    private readonly SemaphoreSlim loadSlots = new(Environment.ProcessorCount);
+
+    private readonly Dictionary<string, FileLoad> loading = new(StringComparer.Ordinal);
+
+    /// <summary>Files seen changing, by path: the stamp they had and when it was first seen.</summary>
+    private readonly Dictionary<string, (Stamp Stamp, DateTime Since)> unsettled = new(StringComparer.Ordinal);
+
     private Dictionary<string, FileState> files = new(StringComparer.Ordinal);
+
+    /// <summary>The entries the last scan would not read.</summary>
+    private IReadOnlyList<ContentException> skipped = [];
 
     /// <summary>Which file published each slug last time: it keeps the slug when another file claims it too.</summary>
     private Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
 
     public string Folder => folder;
 
-    /// <summary>Reads the folder again: new files, files whose size or time changed, and the paths in <paramref name="touched"/> are loaded.</summary>
-    /// <returns>What is publishable now, and whether anything differs from the previous reading.</returns>
-    /// <exception cref="ContentException">The folder is missing or holds no Markdown file.</exception>
-    public (ContentReading Reading, bool Changed) Read(IReadOnlySet<string>? touched = null)
+    private TimeSpan FileTimeBudget => limits.FileTimeBudget;
+
+    public void Dispose() => loadSlots.Dispose();
+
+    /// <summary>Reads the folder again: new files, files whose size or time changed, and those <paramref name="changes"/> names.</summary>
+    /// <param name="waitForAll">At start-up: every file counts as settled and is waited for (each within its time budget).</param>
+    /// <exception cref="ContentException">A problem of the folder itself: missing, not a folder, no article file.</exception>
+    public async Task<LibraryRead> ReadAsync(FolderChanges changes, bool waitForAll = false)
     {
-        var entries = ContentFolder.Entries(folder);
-        var next = new Dictionary<string, FileState>(entries.Count, StringComparer.Ordinal);
-        var toLoad = new List<(string Path, Stamp Stamp, Article? LastGood)>();
-        foreach (var entry in entries)
+        var scan = ContentFolder.Scan(folder, limits);
+        var now = DateTime.UtcNow;
+        var next = new Dictionary<string, FileState>(scan.Articles.Count, StringComparer.Ordinal);
+        var waitingFor = new List<FileLoad>();
+        TimeSpan? recheckIn = null;
+        foreach (var entry in scan.Articles)
         {
-            var stamp = new Stamp(entry is FileInfo file ? file.Length : -1, entry.LastWriteTimeUtc);
-            if (files.TryGetValue(entry.FullName, out var known) && known.Stamp == stamp && touched?.Contains(entry.FullName) != true)
-                next[entry.FullName] = known;
-            else
-                toLoad.Add((entry.FullName, stamp, known?.Good));
+            var path = entry.RelativePath;
+            var stamp = new Stamp(entry.Size, entry.LastWriteUtc);
+            var known = files.GetValueOrDefault(path);
+            if (known?.Stamp == stamp && !changes.Touched.Contains(entry.FullPath))
+            {
+                next[path] = known;
+                continue;
+            }
+            if (known is not null)
+                next[path] = known; // until the new version is loaded
+
+            if (loading.TryGetValue(path, out var load) && load.Stamp == stamp)
+            {
+                waitingFor.Add(load);
+                continue;
+            }
+            if (!waitForAll && !changes.RenamedIn.Contains(entry.FullPath) && QuietFor(path, stamp, now) is { } wait)
+            {
+                recheckIn = recheckIn is null || wait < recheckIn ? wait : recheckIn;
+                continue;
+            }
+            unsettled.Remove(path);
+            loading[path] = load = new FileLoad(entry, stamp, known?.Good, this);
+            waitingFor.Add(load);
         }
 
-        foreach (var (path, state) in toLoad.AsParallel().Select(file => (file.Path, Load(file.Path, file.Stamp, file.LastGood))))
-            next[path] = state;
+        await Task.WhenAll(waitingFor.Select(load => waitForAll ? load.Result : load.Decided));
+        foreach (var load in waitingFor)
+        {
+            if (load.Result.IsCompleted)
+            {
+                next[load.Entry.RelativePath] = load.Result.Result;
+                loading.Remove(load.Entry.RelativePath);
+            }
+            else
+            {
+                load.PublishWhenLoaded(loadedLater);
+            }
+        }
 
-        var changed = toLoad.Count > 0 || next.Count != files.Count;
-        files = next;
-        return (Publishable(), changed);
+        var listed = scan.Articles.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in loading.Keys.Where(path => !listed.Contains(path)).ToList())
+            loading.Remove(gone);
+
+        var changed = !SameStates(files, next) || !scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message));
+        (files, skipped) = (next, scan.Skipped);
+        return new LibraryRead(Publishable(), changed, recheckIn);
     }
 
-    private static FileState Load(string path, Stamp stamp, Article? lastGood)
+    /// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
+    private TimeSpan? QuietFor(string path, Stamp stamp, DateTime now)
+    {
+        if (!unsettled.TryGetValue(path, out var seen) || seen.Stamp != stamp)
+            unsettled[path] = seen = (stamp, now);
+        var quietSince = stamp.LastWrite < seen.Since ? stamp.LastWrite : seen.Since;
+        var left = settleTime - (now - quietSince);
+        return left > TimeSpan.Zero ? left : null;
+    }
+
+    private static bool SameStates(Dictionary<string, FileState> before, Dictionary<string, FileState> after) =>
+        before.Count == after.Count && after.All(entry => before.TryGetValue(entry.Key, out var state) && ReferenceEquals(state, entry.Value));
+
+    private FileState LoadNow(ArticleEntry entry, Stamp stamp, Article? lastGood)
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(path), null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits), null);
         }
         catch (ContentException problem)
         {
@@ -55,14 +136,14 @@ public sealed class ContentLibrary(string folder)
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            return new FileState(stamp, lastGood, new ContentException(path, $"cannot be loaded: {failure.Message}"));
+            return new FileState(stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
         }
     }
 
     private ContentReading Publishable()
     {
         var bySlug = new Dictionary<string, Article>(files.Count, StringComparer.Ordinal);
-        var problems = new List<ContentException>();
+        var problems = new List<ContentException>(skipped);
         var claimants = files
             .OrderBy(file => file.Value.Good is { } article && slugOwners.GetValueOrDefault(article.Metadata.Slug) == file.Key ? 0 : 1)
             .ThenBy(file => file.Key, StringComparer.Ordinal);
@@ -86,4 +167,64 @@ public sealed class ContentLibrary(string folder)
 
     /// <summary>A file as last read: the article it publishes (its last good version) and its current problem, if any.</summary>
     private sealed record FileState(Stamp Stamp, Article? Good, ContentException? Problem);
+
+    /// <summary>
+    /// One file being loaded on the thread pool in one of the library's slots. <see cref="Result"/> completes when it is
+    /// loaded or its time budget is spent; <see cref="Decided"/> also completes once it has run long enough to count as
+    /// slow, when it gives its slot up so that other files are not held behind it.
+    /// </summary>
+    private sealed class FileLoad
+    {
+        private readonly TaskCompletionSource slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public FileLoad(ArticleEntry entry, Stamp stamp, Article? lastGood, ContentLibrary library)
+        {
+            Entry = entry;
+            Stamp = stamp;
+            Result = RunAsync(lastGood, library);
+            Decided = Task.WhenAny(Result, slow.Task);
+        }
+
+        public ArticleEntry Entry { get; }
+
+        public Stamp Stamp { get; }
+
+        public Task<FileState> Result { get; }
+
+        public Task Decided { get; }
+
+        public void PublishWhenLoaded(Action publish) =>
+            Result.ContinueWith(_ => publish(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+        private async Task<FileState> RunAsync(Article? lastGood, ContentLibrary library)
+        {
+            await library.loadSlots.WaitAsync();
+            var slotHeld = 1;
+            void GiveSlotUp()
+            {
+                if (Interlocked.Exchange(ref slotHeld, 0) == 1)
+                    library.loadSlots.Release();
+            }
+
+            var work = Task.Run(() => library.LoadNow(Entry, Stamp, lastGood));
+            using var slowTimer = new Timer(_ => { GiveSlotUp(); slow.TrySetResult(); }, null, SlowFileAfter, Timeout.InfiniteTimeSpan);
+            try
+            {
+                return await work.WaitAsync(library.FileTimeBudget);
+            }
+            catch (TimeoutException)
+            {
+                // Markdig cannot be cancelled: the work runs on to its end in the background, and its result is dropped.
+                // The checks before parsing are there so that no known construct gets this far.
+                var budget = library.FileTimeBudget.TotalSeconds;
+                return new FileState(Stamp, lastGood, new ContentException(Entry.RelativePath,
+                    $"took longer than {budget:0.#} s to read and parse (ContentLimits:FileTimeBudget); not published"));
+            }
+            finally
+            {
+                GiveSlotUp();
+                slow.TrySetResult();
+            }
+        }
+    }
 }

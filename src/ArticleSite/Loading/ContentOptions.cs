@@ -11,6 +11,12 @@ public sealed class ContentOptions
     /// <summary>How long the folder must stay quiet after a change before it is read again: one save often arrives as several events.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a changed file must keep its size and time before it is read, unless it was renamed into place: a file
+    /// written in several chunks is never published half-written. Files at start-up are read at once.
+    /// </summary>
+    public TimeSpan SettleTime { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>How often the whole folder is checked anyway, for file systems whose change notifications get lost.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -10,7 +10,8 @@ namespace ArticleSite.Publishing;
 /// <summary>
 /// Publishes the content folder as a snapshot for the endpoints, then keeps publishing it: a file watcher (and a
 /// periodic rescan, for the changes a watcher misses) triggers a reload off the request path, which builds a complete
-/// new snapshot and swaps it in with one reference assignment.
+/// new snapshot and swaps it in with one reference assignment. A reload never waits long for one file: files being
+/// written wait until they are quiet, and slow ones are published by a later reload when they are done.
 /// </summary>
 public sealed partial class SitePublisher : IDisposable
 {
@@ -30,20 +31,22 @@ public sealed partial class SitePublisher : IDisposable
 
     private readonly HashSet<string> everPublished = new(StringComparer.Ordinal);
 
-    private readonly Lock touchedLock = new();
+    private readonly Lock changesLock = new();
     private HashSet<string> touched = new(StringComparer.Ordinal);
+    private HashSet<string> renamedIn = new(StringComparer.Ordinal);
 
     private volatile SiteSnapshot? current;
-    private FileSystemWatcher? watcher;
+    private ContentWatcher? watcher;
     private Timer? debounce;
+    private Timer? settled;
     private Timer? rescan;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOutputCacheStore cache, ILogger<SitePublisher> logger)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOutputCacheStore cache, ILogger<SitePublisher> logger)
     {
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path));
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, this.options.SettleTime, loadedLater: () => Touch());
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -51,16 +54,19 @@ public sealed partial class SitePublisher : IDisposable
 
     public string Folder => library.Folder;
 
+    /// <summary>"watching", or "rescans only: " and why changes are seen only by the periodic rescan.</summary>
+    public string WatcherState => watcher?.State ?? "not started";
+
     /// <summary>Publishes the folder's articles, then starts watching it for changes.</summary>
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
     public async Task PublishAsync()
     {
         var started = Stopwatch.GetTimestamp();
-        var (reading, _) = library.Read();
+        var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
         if (reading.Articles.Count == 0)
         {
             var problems = reading.Problems;
-            throw problems.Count == 1 ? problems[0] : new ContentException(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
+            throw problems.Count == 1 ? problems[0] : ContentFolder.ProblemOfFolder(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
         }
 
         await SwapAsync(reading.Articles, reading.Problems, started);
@@ -70,26 +76,25 @@ public sealed partial class SitePublisher : IDisposable
     private void Watch()
     {
         debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        settled = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         rescan = new Timer(_ => _ = ReloadAsync(), null, options.RescanInterval, options.RescanInterval);
-        watcher = new FileSystemWatcher(Folder)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
-        };
-        watcher.Changed += (_, change) => Touch(change.FullPath);
-        watcher.Created += (_, change) => Touch(change.FullPath);
-        watcher.Deleted += (_, change) => Touch(change.FullPath);
-        watcher.Renamed += (_, change) => Touch(change.OldFullPath, change.FullPath);
-        watcher.Error += (_, _) => Touch(); // events were lost: the reload compares every file's size and time
-        watcher.EnableRaisingEvents = true;
+        watcher = new ContentWatcher(Folder, Touch, RenamedIn);
+        watcher.Rearm();
     }
 
     /// <summary>Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown.</summary>
     private void Touch(params string[] paths)
     {
-        lock (touchedLock)
+        lock (changesLock)
             touched.UnionWith(paths);
         debounce?.Change(options.Debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A file renamed into place was written elsewhere first: it is complete, and published without the settle time.</summary>
+    private void RenamedIn(string path)
+    {
+        lock (changesLock)
+            renamedIn.Add(path);
     }
 
     private async Task ReloadAsync()
@@ -97,13 +102,19 @@ public sealed partial class SitePublisher : IDisposable
         await publishing.WaitAsync();
         try
         {
-            HashSet<string> paths;
-            lock (touchedLock)
-                (paths, touched) = (touched, new HashSet<string>(StringComparer.Ordinal));
+            watcher?.Rearm();
+            FolderChanges changes;
+            lock (changesLock)
+            {
+                changes = new FolderChanges(touched, renamedIn);
+                (touched, renamedIn) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            }
 
             var started = Stopwatch.GetTimestamp();
-            var (reading, changed) = library.Read(paths);
-            if (!changed && Current.Problems.All(problem => problem.Path != Folder))
+            var (reading, changed, recheckIn) = await library.ReadAsync(changes);
+            if (recheckIn is { } quietIn)
+                settled?.Change(quietIn, Timeout.InfiniteTimeSpan);
+            if (!changed && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
                 return;
 
             // With nothing publishable left, the last snapshot's articles stay: the site never goes down for content.
@@ -167,7 +178,9 @@ public sealed partial class SitePublisher : IDisposable
     public void Dispose()
     {
         watcher?.Dispose();
+        library.Dispose();
         debounce?.Dispose();
+        settled?.Dispose();
         rescan?.Dispose();
     }
 

@@ -1,0 +1,38 @@
+namespace ArticleSite.Loading;
+
+/// <summary>
+/// The budgets of the content pipeline: how much of the folder is read, and how big, deep, slow or expensive one file may
+/// be, so that no file can stop the site or its publishing. Each value is far above what a news article needs; README
+/// (Content limits) says why each one. Bound from the "ContentLimits" configuration section.
+/// </summary>
+public sealed class ContentLimits
+{
+    public const string Section = "ContentLimits";
+
+    /// <summary>A long feature is 100 KB of Markdown; 4 MiB is forty of them, and what is read is held in memory.</summary>
+    public long MaxFileBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The body a file would render to, estimated from its syntax tree before any rendering: reference links can multiply it.</summary>
+    public long MaxRenderedBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Lists in quotations in lists: real articles nest a few levels; the renderer itself stops at 128.</summary>
+    public int MaxNestingDepth { get; set; } = 32;
+
+    /// <summary>Blocks (paragraphs, headings, list items …) of one article.</summary>
+    public int MaxBlocks { get; set; } = 20_000;
+
+    /// <summary>Headings of one article: each gets a unique id, which costs more the more headings share a title.</summary>
+    public int MaxHeadings { get; set; } = 1_000;
+
+    /// <summary>Link reference definitions (<c>[label]: url</c>) of one article.</summary>
+    public int MaxLinkDefinitions { get; set; } = 1_000;
+
+    /// <summary>How long reading and parsing one file may take before it is reported and the others publish without it.</summary>
+    public TimeSpan FileTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Files and folders visited in one scan of the content folder.</summary>
+    public int MaxFolderEntries { get; set; } = 1_000_000;
+
+    /// <summary>Folders below the content folder.</summary>
+    public int MaxFolderDepth { get; set; } = 32;
+}
