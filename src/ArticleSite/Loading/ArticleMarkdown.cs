@@ -8,19 +8,23 @@ namespace ArticleSite.Loading;
 /// <summary>The one Markdig pipeline of the site, and the checks that make article Markdown safe to publish.</summary>
 public static class ArticleMarkdown
 {
-    /// <summary>Front matter, GitHub-style heading ids, and no raw HTML: article files are untrusted input.</summary>
+    /// <summary>
+    /// Front matter, GitHub-style heading ids, and no raw HTML: article files are untrusted input. A parse given a
+    /// context from <see cref="ParseBudget.ContextWith"/> is held to that budget.
+    /// </summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .DisableHtml()
+        .Use<ParseBudget>()
         .Build();
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
     /// <summary>Parses Markdown and turns every link or image whose URL is not http, https, mailto or relative into plain text.</summary>
-    public static MarkdownDocument Parse(string markdown)
+    public static MarkdownDocument Parse(string markdown, MarkdownParserContext? context = null)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(markdown, Pipeline, context);
         foreach (var link in document.Descendants<LinkInline>().Where(link => !IsSafe(link.Url)).ToList())
             Unwrap(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().Where(link => !IsSafe(link.Url)).ToList())

@@ -214,11 +214,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan
             }
             catch (TimeoutException)
             {
-                // Markdig cannot be cancelled: the work runs on to its end in the background, and its result is dropped.
-                // The checks before parsing are there so that no known construct gets this far.
-                var budget = library.FileTimeBudget.TotalSeconds;
+                // The parse stops itself at the same deadline (ParseBudget); whatever else ran long is dropped when it ends.
                 return new FileState(Stamp, lastGood, new ContentException(Entry.RelativePath,
-                    $"took longer than {budget:0.#} s to read and parse (ContentLimits:FileTimeBudget); not published"));
+                    $"took longer than {ContentLimits.Describe(library.FileTimeBudget)} to read and parse (ContentLimits:FileTimeBudget); not published"));
             }
             finally
             {

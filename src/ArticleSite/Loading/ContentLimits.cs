@@ -18,6 +18,12 @@ public sealed class ContentLimits
     /// <summary>Lists in quotations in lists: real articles nest a few levels; the renderer itself stops at 128.</summary>
     public int MaxNestingDepth { get; set; } = 32;
 
+    /// <summary>
+    /// Characters of one paragraph or heading: a long one is 3,000; Markdig's inline parsing takes time that grows with
+    /// the square of the length for some inputs, so a few megabytes of one paragraph could take hours.
+    /// </summary>
+    public int MaxParagraphLength { get; set; } = 32 * 1024;
+
     /// <summary>Blocks (paragraphs, headings, list items …) of one article.</summary>
     public int MaxBlocks { get; set; } = 20_000;
 
@@ -35,4 +41,8 @@ public sealed class ContentLimits
 
     /// <summary>Folders below the content folder.</summary>
     public int MaxFolderDepth { get; set; } = 32;
+
+    /// <summary>A time budget as problems state it: "5 s", "300 ms".</summary>
+    public static string Describe(TimeSpan budget) =>
+        budget >= TimeSpan.FromSeconds(1) ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";
 }

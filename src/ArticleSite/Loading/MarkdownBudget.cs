@@ -20,9 +20,17 @@ public static class MarkdownBudget
     public static void CheckSource(string markdown, string path, ContentLimits limits)
     {
         var (headings, definitions, line) = (0, 0, 0);
+        string? frontMatterEnd = markdown.StartsWith("---", StringComparison.Ordinal) ? "---" : markdown.StartsWith("+++", StringComparison.Ordinal) ? "+++" : null;
         foreach (var text in markdown.AsSpan().EnumerateLines())
         {
             line++;
+            if (frontMatterEnd is not null)
+            {
+                // Front matter is not Markdown: its lines are checked by its own parser's limits.
+                if (line > 1 && text.TrimEnd().SequenceEqual(frontMatterEnd))
+                    frontMatterEnd = null;
+                continue;
+            }
             var depth = Nesting(text, out var restStart);
             var rest = text[restStart..];
             if (depth > limits.MaxNestingDepth * SourceNestingAllowance)
@@ -39,27 +47,28 @@ public static class MarkdownBudget
     {
         var blocks = 0;
         long rendered = markdown.Length;
-        var pending = new Stack<(MarkdownObject Node, int Depth)>([(document, 0)]);
+        // Inlines are counted against the line of the block they are in: their own positions are not lines.
+        var pending = new Stack<(MarkdownObject Node, int Depth, int Line)>([(document, 0, 1)]);
         while (pending.TryPop(out var item))
         {
             if (item.Depth > limits.MaxNestingDepth)
-                throw new ContentException(path, $"line {LineOf(item.Node)}: nested more than {limits.MaxNestingDepth} levels deep (ContentLimits:MaxNestingDepth)");
+                throw new ContentException(path, $"line {item.Line}: nested more than {limits.MaxNestingDepth} levels deep (ContentLimits:MaxNestingDepth)");
             switch (item.Node)
             {
                 case ContainerBlock container:
                     blocks += container.Count;
                     foreach (var child in container)
-                        pending.Push((child, item.Depth + 1));
+                        pending.Push((child, item.Depth + 1, child.Line + 1));
                     break;
                 case LeafBlock { Inline: { } inline }:
-                    pending.Push((inline, item.Depth + 1));
+                    pending.Push((inline, item.Depth + 1, item.Line));
                     break;
                 case ContainerInline inlines:
                     // A reference link writes its definition's URL and title at every use: [x] a thousand times can be gigabytes.
                     if (inlines is LinkInline link)
                         rendered += (link.Url?.Length ?? 0) + (link.Title?.Length ?? 0);
                     for (var child = inlines.FirstChild; child is not null; child = child.NextSibling)
-                        pending.Push((child, item.Depth + 1));
+                        pending.Push((child, item.Depth + 1, item.Line));
                     break;
                 case AutolinkInline autolink:
                     rendered += autolink.Url.Length;
@@ -84,10 +93,12 @@ public static class MarkdownBudget
                 columns++;
             else if (character == '\t')
                 columns += 4 - columns % 4;
-            else if (character == '>')
+            else if (character == '>' || (character is '-' or '*' or '+' && index + 1 < line.Length && line[index + 1] is ' ' or '\t'))
+            {
                 markers++;
-            else if (character is '-' or '*' or '+' && index + 1 < line.Length && line[index + 1] is ' ' or '\t')
-                markers++;
+                if (index + 1 < line.Length && line[index + 1] == ' ')
+                    index++; // the space after a marker belongs to it, not to the indentation
+            }
             else
                 break;
             index++;
@@ -108,8 +119,6 @@ public static class MarkdownBudget
 
     private static bool IsLinkDefinitionLine(ReadOnlySpan<char> rest) =>
         rest.StartsWith("[") && rest.IndexOf("]:") > 1;
-
-    private static int LineOf(MarkdownObject node) => node.Line + 1;
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MiB";
 }

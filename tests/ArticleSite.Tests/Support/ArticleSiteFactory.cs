@@ -14,6 +14,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
 
     public string ContentFolder { get; init; } = RepositoryPaths.Content;
 
+    /// <summary>Configuration settings for this site, e.g. <c>["ContentLimits:FileTimeBudget"] = "00:00:00.1"</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
 
@@ -36,6 +39,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentFolder);
         // Warnings and errors only: hundreds of hosts' start-up lines would bury a failing test's report in CI's log.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         builder.ConfigureTestServices(services =>

@@ -60,6 +60,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
         lock (errorLines) return (process.ExitCode, [.. errorLines]);
     }
 
+    /// <summary>The most memory the process has had resident so far (VmHWM), in MiB.</summary>
+    public double PeakResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").Single(line => line.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     /// <summary>Sends SIGTERM, as a service manager or container runtime does to stop the site.</summary>
     public void Terminate()
     {

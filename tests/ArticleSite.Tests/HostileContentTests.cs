@@ -1,0 +1,102 @@
+using System.Net;
+using ArticleSite.Tests.Support;
+using static ArticleSite.Tests.Support.TemporaryContentFolder;
+
+namespace ArticleSite.Tests;
+
+/// <summary>
+/// Whatever a writer leaves in the content folder (pipes, links, giant or pathological files), the site reports it by
+/// name with the budget or reason that stopped it, keeps serving, and keeps publishing every other file.
+/// </summary>
+public sealed class HostileContentTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string AlphaText(string body) => $"Alpha\n\nSummary of Alpha.\n\n1 November 2025\n\n{body}\n";
+
+    [Theory]
+    [MemberData(nameof(HostileFiles.Kinds), MemberType = typeof(HostileFiles))]
+    public async Task A_hostile_file_at_start_up_is_reported_by_name_and_the_site_serves_and_publishes_the_rest(string kind)
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
+        HostileFiles.Write(content.Path, kind);
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var health = await Health.GetAsync(client);
+
+        Assert.Equal(("Degraded", 1), (health.Status, health.Articles));
+        Assert.Equal([HostileFiles.Reasons[kind]], health.Problems);
+        Assert.Equal(AlphaText("First version."), await client.GetStringAsync("/article.txt", Cancel));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/feed.atom", Cancel)).StatusCode);
+
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
+        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+    }
+
+    [Fact]
+    public async Task Pipes_and_link_loops_added_while_the_site_runs_never_stop_publishing_and_go_from_healthz_when_removed()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        HostileFiles.Write(content.Path, "named pipe");
+        var sub = Directory.CreateDirectory(Path.Combine(content.Path, "sub")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(sub, "up1"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(sub, "up2"), "..");
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
+
+        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Count == 3, "the pipe and both links to be reported");
+        Assert.Equal(
+            [
+                ("fifo.md", "is a named pipe (FIFO), not a regular file; not read"),
+                ("sub/up1", "is a symbolic link; links inside the content folder are not followed"),
+                ("sub/up2", "is a symbolic link; links inside the content folder are not followed"),
+            ],
+            health.Problems);
+
+        File.Delete(Path.Combine(content.Path, "fifo.md"));
+        Directory.Delete(sub, recursive: true);
+        await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Status == "Healthy", "/healthz to be healthy again");
+    }
+
+    [Fact]
+    public async Task A_file_over_its_time_budget_does_not_hold_back_an_edit_to_another_and_is_reported_when_its_budget_is_spent()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
+        await using var site = new ArticleSiteFactory
+        {
+            ContentFolder = content.Path,
+            Settings = new Dictionary<string, string> { ["ContentLimits:FileTimeBudget"] = "00:00:03" },
+        };
+        var client = site.CreateClient();
+
+        // Each paragraph is within the length limit, yet parsing the file takes Markdig about a minute. Both files are
+        // renamed into place, so both are read by the same reload, which publishes the edit without waiting.
+        RenameIntoPlace(content, "slow.md", Article("Slow", "2025-11-02", SlowToParse()));
+        RenameIntoPlace(content, "alpha.md", Article("Alpha", "2025-11-01", "Second version."));
+
+        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        var whenEdited = await Health.GetAsync(client);
+        Assert.Equal(("Healthy", 1), (whenEdited.Status, whenEdited.Articles));
+        var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Count > 0, "the slow file to be reported");
+        Assert.Equal([("slow.md", "took longer than 3 s to read and parse (ContentLimits:FileTimeBudget); not published")], health.Problems);
+        Assert.Equal(AlphaText("Second version."), await client.GetStringAsync("/articles/alpha.txt", Cancel));
+    }
+
+    /// <summary>120 paragraphs of 8,000 unclosed links: 3.8 MB, under every size limit, and quadratic for Markdig's link parser.</summary>
+    private static string SlowToParse() =>
+        string.Join("\n\n", Enumerable.Repeat(string.Concat(Enumerable.Repeat("[a](", 8000)), 120));
+
+    /// <summary>Writes the file beside its place under a dot name (which the site ignores), then renames it into place, as careful editors save.</summary>
+    private static void RenameIntoPlace(TemporaryContentFolder content, string name, string text)
+    {
+        var temporary = content.Write($".{name}.tmp", text);
+        File.Move(temporary, Path.Combine(content.Path, name), overwrite: true);
+    }
+}
