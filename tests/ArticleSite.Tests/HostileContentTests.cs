@@ -35,6 +35,46 @@ public sealed class HostileContentTests
         await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
     }
 
+    /// <summary>The built site's peak resident memory with every hostile file at once; measured at 137 MiB (README, Content limits).</summary>
+    private const double MemoryBoundMiB = 256;
+
+    [Fact]
+    public async Task With_every_hostile_file_at_once_the_built_site_serves_reports_each_and_stays_within_its_memory_bound()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
+        foreach (var kind in HostileFiles.Reasons.Keys)
+            HostileFiles.Write(content.Path, kind);
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+
+        var health = await Health.GetAsync(client);
+
+        Assert.Equal(HostileFiles.Reasons.Values.OrderBy(problem => problem.Name, StringComparer.Ordinal), health.Problems);
+        Assert.Equal(AlphaText("First version."), await client.GetStringAsync("/article.txt", Cancel));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/feed.atom", Cancel)).StatusCode);
+        Assert.InRange(site.PeakResidentMiB(), 0, MemoryBoundMiB);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/proc")]
+    public async Task A_content_folder_that_is_a_system_folder_or_links_to_one_is_refused_at_start_up(string systemFolder)
+    {
+        using var content = new TemporaryContentFolder();
+        var link = Path.Combine(content.Path, "content");
+        Directory.CreateSymbolicLink(link, systemFolder);
+
+        foreach (var folder in new[] { systemFolder, link })
+        {
+            await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", folder);
+            var (exitCode, errorLines) = await site.ExitAsync();
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal($"ArticleSite cannot start: {folder}: the content folder is the system folder {systemFolder}, not a folder of articles", Assert.Single(errorLines));
+        }
+    }
+
     [Fact]
     public async Task Pipes_and_link_loops_added_while_the_site_runs_never_stop_publishing_and_go_from_healthz_when_removed()
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace ArticleSite.Tests.Support;
 
 /// <summary>What <c>/healthz</c> says, read from its JSON.</summary>
-public sealed record Health(string Status, int Articles, string LeadSlug, string LeadETag, IReadOnlyList<(string Path, string Reason)> Problems)
+public sealed record Health(string Status, int Articles, string Watcher, string LeadSlug, string LeadETag, IReadOnlyList<(string Path, string Reason)> Problems)
 {
     public static async Task<Health> GetAsync(HttpClient client)
     {
@@ -17,11 +17,12 @@ public sealed record Health(string Status, int Articles, string LeadSlug, string
         return new Health(
             root.GetProperty("status").GetString()!,
             root.GetProperty("articles").GetInt32(),
+            root.GetProperty("watcher").GetString()!,
             lead.GetProperty("slug").GetString()!,
             lead.GetProperty("etag").GetString()!,
             [.. root.GetProperty("problems").EnumerateArray().Select(problem => (problem.GetProperty("path").GetString()!, problem.GetProperty("reason").GetString()!))]);
     }
 
     public override string ToString() =>
-        $"{Status}, {Articles} article(s), lead {LeadSlug}; problems: {string.Join("; ", Problems.Select(problem => $"{problem.Path}: {problem.Reason}"))}";
+        $"{Status}, {Articles} article(s), {Watcher}, lead {LeadSlug}; problems: {string.Join("; ", Problems.Select(problem => $"{problem.Path}: {problem.Reason}"))}";
 }

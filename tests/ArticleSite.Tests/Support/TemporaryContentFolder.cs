@@ -23,5 +23,9 @@ public sealed class TemporaryContentFolder : IDisposable
     public static string Article(string title, string date, string body, string? moreFrontMatter = null) =>
         $"---\ntitle: {title}\nsummary: Summary of {title}.\ndate: {date}\n{moreFrontMatter}---\n\n{body}\n";
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+            Directory.Delete(Path, recursive: true);
+    }
 }
