@@ -1,7 +1,9 @@
 // Edit to served: for N articles (default 1 and 1000) in a temporary folder, saves one of them EDITS times (default 20)
-// and measures the time from the write to the first response on its /articles/{slug}.txt with the new text, asking
-// again as soon as an answer comes (one kept-alive connection, a request every ~0.2 ms). Beside it, in the same run,
-// the floor no server could beat: the debounce the site waits on purpose (Content:Debounce) plus one request.
+// each way an editor saves (written in place, and written beside it then renamed into place) and measures the time
+// from the save to the first response on its /articles/{slug}.txt with the new text, asking again as soon as an answer
+// comes (one kept-alive connection, a request every ~0.2 ms). Beside it, in the same run, the floor no server could
+// beat: what the site waits on purpose (Content:SettleTime for a file written in place, which may still be being
+// written; Content:Debounce for a rename) plus one request.
 // Uses the Release build, or the executable named by ARTICLESITE (e.g. a Native AOT publish).
 // Run from the repository's root, after a Release build: bench/edit-latency/run [N...] does both.
 using System.Diagnostics;
@@ -9,6 +11,7 @@ using System.Globalization;
 
 const int Port = 5197;
 var debounce = TimeSpan.FromMilliseconds(100);
+var settleTime = TimeSpan.FromMilliseconds(500);
 var counts = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 1000];
 var edits = int.Parse(Environment.GetEnvironmentVariable("EDITS") ?? "20", CultureInfo.InvariantCulture);
 var template = File.ReadAllText("content/lee-xi-gyeongju-summit.md");
@@ -16,8 +19,8 @@ var body = template[(template.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 
 
 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 Console.WriteLine($"Load average at start: {LoadAverage()}");
-Console.WriteLine("| Articles | Edits | Edit to served, median (ms) | p90 (ms) | max (ms) | Floor: debounce + one request (ms) | Load average |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| Articles | Saved | Edits | Edit to served, median (ms) | p90 (ms) | max (ms) | Floor: wait on purpose + one request (ms) | Load average |");
+Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var count in counts)
 {
     var folder = Directory.CreateTempSubdirectory("articlesite-edit-").FullName;
@@ -30,25 +33,41 @@ foreach (var count in counts)
         Thread.Sleep(10);
 
     var request = Median(Enumerable.Range(0, 200).Select(_ => Time(() => client.GetStringAsync(url).Wait())));
-    var latencies = new List<double>();
-    for (var edit = 1; edit <= edits; edit++)
+    foreach (var renamed in new[] { false, true })
     {
-        var sentence = $"Edit number {edit}.";
-        var clock = Stopwatch.StartNew();
-        File.WriteAllText(Path.Combine(folder, "article-0.md"), Article(0, count, sentence));
-        while (!(await client.GetStringAsync(url)).Contains(sentence, StringComparison.Ordinal))
-            if (clock.Elapsed > TimeSpan.FromSeconds(10))
-                throw new TimeoutException($"edit {edit} was not served within 10 s");
-        latencies.Add(clock.Elapsed.TotalMilliseconds);
-        // Past the debounce, so each edit is a change of its own rather than part of the last one's burst.
-        Thread.Sleep(debounce * 3);
-    }
+        var latencies = new List<double>();
+        for (var edit = 1; edit <= edits; edit++)
+        {
+            var sentence = $"Edit number {edit}{(renamed ? " (renamed)" : "")}.";
+            var clock = Stopwatch.StartNew();
+            Save(Path.Combine(folder, "article-0.md"), Article(0, count, sentence), renamed);
+            while (!(await client.GetStringAsync(url)).Contains(sentence, StringComparison.Ordinal))
+                if (clock.Elapsed > TimeSpan.FromSeconds(10))
+                    throw new TimeoutException($"edit {edit} was not served within 10 s");
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            // Past the settle time, so each edit is a change of its own rather than part of the last one's burst.
+            Thread.Sleep(settleTime * 2);
+        }
 
-    latencies.Sort();
-    Console.WriteLine($"| {count} | {edits} | {Median(latencies):F0} | {latencies[(int)Math.Ceiling(latencies.Count * 0.9) - 1]:F0} | {latencies[^1]:F0} | {debounce.TotalMilliseconds + request:F1} | {LoadAverage().Split(' ')[0]} |");
+        latencies.Sort();
+        var floor = (renamed ? debounce : settleTime).TotalMilliseconds + request;
+        Console.WriteLine($"| {count} | {(renamed ? "renamed into place" : "in place")} | {edits} | {Median(latencies):F0} | {latencies[(int)Math.Ceiling(latencies.Count * 0.9) - 1]:F0} | {latencies[^1]:F0} | {floor:F1} | {LoadAverage().Split(' ')[0]} |");
+    }
     site.Kill();
     site.WaitForExit();
     Directory.Delete(folder, recursive: true);
+}
+
+static void Save(string path, string text, bool renamed)
+{
+    if (!renamed)
+    {
+        File.WriteAllText(path, text);
+        return;
+    }
+    var beside = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".tmp");
+    File.WriteAllText(beside, text);
+    File.Move(beside, path, overwrite: true);
 }
 
 string Article(int index, int count, string closing) =>
@@ -61,7 +80,7 @@ Process StartSite(string folder)
     var start = executable is null
         ? new ProcessStartInfo("dotnet", ["artifacts/bin/ArticleSite/release/ArticleSite.dll"])
         : new ProcessStartInfo(executable);
-    foreach (var argument in new[] { "--content", folder, "--urls", $"http://127.0.0.1:{Port}", "--Content:Debounce", debounce.ToString() })
+    foreach (var argument in new[] { "--content", folder, "--urls", $"http://127.0.0.1:{Port}", "--Content:Debounce", debounce.ToString(), "--Content:SettleTime", settleTime.ToString() })
         start.ArgumentList.Add(argument);
     start.RedirectStandardOutput = start.RedirectStandardError = true;
     var process = Process.Start(start)!;
