@@ -101,8 +101,11 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan
         }
 
         var listed = scan.Articles.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in loading.Keys.Where(path => !listed.Contains(path)).ToList())
+        foreach (var gone in loading.Keys.Concat(unsettled.Keys).Where(path => !listed.Contains(path)).ToList())
+        {
             loading.Remove(gone);
+            unsettled.Remove(gone);
+        }
 
         var changed = !SameStates(files, next) || !scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message));
         (files, skipped) = (next, scan.Skipped);
