@@ -29,7 +29,7 @@ public sealed class StaticExportTests : IDisposable
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
         var site = await snapshot.ForOriginAsync(origin);
 
-        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory)));
+        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory)));
 
         var resources = await site.RenderAllAsync();
         var expectedFiles = resources
@@ -54,7 +54,7 @@ public sealed class StaticExportTests : IDisposable
         using var client = factory.CreateClient();
         var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
-        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory));
+        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory));
 
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
 
@@ -75,7 +75,7 @@ public sealed class StaticExportTests : IDisposable
         // The live server sends this setting (HttpBehaviourTests.The_article_Cache_Control_is_configurable).
         using var configured = factory.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
         var snapshot = configured.Services.GetRequiredService<SitePublisher>().Current;
-        await new ExportCommand(folder, "http://example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(configured));
+        await new ExportCommand(folder, "http://example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(configured));
 
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
 
