@@ -44,7 +44,9 @@ public sealed class HostTests : IDisposable
     {
         var site = Start(BaseUrl);
 
-        Assert.Equal(400, (await GetAsync(site, "/", "evil.example")).Status);
+        var refused = await GetAsync(site, "/", "evil.example");
+        Assert.Equal((400, "400 Bad Request\nThis site does not answer for that Host.\n"), (refused.Status, Encoding.UTF8.GetString(refused.Body)));
+        Assert.Equal("nosniff", refused.Header("X-Content-Type-Options"));
         for (var index = 0; index < 15; index++)
             Assert.Equal(400, (await GetAsync(site, "/", $"junk{index}.evil.example")).Status);
         var page = await GetAsync(site, "/", "NEWS.Example.ORG");
