@@ -48,6 +48,18 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_origin_the_export_names_the_sites_base_URL_before_the_export_setting()
+    {
+        await using var factory = new ArticleSiteFactory();
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ExportCommand.OriginSetting, "http://export.example")]).Build();
+
+        await new ExportCommand(folder, Origin: null).RunAsync(snapshot, configuration, new ArticleSite.Rendering.SiteOptions { BaseUrl = "https://news.example.org/" }, Caching(factory));
+
+        Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
+    }
+
+    [Fact]
     public async Task The_nginx_block_serves_each_url_with_the_live_media_type_and_nothing_else()
     {
         await using var factory = new ArticleSiteFactory();
