@@ -39,6 +39,8 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.N
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
+builder.Services.AddSiteOptions();
+builder.Services.AddSiteHosts();
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();
@@ -52,6 +54,17 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+
+SiteOptions site;
+try
+{
+    site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+}
+catch (OptionsValidationException problem)
+{
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
 
 try
 {
@@ -67,11 +80,12 @@ catch (ContentException problem)
 if (export is not null)
 {
     return await export.RunAsync(
-        app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration, app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration, site, app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
 }
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+app.UseSiteHosts();
 // A cache hit is answered here, before routing, the status pages and the body check, which only concern responses
 // being made: the cache's policy applies to every request, and the snapshot decides what it stores.
 app.UseOutputCache();

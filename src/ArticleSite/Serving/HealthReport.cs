@@ -12,11 +12,11 @@ namespace ArticleSite.Serving;
 /// </summary>
 public sealed record HealthReport(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
 {
-    public static async Task<IResult> ReportAsync(HttpRequest request, HttpResponse response, SitePublisher publisher)
+    public static async Task<IResult> ReportAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
     {
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
-        var site = await snapshot.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
+        var site = await origin.RenderingFor(request, snapshot);
         var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
 
         response.Headers.CacheControl = "no-store";

@@ -20,6 +20,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
 
+    /// <summary>The site's public address (<c>Site:BaseUrl</c>); none by default, so the site answers loopback hosts only.</summary>
+    public string? BaseUrl { get; init; }
+
     /// <summary>
     /// Counts what the output cache answers from its store. Taken from this factory's own host: a factory derived with
     /// WithWebHostBuilder runs ConfigureWebHost on this instance again, for its own host.
@@ -43,6 +46,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
+        if (BaseUrl is not null)
+            builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.ConfigureTestServices(services =>
         {
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
