@@ -38,6 +38,8 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null or "1")
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+// Decides which articles are out yet; tests give the publisher a clock of their own.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();

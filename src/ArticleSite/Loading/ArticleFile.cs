@@ -1,6 +1,4 @@
 using System.Text;
-using Markdig.Extensions.Yaml;
-using Markdig.Syntax;
 
 namespace ArticleSite.Loading;
 
@@ -12,11 +10,9 @@ public static class ArticleFile
     public static Article Load(string path)
     {
         string markdown;
-        DateTimeOffset lastModified;
         try
         {
             var bytes = File.ReadAllBytes(path);
-            lastModified = File.GetLastWriteTimeUtc(path);
             markdown = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
@@ -31,41 +27,6 @@ public static class ArticleFile
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        var document = ArticleMarkdown.Parse(markdown);
-        var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
-        var metadata = FrontMatter.Read(frontMatter, path);
-        if (!document.Any(block => block is ParagraphBlock))
-            throw new ContentException(path, "the article has no body text below its front matter");
-
-        return new Article(metadata, markdown, document, path, lastModified) { WordCount = CountWords(document, markdown) };
-    }
-
-    /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
-    private static int CountWords(MarkdownDocument document, string markdown)
-    {
-        var words = 0;
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block is ParagraphBlock)
-                words += CountWords(markdown.AsSpan(block.Span.Start, block.Span.Length));
-            else if (block is HeadingBlock heading)
-                // An ATX heading's source starts with its "##" marker, which is no word.
-                words += CountWords(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) - (heading.IsSetext ? 0 : 1);
-        }
-        return words;
-    }
-
-    private static int CountWords(ReadOnlySpan<char> text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var character in text)
-        {
-            var isSpace = char.IsWhiteSpace(character);
-            if (!isSpace && !inWord)
-                words++;
-            inWord = !isSpace;
-        }
-        return words;
+        return ArticleParser.Parse(markdown, path);
     }
 }

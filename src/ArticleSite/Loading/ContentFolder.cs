@@ -30,16 +30,17 @@ public static class ContentFolder
         AttributesToSkip = FileAttributes.Hidden, // editors' dot files
     };
 
-    /// <summary>Every entry named <c>*.md</c> in the folder and below it; one that is not a readable file is reported when loaded.</summary>
+    /// <summary>Every entry named <c>*.md</c> or <c>*.markdown</c> (Jekyll's) in the folder and below it; one that is not a readable file is reported when loaded.</summary>
     /// <exception cref="ContentException">The folder is missing or holds no Markdown file.</exception>
     public static IReadOnlyList<FileSystemInfo> Entries(string folder)
     {
         if (!Directory.Exists(folder))
             throw new ContentException(folder, "the content folder does not exist");
 
-        var entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*.md", AllMarkdown).ToList();
+        var directory = new DirectoryInfo(folder);
+        var entries = directory.EnumerateFileSystemInfos("*.md", AllMarkdown).Concat(directory.EnumerateFileSystemInfos("*.markdown", AllMarkdown)).ToList();
         return entries.Count > 0
             ? entries
-            : throw new ContentException(folder, "the content folder holds no Markdown (*.md) article");
+            : throw new ContentException(folder, "the content folder holds no Markdown (*.md, *.markdown) article");
     }
 }

@@ -28,7 +28,10 @@ public static class SiteEndpoints
         var snapshot = publisher.Current;
         if (await Selection.ForAsync(context, snapshot) is not { } selection)
         {
-            return snapshot.IsWithdrawn(context.Request.Path.Value ?? "/")
+            var path = context.Request.Path.Value ?? "/";
+            if (snapshot.RedirectFor(path) is { } page)
+                return Results.Redirect(page, permanent: true);
+            return snapshot.IsWithdrawn(path)
                 ? Results.StatusCode(StatusCodes.Status410Gone)
                 : Results.NotFound();
         }
