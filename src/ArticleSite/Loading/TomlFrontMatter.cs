@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
@@ -6,7 +7,7 @@ using Tomlyn.Serialization;
 namespace ArticleSite.Loading;
 
 /// <summary>Reads TOML front matter (between '+++' lines, as Hugo and Zola write it) with Tomlyn's untyped model.</summary>
-public static class TomlFrontMatter
+public static partial class TomlFrontMatter
 {
     /// <param name="firstLine">The file's line number of the TOML's first line: problems name the file's lines.</param>
     public static FrontMatterFields Read(string toml, int firstLine, string path)
@@ -18,11 +19,18 @@ public static class TomlFrontMatter
         }
         catch (TomlException e)
         {
-            var reason = e.Diagnostics is { Count: > 0 } diagnostics ? diagnostics[0].Message : e.Message;
-            throw new ContentException(path, $"line {firstLine + e.Line}: front matter is not valid TOML: {reason}");
+            // A parse error reaches here wrapped in the converter's, as "… Reason: (3,6) : error : Expected `=`…": the
+            // innermost position and reason are the writer's.
+            var (line, reason) = ErrorPattern().Matches(e.Message) is { Count: > 0 } errors
+                ? (int.Parse(errors[^1].Groups["line"].ValueSpan, CultureInfo.InvariantCulture), errors[^1].Groups["reason"].Value.Trim())
+                : (e.Line, e.Message);
+            throw new ContentException(path, $"line {firstLine - 1 + line}: front matter is not valid TOML: {reason}");
         }
         return new FrontMatterFields(Fields(table), path);
     }
+
+    [GeneratedRegex(@"\((?<line>\d+),\d+\) : error : (?<reason>(?:(?!\(\d+,\d+\) : error : ).)*)", RegexOptions.Singleline)]
+    private static partial Regex ErrorPattern();
 
     private static Dictionary<string, FrontMatterValue> Fields(TomlTable table)
     {

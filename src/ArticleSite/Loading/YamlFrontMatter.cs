@@ -24,7 +24,9 @@ public static class YamlFrontMatter
         }
         catch (YamlException e)
         {
-            throw new ContentException(path, $"line {firstLine - 1 + e.Start.Line}: front matter is not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            // For a tab in the indentation YamlDotNet names the start of the mapping, not the line the tab is on.
+            var line = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? LineIndentedWithTab(yaml, (int)e.Start.Line) : e.Start.Line;
+            throw new ContentException(path, $"line {firstLine - 1 + line}: front matter is not valid YAML: {e.InnerException?.Message ?? e.Message}");
         }
         catch (InvalidOperationException e)
         {
@@ -38,6 +40,19 @@ public static class YamlFrontMatter
             [{ RootNode: YamlMappingNode mapping }] => new FrontMatterFields(Fields(mapping, path), path),
             _ => throw new ContentException(path, "front matter must be one YAML mapping of 'key: value' lines"),
         };
+    }
+
+    /// <summary>The first line from <paramref name="from"/> on (1-based) whose indentation holds a tab.</summary>
+    private static long LineIndentedWithTab(string yaml, int from)
+    {
+        var lines = yaml.Split('\n');
+        for (var index = Math.Max(from - 1, 0); index < lines.Length; index++)
+        {
+            var indentation = lines[index][..(lines[index].Length - lines[index].TrimStart(' ', '\t').Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal))
+                return index + 1;
+        }
+        return from;
     }
 
     /// <summary>
