@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleSite.Tests.Support;
 
@@ -13,6 +14,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     public ArticleSiteFactory() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
 
     public string ContentFolder { get; init; } = RepositoryPaths.Content;
+
+    /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
@@ -44,6 +48,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             services.Remove(original);
             services.AddSingleton<IOutputCacheStore>(provider =>
                 new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+            if (Clock is not null)
+                services.Replace(ServiceDescriptor.Singleton(Clock));
         });
     }
 }
