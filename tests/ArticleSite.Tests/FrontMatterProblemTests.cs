@@ -115,6 +115,12 @@ public sealed class FrontMatterProblemTests
     }
 
     [Fact]
+    public void Lists_nested_past_the_limit_are_refused_before_any_node_is_built() =>
+        Assert.Equal(
+            "line 3: front matter nests lists and tables more than 64 deep",
+            ProblemWith($"---\ntitle: T\ntags: {new string('[', 30_000)}{new string(']', 30_000)}\n---\n\nBody.\n"));
+
+    [Fact]
     public void A_list_as_a_key_is_refused() =>
         Assert.Equal("line 2: front matter uses a list or table as a key; a key must be text", ProblemWith("---\n? [a, b]\n: c\ntitle: T\n---\n\nBody.\n"));
 

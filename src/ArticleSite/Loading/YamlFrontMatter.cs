@@ -13,6 +13,9 @@ public static class YamlFrontMatter
     /// </summary>
     public const int MaxValues = 10_000;
 
+    /// <summary>Lists and tables within lists and tables: YamlDotNet builds nodes recursively, and "[[[[…" 30,000 deep would overflow the stack.</summary>
+    public const int MaxDepth = 64;
+
     /// <param name="firstLine">The file's line number of the YAML's first line: problems name the file's lines.</param>
     public static FrontMatterFields Read(string yaml, int firstLine, string path)
     {
@@ -99,6 +102,8 @@ public static class YamlFrontMatter
                 case NodeEvent start and (SequenceStart or MappingStart):
                     if (AtKey())
                         throw new ContentException(path, $"line {firstLine - 1 + current.Start.Line}: front matter uses a list or table as a key; a key must be text");
+                    if (open.Count == MaxDepth)
+                        throw new ContentException(path, $"line {firstLine - 1 + current.Start.Line}: front matter nests lists and tables more than {MaxDepth} deep");
                     open.Push((start is MappingStart, 0, start.Anchor.IsEmpty ? null : start.Anchor.Value, 1));
                     break;
                 case SequenceEnd or MappingEnd:
