@@ -121,6 +121,12 @@ public sealed class FrontMatterProblemTests
             ProblemWith($"---\ntitle: T\ntags: {new string('[', 30_000)}{new string(']', 30_000)}\n---\n\nBody.\n"));
 
     [Fact]
+    public void TOML_arrays_nested_past_the_limit_are_refused() =>
+        Assert.Equal(
+            "line 4: front matter is not valid TOML: The maximum depth of 64 has been exceeded. Change TomlSerializerOptions.MaxDepth to allow deeper nesting.",
+            ProblemWith($"+++\ntitle = \"T\"\ndate = 2025-11-01\ntags = {new string('[', 30_000)}{new string(']', 30_000)}\n+++\n\nBody.\n"));
+
+    [Fact]
     public void A_list_as_a_key_is_refused() =>
         Assert.Equal("line 2: front matter uses a list or table as a key; a key must be text", ProblemWith("---\n? [a, b]\n: c\ntitle: T\n---\n\nBody.\n"));
 

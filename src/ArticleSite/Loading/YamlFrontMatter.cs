@@ -22,7 +22,7 @@ public static class YamlFrontMatter
         var stream = new YamlStream();
         try
         {
-            CheckBudget(yaml, firstLine, path);
+            CheckLimits(yaml, firstLine, path);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -62,7 +62,7 @@ public static class YamlFrontMatter
     /// Walks the parser's events before any node is built, counting values as aliases would expand them, and refusing
     /// an alias or a list or table as a key: the node model hashes keys, and hashing an aliased tree as a key expands it.
     /// </summary>
-    private static void CheckBudget(string yaml, int firstLine, string path)
+    private static void CheckLimits(string yaml, int firstLine, string path)
     {
         var parser = new Parser(new StringReader(yaml));
         var anchored = new Dictionary<string, long>(StringComparer.Ordinal);
