@@ -24,7 +24,7 @@ public sealed class SiteSnapshot
     private readonly FrozenDictionary<string, string> redirects;
 
     /// <param name="articles">What is published.</param>
-    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer: their URLs answer 410 Gone.</param>
+    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer, and expired ones: their URLs answer 410 Gone.</param>
     public SiteSnapshot(IReadOnlyList<Article> articles, IEnumerable<string>? withdrawnSlugs = null)
     {
         if (articles.Count == 0)
