@@ -115,6 +115,20 @@ public sealed class FrontMatterFormTests
         Assert.Equal(machine, metadata.IsoDate);
     }
 
+    [Theory]
+    [InlineData("---\ntitle: T\ndate: 2025-11-01\ntags: [a]\n---\nTwo words.\n", 6)]
+    [InlineData("---\ntitle: T\ndate: 2025-11-01\n...\nTwo words.\n", 5)]
+    [InlineData("+++\ntitle = \"T\"\ndate = 2025-11-01\n+++\nTwo words.\n", 5)]
+    [InlineData("---  \ntitle: T\ndate: 2025-11-01\n---\t\nTwo words.\n", 5)]
+    public void No_line_of_the_front_matter_is_part_of_the_body_whose_lines_stay_the_files(string text, int line)
+    {
+        var article = ArticleParser.Parse(text, "/content/a.md");
+
+        Assert.Equal(["Two words."], article.Document.Descendants<ParagraphBlock>().Select(paragraph => InlineText.Of(paragraph.Inline)));
+        Assert.Equal(2, article.WordCount);
+        Assert.Equal(line, article.Document.Descendants<ParagraphBlock>().Single().Line + 1);
+    }
+
     [Fact]
     public void Windows_line_ends_change_nothing()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 
 namespace ArticleSite.Loading;
@@ -14,8 +15,8 @@ public static partial class ArticleParser
 
     public static Article Parse(string text, string path)
     {
-        var (fields, body) = FrontMatter.Split(text, path);
-        var document = ArticleMarkdown.Parse(body);
+        var (fields, bodyStart) = FrontMatter.Split(text, path);
+        var (document, body) = ParseBody(text, bodyStart);
 
         var title = fields.Text("title") ?? TakeTitleHeading(document)
             ?? throw new ContentException(path, "front matter has no 'title', and the body has no '# ' heading to take it from");
@@ -44,6 +45,32 @@ public static partial class ArticleParser
             Image = fields.TextOrTableField("image", "image", "cover"),
         };
         return new Article(metadata, text, document, path) { WordCount = CountWords(document, body) };
+    }
+
+    /// <summary>
+    /// The body's syntax tree, and the text its positions refer to. Markdig's front matter extension skips YAML front
+    /// matter itself, so the file's own text is parsed and no copy of it is kept beside it (the articles' text is most of
+    /// what a large site keeps in memory). TOML front matter, or YAML that Markdig would end elsewhere, is blanked out
+    /// in a copy of the same length, which keeps every position and line number the file's.
+    /// </summary>
+    private static (MarkdownDocument Document, string Body) ParseBody(string text, int bodyStart)
+    {
+        var document = ArticleMarkdown.Parse(text);
+        if (bodyStart == 0)
+            return (document, text);
+        if (document.FirstOrDefault() is YamlFrontMatterBlock frontMatter && document.Skip(1).All(block => block.Span.Start >= bodyStart))
+        {
+            document.Remove(frontMatter);
+            return (document, text);
+        }
+
+        var body = string.Create(text.Length, (text, bodyStart), static (characters, state) =>
+        {
+            state.text.AsSpan().CopyTo(characters);
+            foreach (ref var character in characters[..state.bodyStart])
+                character = character is '\n' or '\r' ? character : ' ';
+        });
+        return (ArticleMarkdown.Parse(body), body);
     }
 
     /// <summary>The first '# ' heading's text, taken out of the body so that the page does not show the title twice.</summary>

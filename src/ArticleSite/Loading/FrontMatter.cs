@@ -11,35 +11,29 @@ public static partial class FrontMatter
     /// <summary>Front matter holds fields, not the article: a longer one is refused before it is parsed.</summary>
     public const int MaxLength = 64 * 1024;
 
-    /// <summary>
-    /// Separates the front matter's fields from the body. The body keeps the file's line numbers (the front matter's lines
-    /// are left empty), so whatever Markdown reports by line is the file's line.
-    /// </summary>
-    public static (FrontMatterFields Fields, string Body) Split(string text, string path)
+    /// <summary>Reads the front matter's fields, and says where the body starts: after the closing line, or at 0 without front matter.</summary>
+    public static (FrontMatterFields Fields, int BodyStart) Split(string text, string path)
     {
         var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
         var opening = (firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd();
         if (opening is not ("---" or "+++"))
-            return (FrontMatterFields.None(path), text);
+            return (FrontMatterFields.None(path), 0);
 
         // A file of the opening line alone has nothing after it: the search below finds no closing line.
         var start = firstLineEnd < 0 ? text.Length + 1 : firstLineEnd + 1;
-        var lineNumber = 1;
         for (var lineStart = start; lineStart <= text.Length;)
         {
             if (lineStart - start > MaxLength)
                 throw new ContentException(path, $"the front matter is longer than {MaxLength / 1024} KiB: it holds the fields, the article goes below its closing '{opening}' line");
             var lineEnd = text.IndexOf('\n', lineStart);
             var line = (lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd]).TrimEnd();
-            lineNumber++;
             if (line == opening || (opening == "---" && line == "..."))
             {
                 var source = text[start..lineStart];
                 var fields = opening == "---"
                     ? YamlFrontMatter.Read(source, firstLine: 2, path)
                     : TomlFrontMatter.Read(source, firstLine: 2, path);
-                var body = lineEnd < 0 ? "" : new string('\n', lineNumber) + text[(lineEnd + 1)..];
-                return (fields, body);
+                return (fields, lineEnd < 0 ? text.Length : lineEnd + 1);
             }
             if (lineEnd < 0)
                 break;
