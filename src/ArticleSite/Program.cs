@@ -41,6 +41,8 @@ builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.S
 builder.Services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
 builder.Services.AddSiteOptions();
 builder.Services.AddSiteHosts();
+// Decides which articles are out yet; tests give the publisher a clock of their own.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();

@@ -123,7 +123,7 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ArticleJson").GetProperty("properties");
         Assert.Equal(
-            ["title", "summary", "date", "source", "section", "language", "wordCount", "readingTimeMinutes", "canonicalUrl", "sections"],
+            ["title", "summary", "date", "source", "section", "language", "updated", "authors", "tags", "wordCount", "readingTimeMinutes", "canonicalUrl", "sections"],
             schema.EnumerateObject().Select(property => property.Name));
         Assert.Equal("integer", schema.GetProperty("wordCount").GetProperty("type").GetString());
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/article.json", out _));

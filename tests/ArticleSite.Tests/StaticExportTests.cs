@@ -133,7 +133,7 @@ public sealed class StaticExportTests : IDisposable
         var (exitCode, errorLines) = await process.ExitAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("ArticleSite cannot start: broken.md: no YAML front matter", Assert.Single(errorLines), StringComparison.Ordinal);
+        Assert.StartsWith("ArticleSite cannot start: broken.md: front matter has no 'title', and the body has no '# ' heading", Assert.Single(errorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
     }
 

@@ -38,7 +38,10 @@ public static class JsonRenderer
 
         var metadata = article.Metadata;
         return new ArticleJson(
-            metadata.Title, metadata.Summary, metadata.Date, metadata.Source, metadata.Section, metadata.Language,
+            metadata.Title, metadata.Summary, metadata.Date.Day, metadata.Source, metadata.Section, metadata.Language,
+            Updated: metadata.Updated?.Day,
+            Authors: metadata.Authors,
+            Tags: metadata.Tags,
             WordCount: article.WordCount,
             ReadingTimeMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,

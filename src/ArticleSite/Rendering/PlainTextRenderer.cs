@@ -16,9 +16,17 @@ public static class PlainTextRenderer
         return string.Join("\n\n", blocks) + "\n";
     }
 
-    /// <summary>The date and credit line, as on the page: "1 November 2025 · Source: thefoxdaily.com, Latest World".</summary>
-    public static string Byline(ArticleMetadata metadata) =>
-        metadata.Credit is null ? metadata.DisplayDate : $"{metadata.DisplayDate} · {metadata.Credit}";
+    /// <summary>
+    /// The authors, date and credit line, as on the page: "By A and B · 1 November 2025 · Updated 2 November 2025 · Source:
+    /// thefoxdaily.com, Latest World", each part only when the front matter gives it.
+    /// </summary>
+    public static string Byline(ArticleMetadata metadata) => string.Join(" · ", new[]
+    {
+        metadata.Byline,
+        metadata.DisplayDate,
+        metadata.Updated is { } updated ? $"Updated {updated.Display}" : null,
+        metadata.Credit,
+    }.OfType<string>());
 
     private static bool IsText(LeafBlock block) => block is HeadingBlock or ParagraphBlock && block.Inline is not null;
 

@@ -22,8 +22,10 @@ public sealed class SiteSnapshot
 
     private readonly FrozenSet<string> withdrawnPaths;
 
+    private readonly FrozenDictionary<string, string> redirects;
+
     /// <param name="articles">What is published.</param>
-    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer: their URLs answer 410 Gone.</param>
+    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer, and expired ones: their URLs answer 410 Gone.</param>
     public SiteSnapshot(IReadOnlyList<Article> articles, IEnumerable<string>? withdrawnSlugs = null)
     {
         if (articles.Count == 0)
@@ -32,6 +34,7 @@ public sealed class SiteSnapshot
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
+        redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
     /// <summary>The articles, newest first.</summary>
@@ -48,6 +51,9 @@ public sealed class SiteSnapshot
 
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
+
+    /// <summary>The page an old URL of an article (its <c>aliases</c>) now lives at; null for any other path.</summary>
+    public string? RedirectFor(string path) => redirects.GetValueOrDefault(path);
 
     /// <summary>True for a URL of an article that this process published before and is no longer published.</summary>
     public bool IsWithdrawn(string path) => withdrawnPaths.Contains(path);

@@ -29,6 +29,8 @@ public static class SiteEndpoints
         // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
         if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
         {
+            if (snapshot.RedirectFor(path) is { } page)
+                return Results.Redirect(page, permanent: true);
             return snapshot.IsWithdrawn(path)
                 ? Results.StatusCode(StatusCodes.Status410Gone)
                 : Results.NotFound();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleSite.Tests.Support;
 
@@ -16,6 +17,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration settings for this site, e.g. <c>["ContentLimits:FileTimeBudget"] = "00:00:00.1"</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
@@ -54,6 +58,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             services.Remove(original);
             services.AddSingleton<IOutputCacheStore>(provider =>
                 new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+            if (Clock is not null)
+                services.Replace(ServiceDescriptor.Singleton(Clock));
         });
     }
 }
