@@ -35,7 +35,7 @@ public class RenderPipelineBenchmarks
     [Benchmark]
     public async Task<long> LoadParseRenderCompress()
     {
-        var (reading, _) = new ContentLibrary(folder).Read();
+        var (reading, _) = new ContentLibrary(folder, RawHtml.Sanitize).Read();
         if (reading.Problems.Count > 0)
             throw reading.Problems[0];
 

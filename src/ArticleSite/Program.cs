@@ -38,6 +38,7 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null or "1")
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
+builder.Services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();

@@ -9,7 +9,7 @@ public static class ArticleFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static Article Load(string path)
+    public static Article Load(string path, RawHtml rawHtml)
     {
         string markdown;
         DateTimeOffset lastModified;
@@ -31,7 +31,7 @@ public static class ArticleFile
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        var document = ArticleMarkdown.Parse(markdown);
+        var document = ArticleMarkdown.Parse(markdown, rawHtml);
         var frontMatter = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         var metadata = FrontMatter.Read(frontMatter, path);
         if (!document.Any(block => block is ParagraphBlock))

@@ -7,7 +7,7 @@ public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyLi
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
 /// file, so that a bad save reports a problem and keeps the article as it was.
 /// </summary>
-public sealed class ContentLibrary(string folder)
+public sealed class ContentLibrary(string folder, RawHtml rawHtml)
 {
     private Dictionary<string, FileState> files = new(StringComparer.Ordinal);
 
@@ -33,7 +33,7 @@ public sealed class ContentLibrary(string folder)
                 toLoad.Add((entry.FullName, stamp, known?.Good));
         }
 
-        foreach (var (path, state) in toLoad.AsParallel().Select(file => (file.Path, Load(file.Path, file.Stamp, file.LastGood))))
+        foreach (var (path, state) in toLoad.AsParallel().Select(file => (file.Path, Load(file.Path, rawHtml, file.Stamp, file.LastGood))))
             next[path] = state;
 
         var changed = toLoad.Count > 0 || next.Count != files.Count;
@@ -41,11 +41,11 @@ public sealed class ContentLibrary(string folder)
         return (Publishable(), changed);
     }
 
-    private static FileState Load(string path, Stamp stamp, Article? lastGood)
+    private static FileState Load(string path, RawHtml rawHtml, Stamp stamp, Article? lastGood)
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(path), null);
+            return new FileState(stamp, ArticleFile.Load(path, rawHtml), null);
         }
         catch (ContentException problem)
         {

@@ -38,12 +38,12 @@ public sealed partial class SitePublisher : IDisposable
     private Timer? debounce;
     private Timer? rescan;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOutputCacheStore cache, ILogger<SitePublisher> logger)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<MarkdownOptions> markdown, IOutputCacheStore cache, ILogger<SitePublisher> logger)
     {
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path));
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), markdown.Value.RawHtml);
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>

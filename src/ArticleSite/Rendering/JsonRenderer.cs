@@ -33,6 +33,10 @@ public static class JsonRenderer
             {
                 paragraphs.Add(PlainTextRenderer.TextOf(block.Inline));
             }
+            else if (block is HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
+            {
+                paragraphs.Add(text);
+            }
         }
         sections.Add(new ArticleJsonSection(heading, paragraphs));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ArticleSite.Loading;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -12,19 +13,26 @@ public static class PlainTextRenderer
     {
         var metadata = article.Metadata;
         var blocks = new List<string> { metadata.Title, metadata.Summary, Byline(metadata) };
-        blocks.AddRange(article.Document.Descendants<LeafBlock>().Where(IsText).Select(block => TextOf(block.Inline)));
+        blocks.AddRange(article.Document.Descendants<LeafBlock>().Where(IsText).Select(TextOf).Where(text => text.Length > 0));
         return string.Join("\n\n", blocks) + "\n";
     }
+
+    /// <summary>The text a reader sees in a heading, a paragraph or a block of raw HTML (sanitized, without its tags).</summary>
+    public static string TextOf(LeafBlock block) =>
+        block is HtmlBlock html ? RawHtmlSanitizer.TextOf(html.Lines.ToString()) : TextOf(block.Inline);
 
     /// <summary>The date and credit line, as on the page: "1 November 2025 · Source: thefoxdaily.com, Latest World".</summary>
     public static string Byline(ArticleMetadata metadata) =>
         metadata.Credit is null ? metadata.DisplayDate : $"{metadata.DisplayDate} · {metadata.Credit}";
 
-    private static bool IsText(LeafBlock block) => block is HeadingBlock or ParagraphBlock && block.Inline is not null;
+    private static bool IsText(LeafBlock block) => block is HtmlBlock || (block is HeadingBlock or ParagraphBlock && block.Inline is not null);
 
     /// <summary>The text a reader sees in a run of inlines, with markup removed and line breaks joined.</summary>
     public static string TextOf(ContainerInline? inlines)
     {
+        // Inline tags are separate nodes (<sup>, then text, then </sup>): the text of what the sanitizer keeps on the page.
+        if (inlines is not null && inlines.Descendants<HtmlInline>().Any())
+            return RawHtmlSanitizer.TextOf(HtmlOf(inlines));
         var text = new StringBuilder();
         Append(text, inlines);
         return text.ToString();
@@ -54,5 +62,14 @@ public static class PlainTextRenderer
                     Append(text, child);
                 break;
         }
+    }
+
+    private static string HtmlOf(ContainerInline inlines)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        ArticleMarkdown.Pipeline.Setup(renderer);
+        renderer.Render(inlines);
+        return writer.ToString();
     }
 }

@@ -14,6 +14,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
 
     public string ContentFolder { get; init; } = RepositoryPaths.Content;
 
+    /// <summary><c>Markdown:RawHtml</c>: sanitize, text or omit; the site's default when null.</summary>
+    public string? RawHtml { get; init; }
+
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
 
@@ -36,6 +39,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentFolder);
         // Warnings and errors only: hundreds of hosts' start-up lines would bury a failing test's report in CI's log.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (RawHtml is not null)
+            builder.UseSetting("Markdown:RawHtml", RawHtml);
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         builder.ConfigureTestServices(services =>
