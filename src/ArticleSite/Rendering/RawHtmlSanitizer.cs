@@ -92,15 +92,20 @@ public static class RawHtmlSanitizer
         var body = document.Body!;
         foreach (var element in body.QuerySelectorAll("*").ToList())
         {
-            // svg and math are other namespaces, parsed by other rules: where sanitizers have been fooled, so nothing of them passes.
-            if (element.NamespaceUri != NamespaceNames.HtmlUri || DroppedWithContent.Contains(element.LocalName))
+            if (DroppedWithContent.Contains(element.LocalName))
                 element.Remove();
+            // svg and math content is parsed by other rules, where sanitizers have been fooled: only its text passes.
+            else if (element.NamespaceUri != NamespaceNames.HtmlUri)
+                element.Replace(document.CreateTextNode(ReaderText(element)));
         }
         Sanitizer.SanitizeDom(document, body);
         KeepOnlyAllowedAttributes(body);
         KeepOnlyMarkdigIdsAndClasses(body, headingIds);
         return document;
     }
+
+    private static string ReaderText(IElement element) =>
+        string.Concat(element.Descendants<IText>().Where(text => !DroppedWithContent.Contains(text.ParentElement?.LocalName ?? "")).Select(text => text.Data));
 
     private static HtmlSanitizer CreateSanitizer()
     {
