@@ -96,6 +96,56 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         Assert.DoesNotContain('<', text);
     }
 
+    public static TheoryData<string, string[]> ParagraphsInEachMode => new()
+    {
+        {
+            "sanitize",
+            [
+                "Go 1.21 adds three built-ins: see the release notes for details.",
+                "E = mc2, and water is H2O. Press Ctrl+C to stop.",
+                "How we measured",
+                "Each run was repeated ten times.",
+                "The last paragraph.",
+            ]
+        },
+        {
+            "text",
+            [
+                """Go 1.21 adds three built-ins: see the <a href="https://go.dev/doc/go1.21#language">release notes</a> for details.""",
+                """<img src="chart.png" height="400">""",
+                "E = mc<sup>2</sup>, and water is H<sub>2</sub>O.<br>Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop.",
+                "<details> <summary>How we measured</summary>",
+                "Each run was repeated <em>ten</em> times.",
+                "</details>",
+                "The last paragraph.",
+            ]
+        },
+        {
+            "omit",
+            [
+                "Go 1.21 adds three built-ins: see the release notes for details.",
+                "E = mc2, and water is H2O.Press Ctrl+C to stop.",
+                "Each run was repeated ten times.",
+                "The last paragraph.",
+            ]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParagraphsInEachMode))]
+    public async Task Each_raw_html_mode_gives_the_page_and_the_text_it_promises(string mode, string[] paragraphs)
+    {
+        using var modeSite = new ArticleSiteFactory { ContentFolder = site.ContentFolder, RawHtml = mode };
+        var client = modeSite.CreateClient();
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/allowed", TestContext.Current.CancellationToken));
+        var text = await client.GetStringAsync("/articles/allowed.txt", TestContext.Current.CancellationToken);
+
+        var rawElements = page.QuerySelectorAll("article a[href^='https://go.dev'], article img, sup, sub, kbd, article br, details, summary, em");
+        Assert.Equal(mode == "sanitize" ? 10 : 0, rawElements.Length);
+        Assert.Equal(paragraphs, text.Split("\n\n")[3..].Select(paragraph => paragraph.TrimEnd('\n')));
+    }
+
     [Theory]
     [MemberData(nameof(HostileHtml))]
     public async Task Hostile_raw_html_leaves_no_script_handler_url_style_form_frame_or_foreign_markup(string slug, string _)
@@ -165,6 +215,8 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         }
 
         public HttpClient Client { get; }
+
+        public string ContentFolder => content.Path;
 
         public async Task<IHtmlDocument> PageAsync(string slug) =>
             new HtmlParser().ParseDocument(await Client.GetStringAsync($"/articles/{slug}", TestContext.Current.CancellationToken));
