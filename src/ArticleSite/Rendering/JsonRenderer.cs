@@ -29,11 +29,7 @@ public static class JsonRenderer
                 heading = PlainTextRenderer.TextOf(block.Inline);
                 paragraphs = [];
             }
-            else if (block is ParagraphBlock)
-            {
-                paragraphs.Add(PlainTextRenderer.TextOf(block.Inline));
-            }
-            else if (block is HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
+            else if (block is ParagraphBlock or HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
             {
                 paragraphs.Add(text);
             }

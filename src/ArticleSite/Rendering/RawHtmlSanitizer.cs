@@ -65,6 +65,13 @@ public static class RawHtmlSanitizer
     /// <summary>Attributes whose value must be a whole number for the page to stay valid HTML.</summary>
     private static readonly FrozenSet<string> Numeric = FrozenSet.Create(StringComparer.Ordinal, "width", "height", "colspan", "rowspan", "start");
 
+    /// <summary>Attributes whose value must be one of a few keywords for the page to stay valid HTML.</summary>
+    private static readonly FrozenDictionary<string, string[]> Keywords = new Dictionary<string, string[]>
+    {
+        ["dir"] = ["ltr", "rtl", "auto"],
+        ["scope"] = ["row", "col", "rowgroup", "colgroup"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = true });
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
@@ -135,19 +142,24 @@ public static class RawHtmlSanitizer
             var allowed = AllowedAttributes.GetValueOrDefault(element.LocalName, []);
             foreach (var attribute in element.Attributes.ToList())
             {
-                var name = attribute.Name;
-                var keep = (allowed.Contains(name) || Everywhere.Contains(name))
-                    && (!Numeric.Contains(name) || (attribute.Value.Length is > 0 and < 8 && attribute.Value.All(char.IsAsciiDigit)));
-                if (!keep)
-                    element.RemoveAttribute(name);
+                if (!(allowed.Contains(attribute.Name) || Everywhere.Contains(attribute.Name)) || !IsValid(attribute.Name, attribute.Value))
+                    element.RemoveAttribute(attribute.Name);
             }
         }
-        // A source outside a picture is invalid HTML; an image without alt text too (the Nu checker reports both).
-        foreach (var source in body.QuerySelectorAll("source").Where(source => source.ParentElement?.LocalName != "picture").ToList())
+        // What the Nu checker reports as invalid: a source without srcset or outside a picture, an image without a
+        // source (its URL was unsafe: its alt text stays) or without alt text.
+        foreach (var source in body.QuerySelectorAll("source").Where(source => source.ParentElement?.LocalName != "picture" || !source.HasAttribute("srcset")).ToList())
             source.Remove();
+        foreach (var image in body.QuerySelectorAll("img:not([src])").ToList())
+            image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
         foreach (var image in body.QuerySelectorAll("img:not([alt])"))
             image.SetAttribute("alt", "");
     }
+
+    private static bool IsValid(string name, string value) =>
+        Numeric.Contains(name) ? value.Length is > 0 and < 8 && value.All(char.IsAsciiDigit)
+        : Keywords.TryGetValue(name, out var keywords) ? keywords.Contains(value, StringComparer.OrdinalIgnoreCase)
+        : true;
 
     /// <summary>
     /// Ids and classes would let raw HTML take the page's own ids (a duplicate id breaks the page's links) or its styles:
@@ -161,10 +173,10 @@ public static class RawHtmlSanitizer
             if (!unused.Remove(element.Id!))
                 element.RemoveAttribute("id");
         }
-        foreach (var code in body.QuerySelectorAll("[class]"))
+        foreach (var element in body.QuerySelectorAll("[class]"))
         {
-            if (!code.ClassList.All(name => name.StartsWith("language-", StringComparison.Ordinal)))
-                code.RemoveAttribute("class");
+            if (!element.ClassList.All(name => name.StartsWith("language-", StringComparison.Ordinal)))
+                element.RemoveAttribute("class");
         }
     }
 }
