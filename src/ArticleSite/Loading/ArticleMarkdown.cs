@@ -35,6 +35,7 @@ public static class ArticleMarkdown
         var document = Markdown.Parse(markdown, rawHtml == RawHtml.Text ? PipelineWithHtmlAsText : Pipeline);
         if (rawHtml == RawHtml.Omit)
             RawHtmlNodes.Remove(document);
+        RawHtmlNodes.Note(document);
         foreach (var link in document.Descendants<LinkInline>().Where(link => !IsSafe(link.Url)).ToList())
             Unwrap(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().Where(link => !IsSafe(link.Url)).ToList())

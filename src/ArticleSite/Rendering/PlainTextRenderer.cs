@@ -30,15 +30,13 @@ public static class PlainTextRenderer
     /// <summary>The text a reader sees in a run of inlines, with markup removed and line breaks joined.</summary>
     public static string TextOf(ContainerInline? inlines)
     {
-        // Inline tags are separate nodes (<sup>, then text, then </sup>): the text of what the sanitizer keeps on the page.
-        if (inlines is not null && inlines.Descendants<HtmlInline>().Any())
-            return RawHtmlSanitizer.TextOf(HtmlOf(inlines));
         var text = new StringBuilder();
-        Append(text, inlines);
-        return text.ToString();
+        // Inline tags are separate nodes (<sup>, then text, then </sup>): with one, the text of what the sanitizer keeps on the page.
+        return Append(text, inlines) ? text.ToString() : RawHtmlSanitizer.TextOf(HtmlOf(inlines!));
     }
 
-    private static void Append(StringBuilder text, Inline? inline)
+    /// <returns>False, and the text unfinished, at the first inline HTML tag.</returns>
+    private static bool Append(StringBuilder text, Inline? inline)
     {
         switch (inline)
         {
@@ -57,11 +55,17 @@ public static class PlainTextRenderer
             case LineBreakInline:
                 text.Append(' ');
                 break;
+            case HtmlInline:
+                return false;
             case ContainerInline container:
                 foreach (var child in container)
-                    Append(text, child);
+                {
+                    if (!Append(text, child))
+                        return false;
+                }
                 break;
         }
+        return true;
     }
 
     private static string HtmlOf(ContainerInline inlines)
