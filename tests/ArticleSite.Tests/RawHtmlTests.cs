@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -162,6 +163,24 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         // Nothing unclosed reaches past the article: the page's own footer is still the page's.
         Assert.Equal($"{site.Client.BaseAddress}articles/{slug}", page.QuerySelector("body > footer.site-footer .permalink a")?.TextContent);
         Assert.Equal("The first paragraph.", article.QuerySelector("header + p")?.TextContent);
+    }
+
+    [Fact]
+    public async Task The_feed_carries_each_body_as_sanitized_for_its_page()
+    {
+        var feed = XDocument.Parse(await site.Client.GetStringAsync("/feed.atom", TestContext.Current.CancellationToken));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var bodies = feed.Descendants(atom + "entry").ToDictionary(
+            entry => entry.Element(atom + "title")!.Value,
+            entry => new HtmlParser().ParseDocument($"<body>{entry.Element(atom + "content")!.Value}"));
+
+        Assert.Equal(HostileHtml.Count + 1, bodies.Count);
+        Assert.Equal(["2"], bodies["Raw HTML readers should see"].QuerySelectorAll("sup").Select(element => element.TextContent));
+        Assert.All(bodies.Values, body =>
+        {
+            Assert.Empty(body.QuerySelectorAll("script, [style], style, form, iframe, object, embed, base, meta, link, svg, math, template, noscript"));
+            Assert.DoesNotContain(body.All, element => element.Attributes.Any(attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase) || IsScriptOrDataUrl(attribute.Value)));
+        });
     }
 
     [Fact]
