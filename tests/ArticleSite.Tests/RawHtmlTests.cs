@@ -51,6 +51,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         { "data-urls", """<a href="data:text/html;base64,PHNjcmlwdD4=">data</a> <img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">""" },
         { "style", """<p style="background:url(javascript:alert(1))">styled</p><style>body { display: none }</style>""" },
         { "event-handlers", """<details open ontoggle=alert(1)><summary onclick=alert(2)>More</summary></details>""" },
+        { "picture-srcset", """<picture><source srcset="chart.webp 1x, javascript:alert(1) 2x" type="image/webp"><img src="chart.png" srcset="javascript:alert(2)" alt="Chart"></picture>""" },
         { "unclosed-textarea", """Text <textarea> swallowing the rest""" },
         { "unclosed-comment", """<!-- never closed""" },
         { "unclosed-attribute", """<div title="never closed""" },
@@ -74,6 +75,16 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         // The details block closes three Markdown blocks later, around the paragraph between.
         Assert.Equal("Each run was repeated ten times.", article.QuerySelector("details > p")?.TextContent);
         Assert.Equal("The last paragraph.", article.QuerySelector("details + p")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_picture_keeps_its_safe_sources_only()
+    {
+        var picture = (await site.PageAsync("picture-srcset")).QuerySelector("article picture")!;
+
+        Assert.Equal(
+            [("source", "srcset=chart.webp 1x type=image/webp"), ("img", "src=chart.png alt=Chart")],
+            picture.Children.Select(element => (element.LocalName, string.Join(' ', element.Attributes.Select(attribute => $"{attribute.Name}={attribute.Value}")))));
     }
 
     [Fact]
