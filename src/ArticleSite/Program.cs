@@ -62,6 +62,12 @@ catch (ContentException problem)
     await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
     return 1;
 }
+catch (InvalidOperationException problem) when (problem.InnerException is FormatException or ArgumentException or OverflowException)
+{
+    // A setting that does not convert (e.g. Markdown:RawHtml=html): the binder's message names the key and the value.
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
 
 // The export writes the snapshot as files and ends; the server never starts listening.
 if (export is not null)

@@ -158,6 +158,17 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         Assert.Equal(paragraphs, text.Split("\n\n")[3..].Select(paragraph => paragraph.TrimEnd('\n')));
     }
 
+    [Fact]
+    public async Task A_raw_html_mode_that_does_not_exist_stops_the_site_with_one_line_naming_it()
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "--content", site.ContentFolder, "--Markdown:RawHtml", "html");
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("ArticleSite cannot start: Failed to convert configuration value 'html' at 'Markdown:RawHtml' to type 'ArticleSite.Loading.RawHtml'.", Assert.Single(errorLines));
+    }
+
     [Theory]
     [MemberData(nameof(HostileHtml))]
     public async Task Hostile_raw_html_leaves_no_script_handler_url_style_form_frame_or_foreign_markup(string slug, string _)
