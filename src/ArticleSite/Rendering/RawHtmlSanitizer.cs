@@ -25,7 +25,7 @@ public static class RawHtmlSanitizer
 
     private static readonly string[] Everywhere = ["title", "lang", "dir"];
 
-    /// <summary>GitHub's allowlist, less what the Nu checker calls obsolete (tt, strike, center) and what needs script.</summary>
+    /// <summary>GitHub's allowlist of harmless elements, less those the Nu checker calls obsolete (tt, strike), and the attributes each may carry.</summary>
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
     {
         ["a"] = ["href"],
