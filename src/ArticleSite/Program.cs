@@ -43,6 +43,7 @@ builder.Services.AddSiteOptions();
 builder.Services.AddSiteHosts();
 // Decides which articles are out yet; tests give the publisher a clock of their own.
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();
@@ -74,6 +75,12 @@ try
 }
 catch (ContentException problem)
 {
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
+catch (InvalidOperationException problem) when (problem.InnerException is FormatException or ArgumentException or OverflowException)
+{
+    // A setting that does not convert (e.g. Markdown:RawHtml=html): the binder's message names the key and the value.
     await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
     return 1;
 }

@@ -5,9 +5,9 @@ namespace ArticleSite.Loading;
 /// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>
 public static class ArticleFile
 {
-    /// <summary>Reads, checks and parses the file within <paramref name="limits"/>.</summary>
+    /// <summary>Reads, checks and parses the file within <paramref name="limits"/>, its raw HTML treated as <paramref name="rawHtml"/> says.</summary>
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
-    public static Article Load(ArticleEntry entry, ContentLimits limits)
+    public static Article Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * Stopwatch.Frequency);
         var path = entry.RelativePath;
@@ -15,6 +15,6 @@ public static class ArticleFile
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, deadline));
+        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline));
     }
 }

@@ -16,7 +16,7 @@ public static partial class ArticleParser
     /// <param name="parseMarkdown">Parses Markdown within the file's budgets; by default, the default limits without a deadline.</param>
     public static Article Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null)
     {
-        parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), deadline: long.MaxValue);
+        parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), RawHtml.Sanitize, deadline: long.MaxValue);
         var (fields, bodyStart) = FrontMatter.Split(text, path);
         var (document, body) = ParseBody(text, bodyStart, parseMarkdown);
 

@@ -19,14 +19,14 @@ public static class MarkdownBudget
     /// <summary>Checks the source, parses it held to the paragraph length and the deadline, and checks the tree.</summary>
     /// <param name="deadline">A <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> value: when the file's time budget is spent.</param>
     /// <exception cref="ContentException">The Markdown is over a limit, or Markdig refuses it.</exception>
-    public static MarkdownDocument ParseWithin(string markdown, string path, ContentLimits limits, long deadline)
+    public static MarkdownDocument ParseWithin(string markdown, string path, ContentLimits limits, RawHtml rawHtml, long deadline)
     {
         CheckSource(markdown, path, limits);
         MarkdownDocument document;
         try
         {
             var context = ParseBudget.ContextWith(limits.MaxParagraphLength, deadline);
-            document = ArticleMarkdown.Parse(markdown, context);
+            document = ArticleMarkdown.Parse(markdown, rawHtml, context);
             if (ParseBudget.Exceeded(context) is { } paragraph)
                 throw new ContentException(path, $"line {paragraph.Line}: a paragraph of {paragraph.Length:N0} characters, over the limit of {limits.MaxParagraphLength:N0} (ContentLimits:MaxParagraphLength)");
         }

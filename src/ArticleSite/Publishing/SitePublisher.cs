@@ -51,13 +51,13 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
     private DateTimeOffset? nextRelease;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
     {
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, this.options.SettleTime, loadedLater: () => Touch());
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => Touch());
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>

@@ -29,9 +29,9 @@ public static class JsonRenderer
                 heading = PlainTextRenderer.TextOf(block.Inline);
                 paragraphs = [];
             }
-            else if (block is ParagraphBlock)
+            else if (block is ParagraphBlock or HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
             {
-                paragraphs.Add(PlainTextRenderer.TextOf(block.Inline));
+                paragraphs.Add(text);
             }
         }
         sections.Add(new ArticleJsonSection(heading, paragraphs));

@@ -21,6 +21,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary><c>Markdown:RawHtml</c>: sanitize, text or omit; the site's default when null.</summary>
+    public string? RawHtml { get; init; }
+
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
 
@@ -48,6 +51,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (RawHtml is not null)
+            builder.UseSetting("Markdown:RawHtml", RawHtml);
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         if (BaseUrl is not null)
