@@ -59,6 +59,29 @@ public sealed class BehindNginxTests : IDisposable
     }
 
     [Fact]
+    public async Task Behind_one_nginx_two_replicas_on_their_own_checkouts_revalidate_each_others_copies_with_304()
+    {
+        var nginx = await StartAsync(cacheControl: "public, max-age=1", replicas: 2);
+        using var fresh = await nginx.SendAsync("/article.txt", ("Host", PublicHost));
+        var body = await fresh.Content.ReadAsByteArrayAsync(Cancel);
+        var revalidatedBy = new HashSet<string>();
+
+        // Round robin sends each revalidation of nginx's one copy to the other replica than the one before.
+        for (var revalidation = 0; revalidation < 6 && revalidatedBy.Count < 2; revalidation++)
+        {
+            using var revalidated = await Eventually.GetAsync(
+                () => nginx.SendAsync("/article.txt", ("Host", PublicHost)),
+                response => response.HeaderOf("X-Cache-Status") != "HIT",
+                "a request that nginx does not answer from its fresh cache");
+            Assert.Equal(("REVALIDATED", "304"), (revalidated.HeaderOf("X-Cache-Status"), revalidated.HeaderOf("X-Upstream-Status")));
+            Assert.Equal(body, await revalidated.Content.ReadAsByteArrayAsync(Cancel));
+            revalidatedBy.Add(revalidated.HeaderOf("X-Upstream-Addr"));
+        }
+        Assert.Equal("MISS", fresh.HeaderOf("X-Cache-Status"));
+        Assert.Equal(2, revalidatedBy.Count);
+    }
+
+    [Fact]
     public async Task A_client_revalidating_with_its_ETag_gets_304_from_nginxs_copy()
     {
         var nginx = await StartAsync();
@@ -163,15 +186,21 @@ public sealed class BehindNginxTests : IDisposable
     /// The site (trusting 127.0.0.1 as its proxy) behind nginx; a client of nginx that trusts its test certificate only.
     /// The site's own Cache-Control (five minutes) unless a test needs nginx's copy to expire sooner.
     /// </summary>
-    private async Task<HttpClient> StartAsync(string? cacheControl = null)
+    /// <param name="replicas">How many sites nginx balances over, round robin: the first serves the repository's content,
+    /// each other one its own copy of it, written later and so with other file times.</param>
+    private async Task<HttpClient> StartAsync(string? cacheControl = null, int replicas = 1)
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        var site = new ProxiedSiteFactory { CacheControl = cacheControl };
-        started.Add(site);
-        var upstream = site.CreateRawClient().BaseAddress!;
+        var upstreams = new List<Uri>();
+        for (var replica = 0; replica < replicas; replica++)
+        {
+            var site = new ProxiedSiteFactory { CacheControl = cacheControl, ContentFolder = replica == 0 ? RepositoryPaths.Content : CopyOfContent(replica) };
+            started.Add(site);
+            upstreams.Add(site.CreateRawClient().BaseAddress!);
+        }
 
         var thumbprint = WriteCertificate();
-        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => ProxyConfig(work, port, upstream));
+        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => ProxyConfig(work, port, upstreams));
         started.Add(nginx);
 
         var client = new HttpClient(new SocketsHttpHandler
@@ -190,7 +219,7 @@ public sealed class BehindNginxTests : IDisposable
     /// (nginx's default key has the upstream's host instead); the negotiated variants are kept apart by the site's Vary,
     /// which nginx (since 1.7.7) stores with each entry. The two add_header lines only let the test see what nginx did.
     /// </summary>
-    private static string ProxyConfig(string work, int port, Uri upstream) => $$"""
+    private static string ProxyConfig(string work, int port, IEnumerable<Uri> upstreams) => $$"""
         daemon off;
         worker_processes 1;
         pid {{work}}/nginx.pid;
@@ -204,6 +233,9 @@ public sealed class BehindNginxTests : IDisposable
             uwsgi_temp_path {{work}}/uwsgi;
             scgi_temp_path {{work}}/scgi;
             proxy_cache_path {{work}}/cache levels=1:2 keys_zone=articlesite:1m;
+            upstream replicas {
+                {{string.Concat(upstreams.Select(upstream => $"server {upstream.Authority};"))}}
+            }
 
             server {
                 listen 127.0.0.1:{{port}} ssl;
@@ -211,7 +243,7 @@ public sealed class BehindNginxTests : IDisposable
                 ssl_certificate_key {{work}}/proxy.key;
 
                 location / {
-                    proxy_pass {{upstream.GetLeftPart(UriPartial.Authority)}};
+                    proxy_pass http://replicas;
                     proxy_http_version 1.1;
                     proxy_set_header Connection "";
                     proxy_set_header X-Forwarded-Host $host;
@@ -224,10 +256,20 @@ public sealed class BehindNginxTests : IDisposable
 
                     add_header X-Cache-Status $upstream_cache_status always;
                     add_header X-Upstream-Status $upstream_status always;
+                    add_header X-Upstream-Addr $upstream_addr always;
                 }
             }
         }
         """;
+
+    /// <summary>A copy of the repository's content folder under <see cref="work"/>, its files written now.</summary>
+    private string CopyOfContent(int replica)
+    {
+        var copy = Directory.CreateDirectory(Path.Combine(work, $"content-{replica}")).FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Content))
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        return copy;
+    }
 
     /// <summary>A self-signed certificate for nginx; the client trusts exactly this one.</summary>
     private string WriteCertificate()
