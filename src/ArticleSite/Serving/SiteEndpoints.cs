@@ -9,8 +9,6 @@ public static class SiteEndpoints
 {
     private const string AllowedMethods = "GET, HEAD";
 
-    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
-
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
         app.Map("/{**path}", ServeAsync).ExcludeFromDescription();
@@ -19,7 +17,6 @@ public static class SiteEndpoints
             .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
             .WithTags("Article")
             .WithSummary("The lead article as JSON: metadata, word count, reading time and sections as plain text.");
-        app.MapMethods(SiteRoutes.Health, ReadMethods, HealthReport.ReportAsync).ExcludeFromDescription();
         return app;
     }
 

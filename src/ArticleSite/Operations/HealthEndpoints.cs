@@ -1,0 +1,41 @@
+using ArticleSite.Rendering;
+using ArticleSite.Serving;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ArticleSite.Operations;
+
+/// <summary>
+/// The framework's health checks: <c>/healthz/live</c> (the process serves; no check runs), <c>/healthz/ready</c> and
+/// <c>/healthz</c> (a snapshot is published; Degraded is still ready). Each answers its status alone, except on the
+/// operator's listener (or everywhere with <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string Live = "/healthz/live";
+
+    public const string Ready = "/healthz/ready";
+
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddSiteHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSiteHealthChecks(this IEndpointRouteBuilder app)
+    {
+        var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync });
+        var ready = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = (context, report) => options.PublicHealthDetail || options.IsOperatorListener(context)
+                ? HealthReport.WriteDetailAsync(context, report.Status)
+                : HealthReport.WriteStatusAsync(context, report),
+        };
+        app.MapHealthChecks(Ready, ready);
+        app.MapHealthChecks(SiteRoutes.Health, ready);
+        return app;
+    }
+}
