@@ -39,6 +39,7 @@ builder.Configuration.AddCommandLine(hostArgs, ContentOptions.CommandLineSwitche
 if (check is not null)
     return await check.RunAsync(builder.Configuration);
 builder.AddMetricsListener();
+builder.AddConfiguredConsoleFormat();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Serving a request is a lookup that never blocks (rendering and compression run on the thread pool), so it runs on the
 // socket thread that read it, without a hop through the thread pool queue: README, Benchmark, says what this bought.
@@ -70,6 +71,7 @@ builder.Services.AddSiteHealthChecks();
 builder.Services.AddSiteMetrics(builder.Configuration);
 
 var app = builder.Build();
+app.StartSiteMetrics();
 
 try
 {

@@ -20,6 +20,8 @@ public static class HealthEndpoints
     public static IServiceCollection AddSiteHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot", tags: [ReadyTag]);
+        // The service logs a warning for every Degraded probe, every few seconds; the publisher logs each problem once.
+        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
         return services;
     }
 

@@ -30,6 +30,13 @@ public static class MetricsEndpoint
         return services;
     }
 
+    /// <summary>Starts listening to the meters now, so that the first publish, before the server starts, is counted too.</summary>
+    public static WebApplication StartSiteMetrics(this WebApplication app)
+    {
+        app.Services.GetService<MeterProvider>();
+        return app;
+    }
+
     public static IEndpointRouteBuilder MapSiteMetrics(this IEndpointRouteBuilder app)
     {
         var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
