@@ -8,6 +8,9 @@ using ArticleSite.Rendering;
 using ArticleSite.Serving;
 using Microsoft.Extensions.Options;
 
+if (args is [ProbeCommand.Verb, var probed])
+    return await ProbeCommand.RunAsync(probed);
+
 ExportCommand? export;
 CheckCommand? check;
 string[] hostArgs;
