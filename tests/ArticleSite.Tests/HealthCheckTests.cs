@@ -30,6 +30,8 @@ public sealed class HealthCheckTests
             Assert.Equal(Degraded, await response.Content.ReadAsStringAsync(Cancel));
         }
         Assert.Equal("{\n  \"status\": \"Healthy\"\n}", await client.GetStringAsync("/healthz/live", Cancel));
+        using var posted = await client.PostAsync("/healthz", null, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public static class HealthEndpoints
 
     private const string ReadyTag = "ready";
 
+    /// <summary>GET and HEAD, as for every other URL of the site; other methods get what an unknown path gets.</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IServiceCollection AddSiteHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot", tags: [ReadyTag]);
@@ -28,7 +31,7 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapSiteHealthChecks(this IEndpointRouteBuilder app)
     {
         var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
-        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync });
+        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync }).WithMetadata(ReadOnly);
         var ready = new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
@@ -36,8 +39,8 @@ public static class HealthEndpoints
                 ? HealthReport.WriteDetailAsync(context, report.Status)
                 : HealthReport.WriteStatusAsync(context, report),
         };
-        app.MapHealthChecks(Ready, ready);
-        app.MapHealthChecks(SiteRoutes.Health, ready);
+        app.MapHealthChecks(Ready, ready).WithMetadata(ReadOnly);
+        app.MapHealthChecks(SiteRoutes.Health, ready).WithMetadata(ReadOnly);
         return app;
     }
 }
