@@ -35,7 +35,7 @@ public class RenderPipelineBenchmarks
     [Benchmark]
     public async Task<long> LoadParseRenderCompress()
     {
-        using var library = new ContentLibrary(folder, new ContentLimits(), TimeSpan.Zero, loadedLater: () => { });
+        using var library = new ContentLibrary(folder, new ContentLimits(), RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
         var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
         if (reading.Problems.Count > 0)
             throw reading.Problems[0];
@@ -50,7 +50,7 @@ public class RenderPipelineBenchmarks
         return bytes;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -59,6 +59,11 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.N
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
 builder.Services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
+builder.Services.AddSiteOptions();
+builder.Services.AddSiteHosts();
+// Decides which articles are out yet; tests give the publisher a clock of their own.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
 builder.Services.AddSingleton<SitePublisher>();
 builder.Services.AddArticleCaching();
 builder.Services.AddServerLimits();
@@ -76,6 +81,17 @@ builder.Services.AddSiteMetrics(builder.Configuration);
 var app = builder.Build();
 app.StartSiteMetrics();
 
+SiteOptions site;
+try
+{
+    site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+}
+catch (OptionsValidationException problem)
+{
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
+
 try
 {
     await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
@@ -85,16 +101,23 @@ catch (ContentException problem)
     await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
     return 1;
 }
+catch (InvalidOperationException problem) when (problem.InnerException is FormatException or ArgumentException or OverflowException)
+{
+    // A setting that does not convert (e.g. Markdown:RawHtml=html): the binder's message names the key and the value.
+    await Console.Error.WriteLineAsync($"ArticleSite cannot start: {problem.Message}");
+    return 1;
+}
 
 // The export writes the snapshot as files and ends; the server never starts listening.
 if (export is not null)
 {
     return await export.RunAsync(
-        app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration, app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        app.Services.GetRequiredService<SitePublisher>().Current, app.Configuration, site, app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
 }
 
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
+app.UseSiteHosts();
 // A cache hit is answered here, before routing, the status pages and the body check, which only concern responses
 // being made: the cache's policy applies to every request, and the snapshot decides what it stores.
 app.UseOutputCache();

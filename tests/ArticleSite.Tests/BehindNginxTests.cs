@@ -19,13 +19,16 @@ public sealed class BehindNginxTests : IDisposable
 
     private readonly List<IDisposable> started = [];
 
+    /// <summary>The host of the site's base URL, which nginx is asked for and forwards.</summary>
+    private const string PublicHost = "news.example.org";
+
     [Fact]
     public async Task Nginx_caches_the_page_after_one_miss_and_answers_the_next_request_itself()
     {
         var nginx = await StartAsync();
 
-        using var first = await nginx.SendAsync("/", ("Host", "cache.example"));
-        using var second = await nginx.SendAsync("/", ("Host", "cache.example"));
+        using var first = await nginx.SendAsync("/", ("Host", PublicHost));
+        using var second = await nginx.SendAsync("/", ("Host", PublicHost));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(("MISS", "200"), (first.HeaderOf("X-Cache-Status"), first.HeaderOf("X-Upstream-Status")));
@@ -39,12 +42,12 @@ public sealed class BehindNginxTests : IDisposable
     public async Task Once_expired_the_page_is_revalidated_with_If_None_Match_and_the_site_answers_304()
     {
         var nginx = await StartAsync(cacheControl: "public, max-age=1");
-        using var fresh = await nginx.SendAsync("/article.txt", ("Host", "revalidate.example"));
+        using var fresh = await nginx.SendAsync("/article.txt", ("Host", PublicHost));
         var body = await fresh.Content.ReadAsByteArrayAsync(Cancel);
 
         // max-age=1: nginx answers from its cache until then, and afterwards asks the site whether its copy is still current.
         using var revalidated = await Eventually.GetAsync(
-            () => nginx.SendAsync("/article.txt", ("Host", "revalidate.example")),
+            () => nginx.SendAsync("/article.txt", ("Host", PublicHost)),
             response => response.HeaderOf("X-Cache-Status") != "HIT",
             "a request that nginx does not answer from its fresh cache");
 
@@ -59,9 +62,9 @@ public sealed class BehindNginxTests : IDisposable
     public async Task A_client_revalidating_with_its_ETag_gets_304_from_nginxs_copy()
     {
         var nginx = await StartAsync();
-        using var page = await nginx.SendAsync("/", ("Host", "conditional.example"));
+        using var page = await nginx.SendAsync("/", ("Host", PublicHost));
 
-        using var notModified = await nginx.SendAsync("/", ("Host", "conditional.example"), ("If-None-Match", page.Headers.ETag!.ToString()));
+        using var notModified = await nginx.SendAsync("/", ("Host", PublicHost), ("If-None-Match", page.Headers.ETag!.ToString()));
 
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal("HIT", notModified.HeaderOf("X-Cache-Status"));
@@ -90,7 +93,7 @@ public sealed class BehindNginxTests : IDisposable
             for (var index = 0; index < Variants.Length; index++)
             {
                 var (accept, acceptEncoding, mediaType, coding) = Variants[index];
-                using var response = await nginx.SendAsync("/", ("Host", "vary.example"), ("Accept", accept), ("Accept-Encoding", acceptEncoding));
+                using var response = await nginx.SendAsync("/", ("Host", PublicHost), ("Accept", accept), ("Accept-Encoding", acceptEncoding));
                 var body = await response.Content.ReadAsByteArrayAsync(Cancel);
                 seenStatuses.Add(response.HeaderOf("X-Cache-Status"));
 
@@ -114,12 +117,23 @@ public sealed class BehindNginxTests : IDisposable
     {
         var nginx = await StartAsync();
 
-        using var response = await nginx.SendAsync("/", ("Host", "news.example.org"), ("X-Forwarded-Host", "evil.example"), ("X-Forwarded-Proto", "http"));
+        using var response = await nginx.SendAsync("/", ("Host", PublicHost), ("X-Forwarded-Host", "evil.example"), ("X-Forwarded-Proto", "http"));
         var (canonical, ogUrl) = await CanonicalAndOgUrlAsync(response);
 
         Assert.Equal("https://news.example.org/articles/lee-xi-gyeongju-summit", canonical);
         Assert.Equal(canonical, ogUrl);
         Assert.Equal("max-age=63072000", response.HeaderOf("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task A_host_other_than_the_base_URLs_that_nginx_forwards_gets_400_and_no_page()
+    {
+        var nginx = await StartAsync();
+
+        using var response = await nginx.SendAsync("/", ("Host", "evil.example"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +249,11 @@ public sealed class BehindNginxTests : IDisposable
 
     private sealed class ProxiedSiteFactory : ArticleSiteFactory
     {
-        public ProxiedSiteFactory() => TrustedProxy = "127.0.0.1";
+        public ProxiedSiteFactory()
+        {
+            TrustedProxy = "127.0.0.1";
+            BaseUrl = $"https://{PublicHost}";
+        }
 
         public string? CacheControl { get; init; }
 

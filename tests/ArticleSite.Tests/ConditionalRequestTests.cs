@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleSite.Tests;
 
-/// <summary>If-None-Match and If-Modified-Since (RFC 9110 §13), answered alike by the endpoint and by the output cache.</summary>
+/// <summary>
+/// If-None-Match and If-Modified-Since (RFC 9110 §13), answered alike by the endpoint and by the output cache: the strong
+/// ETags are the only validators, so If-Modified-Since is ignored.
+/// </summary>
 public sealed class ConditionalRequestTests(ArticleSiteFactory site) : IClassFixture<ArticleSiteFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -65,21 +68,28 @@ public sealed class ConditionalRequestTests(ArticleSiteFactory site) : IClassFix
         Assert.Equal("br", brotli.ContentEncoding());
     }
 
-    [Fact]
-    public async Task If_Modified_Since_the_Last_Modified_date_gets_304_and_an_earlier_date_the_article()
+    /// <summary>Dates a client might send: old, around now, far ahead.</summary>
+    public static TheoryData<string> Dates => ["Thu, 01 Jan 1970 00:00:00 GMT", DateTimeOffset.UtcNow.ToString("R"), "Fri, 31 Dec 9999 23:59:59 GMT"];
+
+    [Theory]
+    [MemberData(nameof(Dates))]
+    public async Task If_Modified_Since_is_ignored_by_the_endpoint_and_the_cache_for_the_site_has_no_modification_date(string date)
     {
         var client = site.CreateRawClient();
-        using var full = await client.SendAsync("/article.txt");
-        var lastModified = full.Content.Headers.LastModified!.Value;
+        await site.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ArticleCaching.Tag, Cancel);
+        var hitsBefore = site.CacheStore.Hits;
 
-        for (var attempt = 0; attempt < 2; attempt++)
+        // The first is answered by the endpoint, the second by the output cache, which would compare the date with the
+        // time it stored the entry.
+        using var fromEndpoint = await client.SendAsync("/article.txt", ("If-Modified-Since", date));
+        using var fromCache = await client.SendAsync("/article.txt", ("If-Modified-Since", date));
+
+        Assert.Equal(hitsBefore + 1, site.CacheStore.Hits);
+        var whole = await client.GetByteArrayAsync("/article.txt", Cancel);
+        foreach (var response in new[] { fromEndpoint, fromCache })
         {
-            using var current = await client.SendAsync("/article.txt", ("If-Modified-Since", lastModified.ToString("R")));
-            using var stale = await client.SendAsync("/article.txt", ("If-Modified-Since", lastModified.AddSeconds(-1).ToString("R")));
-
-            Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
-            Assert.Equal(full.Headers.ETag, current.Headers.ETag);
-            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(whole, await response.Content.ReadAsByteArrayAsync(Cancel));
         }
     }
 
@@ -89,18 +99,30 @@ public sealed class ConditionalRequestTests(ArticleSiteFactory site) : IClassFix
         var client = site.CreateRawClient();
         using var full = await client.SendAsync("/article.md");
 
-        using var response = await client.SendAsync("/article.md",
-            ("If-None-Match", "\"stale\""), ("If-Modified-Since", full.Content.Headers.LastModified!.Value.ToString("R")));
+        using var stale = await client.SendAsync("/article.md", ("If-None-Match", "\"stale\""), ("If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT"));
+        using var current = await client.SendAsync("/article.md", ("If-None-Match", full.Headers.ETag!.Tag), ("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, current.StatusCode);
     }
 
-    [Fact]
-    public async Task Last_Modified_is_the_content_file_time()
-    {
-        using var response = await site.CreateRawClient().SendAsync("/");
+    public static TheoryData<string> PathsAndCodings => ["/", "/article.txt", "/feed.atom", "/sitemap.xml", "/llms.txt", "/favicon.ico"];
 
-        var written = File.GetLastWriteTimeUtc(Directory.GetFiles(site.ContentFolder, "*.md").Single());
-        Assert.Equal(new DateTimeOffset(written.AddTicks(-(written.Ticks % TimeSpan.TicksPerSecond)), TimeSpan.Zero), response.Content.Headers.LastModified);
+    [Theory]
+    [MemberData(nameof(PathsAndCodings))]
+    public async Task No_answer_carries_Last_Modified_whether_200_304_or_206_from_the_endpoint_or_the_cache(string path)
+    {
+        var client = site.CreateRawClient();
+        await site.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(ArticleCaching.Tag, Cancel);
+
+        using var fromEndpoint = await client.SendAsync(path, ("Accept-Encoding", "br"));
+        using var fromCache = await client.SendAsync(path, ("Accept-Encoding", "br"));
+        using var notModified = await client.SendAsync(path, ("Accept-Encoding", "br"), ("If-None-Match", fromCache.Headers.ETag!.Tag));
+        using var part = await client.SendAsync(path, ("Accept-Encoding", "br"), ("Range", "bytes=0-0"));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.NotModified, HttpStatusCode.PartialContent],
+            new[] { fromEndpoint, fromCache, notModified, part }.Select(response => response.StatusCode));
+        foreach (var response in new[] { fromEndpoint, fromCache, notModified, part })
+            Assert.Equal("", response.HeaderOf("Last-Modified"));
     }
 }

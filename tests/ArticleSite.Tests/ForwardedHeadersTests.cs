@@ -1,12 +1,16 @@
+using System.Net;
 using AngleSharp.Html.Parser;
 using ArticleSite.Tests.Support;
 
 namespace ArticleSite.Tests;
 
-/// <summary>The public origin in canonical URLs comes from X-Forwarded-* only when a configured proxy sends them.</summary>
+/// <summary>
+/// X-Forwarded-* count only when a configured proxy sends them, and then the forwarded host is held to the site's hosts like
+/// any other: the canonical URLs name the configured base URL.
+/// </summary>
 public sealed class ForwardedHeadersTests : IDisposable
 {
-    private readonly ArticleSiteFactory behindProxy = new() { TrustedProxy = "127.0.0.1" };
+    private readonly ArticleSiteFactory behindProxy = new() { TrustedProxy = "127.0.0.1", BaseUrl = "https://news.example.org" };
 
     private readonly List<ArticleSiteFactory> others = [];
 
@@ -30,6 +34,18 @@ public sealed class ForwardedHeadersTests : IDisposable
         Assert.Equal("https://news.example.org/articles/lee-xi-gyeongju-summit", canonical);
         Assert.Equal(canonical, ogUrl);
         Assert.Equal("max-age=63072000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("news.example.org.evil.example")]
+    [InlineData("evil.example:443")]
+    public async Task A_configured_proxy_forwarding_a_host_that_is_not_the_sites_gets_400(string host)
+    {
+        var (response, canonical, _) = await GetForwardedAsync(behindProxy, "https", host);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(canonical);
     }
 
     [Theory]

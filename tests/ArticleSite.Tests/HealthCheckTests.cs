@@ -21,16 +21,16 @@ public sealed class HealthCheckTests
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Metrics:PublicHealthDetail"] = "false" } };
         using var client = site.CreateClient();
 
-        foreach (var path in new[] { "/healthz", "/healthz/ready" })
+        foreach (var (path, cacheControl) in new[] { ("/healthz", "no-store"), ("/healthz/ready", "no-store, no-cache") })
         {
             using var response = await client.GetAsync(path, Cancel);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal("no-store, no-cache", response.Headers.CacheControl?.ToString());
+            Assert.Equal(cacheControl, response.Headers.CacheControl?.ToString());
             Assert.Equal(Degraded, await response.Content.ReadAsStringAsync(Cancel));
         }
         Assert.Equal("{\n  \"status\": \"Healthy\"\n}", await client.GetStringAsync("/healthz/live", Cancel));
-        using var posted = await client.PostAsync("/healthz", null, Cancel);
+        using var posted = await client.PostAsync("/healthz/ready", null, Cancel);
         Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
     }
 
@@ -46,7 +46,7 @@ public sealed class HealthCheckTests
         var health = await Health.GetAsync(operatorClient);
 
         Assert.Equal(("Degraded", 1, "watching"), (health.Status, health.Articles, health.Watcher));
-        Assert.Equal([("bad.md", "front matter has no 'title'")], health.Problems);
+        Assert.Equal([("bad.md", "front matter has no 'title', and the body has no '# ' heading to take it from")], health.Problems);
         Assert.DoesNotContain(content.Path, await operatorClient.GetStringAsync("/healthz/ready", Cancel), StringComparison.Ordinal);
         Assert.Equal(Degraded, await publicClient.GetStringAsync("/healthz", Cancel));
         // The operator's listener is told by the port the connection came in on, not by a Host header a client can choose.

@@ -116,6 +116,13 @@ public static class HostileRequests
         "Mon, 01 Jan 0001 00:00:00 GMT", "Thu, 31 Feb 2025 00:00:00 GMT", "-1", "0", "99999999999999999999", "\u00ff", new string('x', 4000),
     ];
 
+    /// <summary>Hosts the site does not answer for, some of which once made invalid URLs: each gets 400, never a page naming it.</summary>
+    private static readonly string[] OtherHosts =
+    [
+        "evil.example", "WWW.Example.ORG", "evil.example:99999", "localhost:99999", "localhost:0", "localhost:", "127.0.0.1:65536",
+        "a(b)", "a!b", "a..b", new string('a', 300), "localhost.evil.example", "127.0.0.2", "[::2]",
+    ];
+
     public static IReadOnlyList<HostileRequest> All { get; } = Build();
 
     private static List<HostileRequest> Build()
@@ -133,11 +140,13 @@ public static class HostileRequests
             Add($"method {method}", $"{method} / HTTP/1.1\r\n{Host}\r\n", Answer.Refused);
         foreach (var version in UnsupportedVersions)
             Add($"version {version}", $"GET / {version}\r\n{Host}\r\n", Answer.UnsupportedVersion);
-        // Tolerated by Kestrel, and harmless here: RFC 9112 §2.2 lets a server accept a bare LF, routing matches
-        // method names case-insensitively, dot segments are removed before the lookup, and stray spaces are skipped.
+        // Tolerated by Kestrel, and harmless here: RFC 9112 §2.2 lets a server accept a bare LF, dot segments are removed
+        // before the lookup, and stray spaces are skipped.
         Add("a request line ended by a bare LF", $"GET / HTTP/1.1\n{Host}\r\n", Answer.NoServerError);
-        Add("method get in lower case", $"get / HTTP/1.1\r\n{Host}\r\n", Answer.NoServerError);
-        Add("method Get in mixed case", $"Get /article.txt HTTP/1.1\r\n{Host}\r\n", Answer.NoServerError);
+        // Methods are case-sensitive (RFC 9110 §9.1): "get" is not GET, though routing would match it as GET.
+        AddExactly("method get in lower case", $"get / HTTP/1.1\r\n{Host}\r\n", 405);
+        AddExactly("method Get in mixed case", $"Get /article.txt HTTP/1.1\r\n{Host}\r\n", 405);
+        AddExactly("method head in lower case", $"head /article.txt HTTP/1.1\r\n{Host}\r\n", 405);
         Add("a dot segment back to the page", Get("/article.txt/.."), Answer.Served);
         Add("two spaces before the version", $"GET /  HTTP/1.1\r\n{Host}\r\n", Answer.NoServerError);
         Add("no space before the version", $"GET //HTTP/1.1\r\n{Host}\r\n", Answer.NoServerError);
@@ -186,17 +195,20 @@ public static class HostileRequests
         Add("an Upgrade to WebSocket", Get("/", "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"), Answer.NoServerError);
         Add("an Upgrade to h2c", Get("/", "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAAP__\r\n"), Answer.Served);
 
-        Add("HTTP/1.0 without Host", "GET / HTTP/1.0\r\n\r\n", Answer.Served);
-        Add("HTTP/1.0 keep-alive without Host", "GET /article.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", Answer.Served);
+        // Without Site:BaseUrl, as here, the site names the loopback host it is asked by: a request without one gets 400.
+        AddExactly("HTTP/1.0 without Host", "GET / HTTP/1.0\r\n\r\n", 400);
+        AddExactly("HTTP/1.0 keep-alive without Host", "GET /article.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", 400);
         Add("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", Answer.Refused);
         Add("two Host headers", Get("/", "Host: evil.example\r\n"), Answer.Refused);
         Add("a Host with a space", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n", Answer.Refused);
         Add("a Host with a path", "GET / HTTP/1.1\r\nHost: localhost/evil\r\n\r\n", Answer.Refused);
         Add("a Host with a user", "GET / HTTP/1.1\r\nHost: user@localhost\r\n\r\n", Answer.Refused);
-        Add("a Host with a bad port", "GET / HTTP/1.1\r\nHost: localhost:99999999\r\n\r\n", Answer.NoServerError);
-        Add("an empty Host", "GET / HTTP/1.1\r\nHost:\r\n\r\n", Answer.NoServerError);
+        AddExactly("a Host with a bad port", "GET / HTTP/1.1\r\nHost: localhost:99999999\r\n\r\n", 400);
+        AddExactly("an empty Host", "GET / HTTP/1.1\r\nHost:\r\n\r\n", 400);
+        foreach (var host in OtherHosts)
+            AddExactly($"Host {Visible(host)} on the feed", $"GET /feed.atom HTTP/1.1\r\nHost: {host}\r\n\r\n", 400);
         Add("an absolute URI with another Host", "GET http://evil.example/ HTTP/1.1\r\nHost: localhost\r\n\r\n", Answer.NoServerError);
-        Add("a Host of 4 KB", $"GET / HTTP/1.1\r\nHost: {new string('a', 4000)}.example\r\n\r\n", Answer.NoServerError);
+        AddExactly("a Host of 4 KB", $"GET / HTTP/1.1\r\nHost: {new string('a', 4000)}.example\r\n\r\n", 400);
         Add("a Host with Unicode", "GET / HTTP/1.1\r\nHost: \u00e9xample.com\r\n\r\n", Answer.NoServerError);
 
         foreach (var (accept, status) in AbsurdAccepts)

@@ -35,7 +35,7 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

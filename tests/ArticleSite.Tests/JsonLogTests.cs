@@ -19,7 +19,7 @@ public sealed class JsonLogTests
 
         Assert.All(entries, entry => Assert.Equal(JsonValueKind.Object, entry.ValueKind));
         Assert.Contains(entries, entry => entry.GetProperty("LogLevel").GetString() == "Warning"
-            && entry.GetProperty("Message").GetString() == "Cannot publish bad.md: front matter has no 'title'");
+            && entry.GetProperty("Message").GetString() == "Cannot publish bad.md: front matter has no 'title', and the body has no '# ' heading to take it from");
         Assert.Contains(entries, entry => entry.GetProperty("Message").GetString()!.StartsWith("Published snapshot 1: 1 article(s), 1 problem(s)", StringComparison.Ordinal));
     }
 }

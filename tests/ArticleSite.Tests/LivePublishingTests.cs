@@ -58,7 +58,7 @@ public sealed class LivePublishingTests
         { "malformed front matter", "front matter is not valid YAML" },
         { "invalid UTF-8", "not valid UTF-8" },
         { "empty", "the file is empty" },
-        { "truncated", "no YAML front matter" },
+        { "truncated", "the front matter opened by '---' on line 1 has no closing '---' line" },
         { "missing title", "front matter has no 'title'" },
         { "over the size limit", "is 4.5 MiB, over the limit of 4 MiB for one file (ContentLimits:MaxFileBytes); not read" },
     };
@@ -124,7 +124,7 @@ public sealed class LivePublishingTests
         var health = await Health.GetAsync(client);
 
         Assert.Equal(("Degraded", 1), (health.Status, health.Articles));
-        Assert.Equal([("broken.md", "front matter has no 'title'")], health.Problems);
+        Assert.Equal([("broken.md", "front matter has no 'title', and the body has no '# ' heading to take it from")], health.Problems);
         Assert.Equal(AlphaText("Alpha body."), await client.GetStringAsync("/articles/alpha.txt", Cancel));
     }
 

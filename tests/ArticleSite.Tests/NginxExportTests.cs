@@ -26,7 +26,7 @@ public sealed class NginxExportTests : IDisposable
         var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var export = Path.Combine(work, "export");
         await new ExportCommand(export, origin).RunAsync(
-            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
         var (nginx, address) = await StartNginxAsync(nginxPath, export);
         using var stopsNginx = nginx;
         using var client = new HttpClient { BaseAddress = address };

@@ -47,7 +47,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("---\ntitle: [unclosed\n---\n\nBody.\n", "front matter is not valid YAML")]
     [InlineData("---\nsummary: No title here.\ndate: 2025-11-01\n---\n\nBody.\n", "front matter has no 'title'")]
-    [InlineData("Just text, no front matter.\n", "no YAML front matter")]
+    [InlineData("Just text, no front matter.\n", "front matter has no 'title', and the body has no '# ' heading to take it from")]
     [InlineData("", "the file is empty")]
     public async Task A_content_folder_whose_only_article_is_broken_stops_the_site_naming_file_and_reason(string markdown, string reason)
     {

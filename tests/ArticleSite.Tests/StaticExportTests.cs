@@ -29,7 +29,7 @@ public sealed class StaticExportTests : IDisposable
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
         var site = await snapshot.ForOriginAsync(origin);
 
-        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory)));
+        Assert.Equal(0, await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory)));
 
         var resources = await site.RenderAllAsync();
         var expectedFiles = resources
@@ -48,13 +48,25 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_origin_the_export_names_the_sites_base_URL_before_the_export_setting()
+    {
+        await using var factory = new ArticleSiteFactory();
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(ExportCommand.OriginSetting, "http://export.example")]).Build();
+
+        await new ExportCommand(folder, Origin: null).RunAsync(snapshot, configuration, new ArticleSite.Rendering.SiteOptions { BaseUrl = "https://news.example.org/" }, Caching(factory));
+
+        Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
+    }
+
+    [Fact]
     public async Task The_nginx_block_serves_each_url_with_the_live_media_type_and_nothing_else()
     {
         await using var factory = new ArticleSiteFactory();
         using var client = factory.CreateClient();
         var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
-        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(factory));
+        await new ExportCommand(folder, origin).RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory));
 
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
 
@@ -75,7 +87,7 @@ public sealed class StaticExportTests : IDisposable
         // The live server sends this setting (HttpBehaviourTests.The_article_Cache_Control_is_configurable).
         using var configured = factory.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
         var snapshot = configured.Services.GetRequiredService<SitePublisher>().Current;
-        await new ExportCommand(folder, "http://example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), Caching(configured));
+        await new ExportCommand(folder, "http://example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(configured));
 
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
 
@@ -121,7 +133,7 @@ public sealed class StaticExportTests : IDisposable
         var (exitCode, errorLines) = await process.ExitAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.StartsWith("ArticleSite cannot start: broken.md: no YAML front matter", Assert.Single(errorLines), StringComparison.Ordinal);
+        Assert.StartsWith("ArticleSite cannot start: broken.md: front matter has no 'title', and the body has no '# ' heading", Assert.Single(errorLines), StringComparison.Ordinal);
         Assert.False(Directory.Exists(target));
     }
 

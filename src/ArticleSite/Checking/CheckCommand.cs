@@ -50,11 +50,12 @@ public sealed record CheckCommand(string? Directory, bool Json)
     {
         var limits = configuration.GetSection(ContentLimits.Section).Get<ContentLimits>() ?? new ContentLimits();
         var configured = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        var markdown = configuration.GetSection(MarkdownOptions.Section).Get<MarkdownOptions>() ?? new MarkdownOptions();
         var folder = Directory is null ? ContentFolder.Locate(configured.Path) : Path.GetFullPath(Directory);
         var shownAs = Directory ?? Path.GetRelativePath(Environment.CurrentDirectory, folder);
 
         ContentReading reading;
-        using (var library = new ContentLibrary(folder, limits, settleTime: TimeSpan.Zero, loadedLater: () => { }))
+        using (var library = new ContentLibrary(folder, limits, markdown.RawHtml, settleTime: TimeSpan.Zero, loadedLater: () => { }))
         {
             try
             {

@@ -5,7 +5,8 @@ namespace ArticleSite.Exporting;
 
 /// <summary>
 /// <c>export DIR [--origin URL]</c> on the command line: write the site as static files instead of serving it.
-/// The origin (scheme and host of the absolute URLs in the pages) defaults to the <c>Export:Origin</c> setting.
+/// The origin (scheme and host of the absolute URLs in the pages) defaults to <c>Site:BaseUrl</c>, then to the
+/// <c>Export:Origin</c> setting.
 /// </summary>
 public sealed record ExportCommand(string Directory, string? Origin)
 {
@@ -37,9 +38,9 @@ public sealed record ExportCommand(string Directory, string? Origin)
 
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
     /// <param name="caching">The options the live server would send Cache-Control from; the nginx block sends the same.</param>
-    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, CachingOptions caching)
+    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, SiteOptions site, CachingOptions caching)
     {
-        var origin = Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
+        var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
             await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin), origin, Directory, caching);

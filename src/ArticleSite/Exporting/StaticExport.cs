@@ -23,9 +23,9 @@ public static class StaticExport
             var representation = resource.Representation;
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await WriteFileAsync(file, representation.Identity.Bytes, resource.LastModified);
-            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli)).Bytes, resource.LastModified);
-            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip)).Bytes, resource.LastModified);
+            await WriteFileAsync(file, representation.Identity.Bytes);
+            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli)).Bytes);
+            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip)).Bytes);
             resources[urlPath] = resource;
         }
         await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, origin, directory, caching));
@@ -38,10 +38,7 @@ public static class StaticExport
         return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
     }
 
-    // The file's time is the content's, so a static server's Last-Modified tells what the live site's does.
-    private static async Task WriteFileAsync(string file, byte[] bytes, DateTimeOffset lastModified)
-    {
-        await File.WriteAllBytesAsync(file, bytes);
-        File.SetLastWriteTimeUtc(file, lastModified.UtcDateTime);
-    }
+    // Each file keeps the time it was written: nginx's ETag and Last-Modified then move with every export, never staying
+    // put while the bytes change, as an article file's time would.
+    private static Task WriteFileAsync(string file, byte[] bytes) => File.WriteAllBytesAsync(file, bytes);
 }

@@ -7,9 +7,11 @@ public sealed record Article(
     ArticleMetadata Metadata,
     string Markdown,
     MarkdownDocument Document,
-    string SourcePath,
-    DateTimeOffset LastModified)
+    string SourcePath)
 {
+    /// <summary>When the article last changed, as its front matter declares (never the file's time, which differs between checkouts).</summary>
+    public DateTimeOffset LastModified => Metadata.Modified.Instant;
+
     /// <summary>An unhurried adult reading rate for news prose: every reading time of the site assumes it.</summary>
     public const int WordsPerMinute = 230;
 

@@ -9,10 +9,18 @@ namespace ArticleSite.Loading;
 public static class ArticleMarkdown
 {
     /// <summary>
-    /// Front matter, GitHub-style heading ids, and no raw HTML: article files are untrusted input. A parse given a
-    /// context from <see cref="ParseBudget.ContextWith"/> is held to that budget.
+    /// Front matter and GitHub-style heading ids. Raw HTML is parsed into HTML nodes, which only the sanitizer
+    /// (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse given a context from
+    /// <see cref="ParseBudget.ContextWith"/> is held to that budget.
     /// </summary>
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<ParseBudget>()
+        .Build();
+
+    /// <summary>The same pipeline with raw HTML read as text (<see cref="RawHtml.Text"/>).</summary>
+    public static MarkdownPipeline PipelineWithHtmlAsText { get; } = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .DisableHtml()
@@ -21,10 +29,16 @@ public static class ArticleMarkdown
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
-    /// <summary>Parses Markdown and turns every link or image whose URL is not http, https, mailto or relative into plain text.</summary>
-    public static MarkdownDocument Parse(string markdown, MarkdownParserContext? context = null)
+    /// <summary>
+    /// Parses Markdown and turns every link or image whose URL is not http, https, mailto or relative into plain text;
+    /// raw HTML is kept for the sanitizer, read as text, or dropped, as <paramref name="rawHtml"/> says.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown, RawHtml rawHtml = RawHtml.Sanitize, MarkdownParserContext? context = null)
     {
-        var document = Markdown.Parse(markdown, Pipeline, context);
+        var document = Markdown.Parse(markdown, rawHtml == RawHtml.Text ? PipelineWithHtmlAsText : Pipeline, context);
+        if (rawHtml == RawHtml.Omit)
+            RawHtmlNodes.Remove(document);
+        RawHtmlNodes.Note(document);
         foreach (var link in document.Descendants<LinkInline>().Where(link => !IsSafe(link.Url)).ToList())
             Unwrap(link);
         foreach (var autolink in document.Descendants<AutolinkInline>().Where(link => !IsSafe(link.Url)).ToList())

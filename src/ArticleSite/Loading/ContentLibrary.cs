@@ -19,10 +19,10 @@ public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan?
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
 /// file, so that a bad save reports a problem and keeps the article as it was. Files are loaded independently, a few at
 /// a time, each within its time budget; a reading does not wait for a slow file, whose result is published by a later
-/// reading (<paramref name="loadedLater"/> asks for one). A file still being written is read once it has been quiet
+/// reading (<paramref name="loadedLater"/> asks for one); raw HTML is read as <paramref name="rawHtml"/> says. A file still being written is read once it has been quiet
 /// for <paramref name="settleTime"/>, unless it was renamed into place.
 /// </summary>
-public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan settleTime, Action loadedLater) : IDisposable
+public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, Action loadedLater) : IDisposable
 {
     /// <summary>How long a reading waits for a file being loaded before it publishes without it: a normal file takes milliseconds.</summary>
     private static readonly TimeSpan SlowFileAfter = TimeSpan.FromMilliseconds(250);
@@ -101,8 +101,11 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan
         }
 
         var listed = scan.Articles.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in loading.Keys.Where(path => !listed.Contains(path)).ToList())
+        foreach (var gone in loading.Keys.Concat(unsettled.Keys).Where(path => !listed.Contains(path)).ToList())
+        {
             loading.Remove(gone);
+            unsettled.Remove(gone);
+        }
 
         var changed = !SameStates(files, next) || !scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message));
         (files, skipped) = (next, scan.Skipped);
@@ -126,7 +129,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, TimeSpan
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits), null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml), null);
         }
         catch (ContentException problem)
         {

@@ -1,74 +1,46 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Markdig.Extensions.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ArticleSite.Loading;
 
-/// <summary>Reads an article's YAML front matter through YamlDotNet's node model (no reflection, so it stays AOT-safe).</summary>
+/// <summary>
+/// The front matter at the top of an article file: YAML between '---' lines, TOML between '+++' lines (Hugo, Zola), or
+/// none at all.
+/// </summary>
 public static partial class FrontMatter
 {
-    public static ArticleMetadata Read(YamlFrontMatterBlock? block, string path)
+    /// <summary>Front matter holds fields, not the article: a longer one is refused before it is parsed.</summary>
+    public const int MaxLength = 64 * 1024;
+
+    /// <summary>Reads the front matter's fields, and says where the body starts: after the closing line, or at 0 without front matter.</summary>
+    public static (FrontMatterFields Fields, int BodyStart) Split(string text, string path)
     {
-        if (block is null)
-            throw new ContentException(path, "no YAML front matter (a block between '---' lines at the top of the file)");
+        var firstLineEnd = text.IndexOf('\n', StringComparison.Ordinal);
+        var opening = (firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd();
+        if (opening is not ("---" or "+++"))
+            return (FrontMatterFields.None(path), 0);
 
-        var fields = ParseMapping(block, path);
-
-        string? Optional(string key) =>
-            fields.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
-                ? value.Trim()
-                : null;
-
-        string Required(string key) => Optional(key)
-            ?? throw new ContentException(path, $"front matter has no '{key}'");
-
-        var date = Required("date");
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published))
-            throw new ContentException(path, $"front matter 'date' is '{date}', expected a date such as 2025-11-01");
-
-        var slug = Optional("slug") ?? System.IO.Path.GetFileNameWithoutExtension(path);
-        if (!IsValidSlug(slug))
-            throw new ContentException(path, $"slug '{slug}' must be lowercase letters, digits and single hyphens");
-
-        return new ArticleMetadata(
-            Title: Required("title"),
-            Summary: Required("summary"),
-            Date: published,
-            Slug: slug,
-            Language: Optional("language") ?? "en",
-            Source: Optional("source"),
-            Section: Optional("section"))
+        // A file of the opening line alone has nothing after it: the search below finds no closing line.
+        var start = firstLineEnd < 0 ? text.Length + 1 : firstLineEnd + 1;
+        for (var lineStart = start; lineStart <= text.Length;)
         {
-            Lead = Optional("lead") is { } lead && (bool.TryParse(lead, out var isLead)
-                ? isLead
-                : throw new ContentException(path, $"front matter 'lead' is '{lead}', expected true or false")),
-        };
-    }
-
-    private static YamlMappingNode ParseMapping(YamlFrontMatterBlock block, string path)
-    {
-        var yaml = new YamlStream();
-        try
-        {
-            yaml.Load(new StringReader(block.Lines.ToString()));
-        }
-        catch (YamlException e)
-        {
-            // The block starts after the opening '---', one line below the top of the file.
-            var line = block.Line + 1 + (int)e.Start.Line;
-            throw new ContentException(path, $"line {line}: front matter is not valid YAML: {e.InnerException?.Message ?? e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this, with no position, for a flow collection left open at the end of the block.
-            throw new ContentException(path, $"front matter is not valid YAML: {e.Message}");
+            if (lineStart - start > MaxLength)
+                throw new ContentException(path, $"the front matter is longer than {MaxLength / 1024} KiB: it holds the fields, the article goes below its closing '{opening}' line");
+            var lineEnd = text.IndexOf('\n', lineStart);
+            var line = (lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd]).TrimEnd();
+            if (line == opening || (opening == "---" && line == "..."))
+            {
+                var source = text[start..lineStart];
+                var fields = opening == "---"
+                    ? YamlFrontMatter.Read(source, firstLine: 2, path)
+                    : TomlFrontMatter.Read(source, firstLine: 2, path);
+                return (fields, lineEnd < 0 ? text.Length : lineEnd + 1);
+            }
+            if (lineEnd < 0)
+                break;
+            lineStart = lineEnd + 1;
         }
 
-        return yaml.Documents is [{ RootNode: YamlMappingNode mapping }]
-            ? mapping
-            : throw new ContentException(path, "front matter must be one YAML mapping of 'key: value' lines");
+        throw new ContentException(path, $"the front matter opened by '{opening}' on line 1 has no closing '{opening}' line");
     }
 
     /// <summary>Lowercase ASCII letters and digits in groups joined by single hyphens: safe as a URL segment and a file name.</summary>

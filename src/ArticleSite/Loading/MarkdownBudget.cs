@@ -16,8 +16,35 @@ public static class MarkdownBudget
     /// </summary>
     private const int SourceNestingAllowance = 4;
 
+    /// <summary>Checks the source, parses it held to the paragraph length and the deadline, and checks the tree.</summary>
+    /// <param name="deadline">A <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> value: when the file's time budget is spent.</param>
+    /// <exception cref="ContentException">The Markdown is over a limit, or Markdig refuses it.</exception>
+    public static MarkdownDocument ParseWithin(string markdown, string path, ContentLimits limits, RawHtml rawHtml, long deadline)
+    {
+        CheckSource(markdown, path, limits);
+        MarkdownDocument document;
+        try
+        {
+            var context = ParseBudget.ContextWith(limits.MaxParagraphLength, deadline);
+            document = ArticleMarkdown.Parse(markdown, rawHtml, context);
+            if (ParseBudget.Exceeded(context) is { } paragraph)
+                throw new ContentException(path, $"line {paragraph.Line}: a paragraph of {paragraph.Length:N0} characters, over the limit of {limits.MaxParagraphLength:N0} (ContentLimits:MaxParagraphLength)");
+        }
+        catch (TimeoutException)
+        {
+            throw new ContentException(path, $"took longer than {ContentLimits.Describe(limits.FileTimeBudget)} to read and parse (ContentLimits:FileTimeBudget); not published");
+        }
+        catch (ArgumentException problem)
+        {
+            // Markdig's own nesting limit, which its inline parser reaches before ours can be checked.
+            throw new ContentException(path, $"cannot be parsed as Markdown: {problem.Message}");
+        }
+        CheckDocument(document, markdown, path, limits);
+        return document;
+    }
+
     /// <exception cref="ContentException">The source is over a limit.</exception>
-    public static void CheckSource(string markdown, string path, ContentLimits limits)
+    private static void CheckSource(string markdown, string path, ContentLimits limits)
     {
         var (headings, definitions, line) = (0, 0, 0);
         string? frontMatterEnd = markdown.StartsWith("---", StringComparison.Ordinal) ? "---" : markdown.StartsWith("+++", StringComparison.Ordinal) ? "+++" : null;
@@ -43,7 +70,7 @@ public static class MarkdownBudget
     }
 
     /// <exception cref="ContentException">The parsed article is over a limit.</exception>
-    public static void CheckDocument(MarkdownDocument document, string markdown, string path, ContentLimits limits)
+    private static void CheckDocument(MarkdownDocument document, string markdown, string path, ContentLimits limits)
     {
         var blocks = 0;
         long rendered = markdown.Length;

@@ -1,4 +1,3 @@
-using ArticleSite.Rendering;
 using ArticleSite.Serving;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -6,8 +5,9 @@ namespace ArticleSite.Operations;
 
 /// <summary>
 /// The framework's health checks: <c>/healthz/live</c> (the process serves; no check runs), <c>/healthz/ready</c> and
-/// <c>/healthz</c> (a snapshot is published; Degraded is still ready). Each answers its status alone, except on the
-/// operator's listener (or everywhere with <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
+/// <c>/healthz</c> (answered by the site's endpoint at its exact path; a snapshot is published; Degraded is still ready).
+/// Each answers its status alone, except on the operator's listener (or everywhere with
+/// <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -30,17 +30,21 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapSiteHealthChecks(this IEndpointRouteBuilder app)
     {
-        var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
         app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync }).WithMetadata(ReadOnly);
-        var ready = new HealthCheckOptions
+        app.MapHealthChecks(Ready, new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = (context, report) => options.PublicHealthDetail || options.IsOperatorListener(context)
-                ? HealthReport.WriteDetailAsync(context, report.Status)
-                : HealthReport.WriteStatusAsync(context, report),
-        };
-        app.MapHealthChecks(Ready, ready).WithMetadata(ReadOnly);
-        app.MapHealthChecks(SiteRoutes.Health, ready).WithMetadata(ReadOnly);
+            Predicate = IsReadiness,
+            ResponseWriter = (context, report) => ShowsDetail(context) ? HealthReport.WriteDetailAsync(context, report) : HealthReport.WriteStatusAsync(context, report),
+        }).WithMetadata(ReadOnly);
         return app;
+    }
+
+    public static bool IsReadiness(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);
+
+    /// <summary>Whether this request may see which files cannot be published, and why.</summary>
+    public static bool ShowsDetail(HttpContext context)
+    {
+        var options = MetricsOptions.From(context.RequestServices.GetRequiredService<IConfiguration>());
+        return options.PublicHealthDetail || options.IsOperatorListener(context);
     }
 }

@@ -12,7 +12,9 @@ namespace ArticleSite.Publishing;
 /// Publishes the content folder as a snapshot for the endpoints, then keeps publishing it: a file watcher (and a
 /// periodic rescan, for the changes a watcher misses) triggers a reload off the request path, which builds a complete
 /// new snapshot and swaps it in with one reference assignment. A reload never waits long for one file: files being
-/// written wait until they are quiet, and slow ones are published by a later reload when they are done.
+/// written wait until they are quiet, and slow ones are published by a later reload when they are done. Drafts,
+/// articles dated in the future and expired ones are left out; a timer republishes at the next instant one of them
+/// comes out or expires.
 /// </summary>
 public sealed partial class SitePublisher : IDisposable
 {
@@ -22,10 +24,14 @@ public sealed partial class SitePublisher : IDisposable
     /// </summary>
     private const int RenderedAheadPerOrigin = 64;
 
+    /// <summary>A timer cannot wait for months; one due later wakes up after a day and sets itself again.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private readonly ContentLibrary library;
     private readonly ContentOptions options;
     private readonly IOutputCacheStore cache;
     private readonly ILogger<SitePublisher> logger;
+    private readonly TimeProvider time;
 
     /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
@@ -41,13 +47,18 @@ public sealed partial class SitePublisher : IDisposable
     private Timer? debounce;
     private Timer? settled;
     private Timer? rescan;
+    private ITimer? release;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOutputCacheStore cache, ILogger<SitePublisher> logger)
+    /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
+    private DateTimeOffset? nextRelease;
+
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
     {
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, this.options.SettleTime, loadedLater: () => Touch());
+        this.time = time;
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => Touch());
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -66,10 +77,12 @@ public sealed partial class SitePublisher : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
-        if (reading.Articles.Count == 0)
+        if (!reading.Articles.Any(article => article.Metadata.IsPublishedAt(time.GetUtcNow())))
         {
             var problems = reading.Problems;
-            throw problems.Count == 1 ? problems[0] : ContentFolder.ProblemOfFolder(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
+            throw reading.Articles.Count > 0 ? ContentFolder.ProblemOfFolder(Folder, $"none of its {reading.Articles.Count} article(s) is published now: each is a draft, dated in the future or expired")
+                : problems.Count == 1 ? problems[0]
+                : ContentFolder.ProblemOfFolder(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
         }
 
         await SwapAsync(reading.Articles, reading.Problems, started);
@@ -117,8 +130,12 @@ public sealed partial class SitePublisher : IDisposable
             var (reading, changed, recheckIn) = await library.ReadAsync(changes);
             if (recheckIn is { } quietIn)
                 settled?.Change(quietIn, Timeout.InfiniteTimeSpan);
-            if (!changed && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
+            var released = nextRelease <= time.GetUtcNow();
+            if (!changed && !released && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
+            {
+                ScheduleRelease(reading.Articles);
                 return;
+            }
 
             // With nothing publishable left, the last snapshot's articles stay: the site never goes down for content.
             var articles = reading.Articles.Count > 0 ? reading.Articles : Current.Articles;
@@ -154,15 +171,23 @@ public sealed partial class SitePublisher : IDisposable
         }
     }
 
+    /// <param name="read">Every article read, published now or not.</param>
     /// <param name="started">When reading the folder began: the log says how long reading and publishing took.</param>
-    private async Task PublishLockedAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
+    private async Task PublishLockedAsync(IReadOnlyList<Article> read, IReadOnlyList<ContentException> problems, long started)
     {
+        var now = time.GetUtcNow();
+        IReadOnlyList<Article> articles = [.. read.Where(article => article.Metadata.IsPublishedAt(now))];
+        if (articles.Count == 0)
+            articles = Current.Articles;
+        ScheduleRelease(read);
+        var expired = read.Where(article => article.Metadata.IsExpiredAt(now)).Select(article => article.Metadata.Slug);
+
         var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var problem in problems.Where(problem => !known.Contains(problem.Message)))
             LogProblem(problem.Path, problem.Reason);
 
         var slugs = articles.Select(article => article.Metadata.Slug).ToHashSet(StringComparer.Ordinal);
-        var snapshot = new SiteSnapshot(articles, everPublished.Where(slug => !slugs.Contains(slug)).ToList())
+        var snapshot = new SiteSnapshot(articles, everPublished.Union(expired).Where(slug => !slugs.Contains(slug)).ToList())
         {
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
@@ -179,8 +204,24 @@ public sealed partial class SitePublisher : IDisposable
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>Sets the timer for the next instant an article of <paramref name="read"/> comes out or expires.</summary>
+    private void ScheduleRelease(IReadOnlyList<Article> read)
+    {
+        var now = time.GetUtcNow();
+        nextRelease = read.Select(article => article.Metadata.NextChangeAfter(now)).Min();
+        if (nextRelease is not { } at)
+        {
+            release?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+        release ??= time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var wait = at - now;
+        release.Change(wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
+    }
+
     public void Dispose()
     {
+        release?.Dispose();
         watcher?.Dispose();
         library.Dispose();
         debounce?.Dispose();

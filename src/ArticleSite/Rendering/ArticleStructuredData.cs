@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArticleSite.Loading;
@@ -6,8 +5,8 @@ using ArticleSite.Loading;
 namespace ArticleSite.Rendering;
 
 /// <summary>
-/// The article as a schema.org NewsArticle in JSON-LD. The source names no author, so the source site
-/// (front matter <c>source</c>) is given as author and publisher, as an Organization.
+/// The article as a schema.org NewsArticle in JSON-LD: its authors as Persons; the source site (front matter
+/// <c>source</c>) as publisher, an Organization, and as author too when the front matter names no author.
 /// </summary>
 public static class ArticleStructuredData
 {
@@ -18,13 +17,16 @@ public static class ArticleStructuredData
     public static string Render(Article article, string canonicalUrl, string? sourceUrl)
     {
         var metadata = article.Metadata;
-        var source = metadata.Source is { } name ? new Organization(name, sourceUrl) : null;
+        var source = metadata.Source is { } name ? new Agent("Organization", name, sourceUrl) : null;
+        IReadOnlyList<Agent>? authors = metadata.Authors.Count > 0 ? [.. metadata.Authors.Select(author => new Agent("Person", author, null))]
+            : source is not null ? [source]
+            : null;
         var data = new NewsArticle(
             Headline: metadata.Title,
             Description: metadata.Summary,
             DatePublished: metadata.IsoDate,
-            DateModified: article.LastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            Author: source,
+            DateModified: metadata.Modified.Iso,
+            Author: authors,
             Publisher: source,
             MainEntityOfPage: canonicalUrl,
             Url: canonicalUrl,
@@ -41,8 +43,8 @@ public sealed record NewsArticle(
     string Description,
     string DatePublished,
     string DateModified,
-    Organization? Author,
-    Organization? Publisher,
+    IReadOnlyList<Agent>? Author,
+    Agent? Publisher,
     string MainEntityOfPage,
     string Url,
     string? ArticleSection,
@@ -58,13 +60,11 @@ public sealed record NewsArticle(
     public string Type => "NewsArticle";
 }
 
-/// <summary>A schema.org Organization: the source site.</summary>
-public sealed record Organization(string Name, string? Url)
-{
-    [JsonPropertyName("@type")]
-    [JsonPropertyOrder(-1)]
-    public string Type => "Organization";
-}
+/// <summary>A schema.org Person (an author) or Organization (the source site).</summary>
+public sealed record Agent(
+    [property: JsonPropertyName("@type"), JsonPropertyOrder(-1)] string Type,
+    string Name,
+    string? Url);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NewsArticle))]

@@ -5,7 +5,7 @@ using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Renders the Atom feed: one entry per article, with its full HTML body.</summary>
+/// <summary>Renders the Atom feed: one entry per article, with its full HTML body; every date is one the articles declare.</summary>
 public static class FeedRenderer
 {
     public static byte[] Render(IReadOnlyList<Article> articles, string origin)
@@ -34,10 +34,12 @@ public static class FeedRenderer
         var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(PageRenderer.RenderBody(article)), url, url.AbsoluteUri, article.LastModified)
         {
             Summary = new TextSyndicationContent(metadata.Summary),
-            PublishDate = new DateTimeOffset(metadata.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            PublishDate = metadata.Date.Instant,
         };
-        if (metadata.Source is { } source)
-            entry.Authors.Add(new SyndicationPerson { Name = source });
+        foreach (var author in metadata.Authors.Count > 0 ? metadata.Authors : metadata.Source is { } source ? [source] : [])
+            entry.Authors.Add(new SyndicationPerson { Name = author });
+        foreach (var tag in metadata.Tags)
+            entry.Categories.Add(new SyndicationCategory(tag));
         return entry;
     }
 }

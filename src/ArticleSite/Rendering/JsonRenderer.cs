@@ -29,16 +29,19 @@ public static class JsonRenderer
                 heading = PlainTextRenderer.TextOf(block.Inline);
                 paragraphs = [];
             }
-            else if (block is ParagraphBlock)
+            else if (block is ParagraphBlock or HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
             {
-                paragraphs.Add(PlainTextRenderer.TextOf(block.Inline));
+                paragraphs.Add(text);
             }
         }
         sections.Add(new ArticleJsonSection(heading, paragraphs));
 
         var metadata = article.Metadata;
         return new ArticleJson(
-            metadata.Title, metadata.Summary, metadata.Date, metadata.Source, metadata.Section, metadata.Language,
+            metadata.Title, metadata.Summary, metadata.Date.Day, metadata.Source, metadata.Section, metadata.Language,
+            Updated: metadata.Updated?.Day,
+            Authors: metadata.Authors,
+            Tags: metadata.Tags,
             WordCount: article.WordCount,
             ReadingTimeMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,

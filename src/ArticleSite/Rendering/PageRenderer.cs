@@ -69,7 +69,7 @@ public static class PageRenderer
             .Where(heading => heading.Level == 2 && heading.TryGetAttributes()?.Id is not null)
             .Select(heading => new SectionLink(heading.TryGetAttributes()!.Id!, PlainTextRenderer.TextOf(heading.Inline)))];
 
-    /// <summary>The article body alone, as HTML (for the page and the feed).</summary>
+    /// <summary>The article body alone, as HTML (for the page and the feed); raw HTML in it is sanitized.</summary>
     public static string RenderBody(Article article)
     {
         using var writer = new StringWriter();
@@ -77,7 +77,12 @@ public static class PageRenderer
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SelfLinkingHeadingRenderer());
         renderer.Render(article.Document);
-        return writer.ToString();
+        // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
+        // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
+        if (!RawHtmlNodes.AnyIn(article.Document))
+            return writer.ToString();
+        var headingIds = article.Document.Descendants<HeadingBlock>().Select(heading => heading.TryGetAttributes()?.Id).OfType<string>();
+        return RawHtmlSanitizer.Sanitize(writer.ToString(), headingIds);
     }
 
     private static string ReadStylesheet()

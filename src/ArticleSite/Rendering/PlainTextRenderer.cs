@@ -1,5 +1,6 @@
 using System.Text;
 using ArticleSite.Loading;
+using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -12,25 +13,38 @@ public static class PlainTextRenderer
     {
         var metadata = article.Metadata;
         var blocks = new List<string> { metadata.Title, metadata.Summary, Byline(metadata) };
-        blocks.AddRange(article.Document.Descendants<LeafBlock>().Where(IsText).Select(block => TextOf(block.Inline)));
+        blocks.AddRange(article.Document.Descendants<LeafBlock>().Where(IsText).Select(TextOf).Where(text => text.Length > 0));
         return string.Join("\n\n", blocks) + "\n";
     }
 
-    /// <summary>The date and credit line, as on the page: "1 November 2025 · Source: thefoxdaily.com, Latest World".</summary>
-    public static string Byline(ArticleMetadata metadata) =>
-        metadata.Credit is null ? metadata.DisplayDate : $"{metadata.DisplayDate} · {metadata.Credit}";
+    /// <summary>The text a reader sees in a heading, a paragraph or a block of raw HTML (sanitized, without its tags).</summary>
+    public static string TextOf(LeafBlock block) =>
+        block is HtmlBlock html ? RawHtmlSanitizer.TextOf(html.Lines.ToString()) : TextOf(block.Inline);
 
-    private static bool IsText(LeafBlock block) => block is HeadingBlock or ParagraphBlock && block.Inline is not null;
+    /// <summary>
+    /// The authors, date and credit line, as on the page: "By A and B · 1 November 2025 · Updated 2 November 2025 · Source:
+    /// thefoxdaily.com, Latest World", each part only when the front matter gives it.
+    /// </summary>
+    public static string Byline(ArticleMetadata metadata) => string.Join(" · ", new[]
+    {
+        metadata.Byline,
+        metadata.DisplayDate,
+        metadata.Updated is { } updated ? $"Updated {updated.Display}" : null,
+        metadata.Credit,
+    }.OfType<string>());
+
+    private static bool IsText(LeafBlock block) => block is HtmlBlock || (block is HeadingBlock or ParagraphBlock && block.Inline is not null);
 
     /// <summary>The text a reader sees in a run of inlines, with markup removed and line breaks joined.</summary>
     public static string TextOf(ContainerInline? inlines)
     {
         var text = new StringBuilder();
-        Append(text, inlines);
-        return text.ToString();
+        // Inline tags are separate nodes (<sup>, then text, then </sup>): with one, the text of what the sanitizer keeps on the page.
+        return Append(text, inlines) ? text.ToString() : RawHtmlSanitizer.TextOf(HtmlOf(inlines!));
     }
 
-    private static void Append(StringBuilder text, Inline? inline)
+    /// <returns>False, and the text unfinished, at the first inline HTML tag.</returns>
+    private static bool Append(StringBuilder text, Inline? inline)
     {
         switch (inline)
         {
@@ -49,10 +63,25 @@ public static class PlainTextRenderer
             case LineBreakInline:
                 text.Append(' ');
                 break;
+            case HtmlInline:
+                return false;
             case ContainerInline container:
                 foreach (var child in container)
-                    Append(text, child);
+                {
+                    if (!Append(text, child))
+                        return false;
+                }
                 break;
         }
+        return true;
+    }
+
+    private static string HtmlOf(ContainerInline inlines)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        ArticleMarkdown.Pipeline.Setup(renderer);
+        renderer.Render(inlines);
+        return writer.ToString();
     }
 }

@@ -12,7 +12,7 @@ public static class SiteFiles
 
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /// <summary>Every canonical page: each article's, and the front page when there is one; each with the time its content last changed.</summary>
+    /// <summary>Every canonical page: each article's, and the front page when there is one; each with the date its article declares it last changed.</summary>
     public static byte[] Sitemap(SiteSnapshot snapshot, string origin)
     {
         using var stream = new MemoryStream();
@@ -21,19 +21,20 @@ public static class SiteFiles
             writer.WriteStartElement("urlset", SitemapNamespace);
             // With one article, "/" shows its page and names it as canonical: only that URL is listed.
             if (snapshot.Others.Count > 0)
-                WriteUrl(writer, origin + SiteRoutes.Home, snapshot.Articles.Max(article => article.LastModified));
+                WriteUrl(writer, origin + SiteRoutes.Home, snapshot.Articles.Max(article => article.Metadata.Modified));
             foreach (var article in snapshot.Articles)
-                WriteUrl(writer, origin + SiteRoutes.ArticlePage(article.Metadata.Slug), article.LastModified);
+                WriteUrl(writer, origin + SiteRoutes.ArticlePage(article.Metadata.Slug), article.Metadata.Modified);
             writer.WriteEndElement();
         }
         return stream.ToArray();
     }
 
-    private static void WriteUrl(XmlWriter writer, string location, DateTimeOffset lastModified)
+    /// <param name="lastModified">As the article declares it: a day, or a date-time with its author's offset.</param>
+    private static void WriteUrl(XmlWriter writer, string location, ArticleDate lastModified)
     {
         writer.WriteStartElement("url", SitemapNamespace);
         writer.WriteElementString("loc", SitemapNamespace, location);
-        writer.WriteElementString("lastmod", SitemapNamespace, lastModified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        writer.WriteElementString("lastmod", SitemapNamespace, lastModified.Iso);
         writer.WriteEndElement();
     }
 

@@ -24,19 +24,18 @@ public static class SiteRenderer
         {
             var slug = article.Metadata.Slug;
             var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin, SiteRoutes.ArticlePage(slug)));
-            Add(SiteRoutes.ArticlePage(slug), async () => new Resource((await rendition.Value).Negotiable, article.LastModified));
-            Add(SiteRoutes.ArticleText(slug), async () => new Resource((await rendition.Value).Text, article.LastModified));
-            Add(SiteRoutes.ArticleMarkdown(slug), async () => new Resource((await rendition.Value).Markdown, article.LastModified));
-            Add(SiteRoutes.ArticleJson(slug), async () => new Resource((await rendition.Value).Json, article.LastModified));
+            Add(SiteRoutes.ArticlePage(slug), async () => new Resource((await rendition.Value).Negotiable));
+            Add(SiteRoutes.ArticleText(slug), async () => new Resource((await rendition.Value).Text));
+            Add(SiteRoutes.ArticleMarkdown(slug), async () => new Resource((await rendition.Value).Markdown));
+            Add(SiteRoutes.ArticleJson(slug), async () => new Resource((await rendition.Value).Json));
             if (ReferenceEquals(article, snapshot.Lead))
                 leadRendition = rendition;
         }
 
         var lead = snapshot.Lead;
-        var latest = snapshot.Articles.Max(article => article.LastModified);
-        Add(SiteRoutes.LeadText, async () => new Resource((await leadRendition!.Value).Text, lead.LastModified));
-        Add(SiteRoutes.LeadMarkdown, async () => new Resource((await leadRendition!.Value).Markdown, lead.LastModified));
-        Add(SiteRoutes.LeadJson, async () => new Resource((await leadRendition!.Value).Json, lead.LastModified));
+        Add(SiteRoutes.LeadText, async () => new Resource((await leadRendition!.Value).Text));
+        Add(SiteRoutes.LeadMarkdown, async () => new Resource((await leadRendition!.Value).Markdown));
+        Add(SiteRoutes.LeadJson, async () => new Resource((await leadRendition!.Value).Json));
         if (snapshot.Others.Count == 0)
         {
             // One article: "/" is its page, the same bytes under the same ETag.
@@ -48,18 +47,18 @@ public static class SiteRenderer
             {
                 var rendition = await leadRendition!.Value;
                 var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderFrontPageAsync(snapshot, origin + SiteRoutes.Home));
-                return new Resource([frontPage, rendition.Text, rendition.Markdown, rendition.Json], latest);
+                return new Resource([frontPage, rendition.Text, rendition.Markdown, rendition.Json]);
             });
             Add(SiteRoutes.Archive, async () =>
-                new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, origin + SiteRoutes.Archive)), latest));
+                new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, origin + SiteRoutes.Archive))));
         }
 
-        Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)), latest)));
-        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(snapshot, origin)), latest)));
-        Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)), latest)));
-        Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin)), latest)));
-        Add(SiteRoutes.Favicon, () => Task.FromResult(new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico")), latest)));
-        Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", SiteFiles.Embedded("icon.svg")), latest)));
+        Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)))));
+        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(snapshot, origin)))));
+        Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)))));
+        Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin)))));
+        Add(SiteRoutes.Favicon, () => Task.FromResult(new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico")))));
+        Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", SiteFiles.Embedded("icon.svg")))));
         return Task.FromResult(new RenderedSite(resources));
     }
 }

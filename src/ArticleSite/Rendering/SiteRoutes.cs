@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace ArticleSite.Rendering;
 
 /// <summary>Every URL the site serves, defined once: the renderer files resources under them, the endpoints look them up.</summary>
@@ -46,6 +48,23 @@ public static class SiteRoutes
 
     /// <summary>An article as JSON.</summary>
     public static string ArticleJson(string slug) => $"/articles/{slug}.json";
+
+    /// <summary>
+    /// Each old URL of the articles, with and without its trailing slash, to the page it redirects to. Given newest
+    /// first, the newest article keeps an old URL that two articles name.
+    /// </summary>
+    public static FrozenDictionary<string, string> Redirects(IEnumerable<(string Slug, IReadOnlyList<string> Aliases)> articles)
+    {
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (slug, aliases) in articles)
+        {
+            foreach (var alias in aliases)
+                redirects.TryAdd(alias, ArticlePage(slug));
+            foreach (var alias in aliases.Where(alias => alias.Length > 1))
+                redirects.TryAdd(alias.EndsWith('/') ? alias.TrimEnd('/') : alias + "/", ArticlePage(slug));
+        }
+        return redirects.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     /// <summary>Every URL of one article.</summary>
     public static IEnumerable<string> OfArticle(string slug) =>

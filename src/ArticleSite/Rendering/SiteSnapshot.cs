@@ -6,23 +6,26 @@ namespace ArticleSite.Rendering;
 
 /// <summary>
 /// The published articles at one moment, and what they render to. Immutable once made: a content change makes a new snapshot.
-/// Resources are rendered once per public origin, on the first request from it.
+/// Resources are rendered for the configured public origin (or, for a developer, each loopback origin), on the first request for each.
 /// </summary>
 public sealed class SiteSnapshot
 {
-    /// <summary>More origins than a site has names means a client is inventing Host headers: they share the first rendering.</summary>
-    private const int MaxOrigins = 16;
+    /// <summary>
+    /// Without a configured base URL every loopback origin a developer uses (a port, a name) gets its own rendering;
+    /// beyond this many, a new one is rendered for its request and not kept.
+    /// </summary>
+    private const int MaxKeptOrigins = 16;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedSite>>> renderedByOrigin = new(StringComparer.OrdinalIgnoreCase);
-
-    private string? firstOrigin;
+    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedSite>>> renderedByOrigin = new(StringComparer.Ordinal);
 
     private AskedOrigin? lastAsked;
 
     private readonly FrozenSet<string> withdrawnPaths;
 
+    private readonly FrozenDictionary<string, string> redirects;
+
     /// <param name="articles">What is published.</param>
-    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer: their URLs answer 410 Gone.</param>
+    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer, and expired ones: their URLs answer 410 Gone.</param>
     public SiteSnapshot(IReadOnlyList<Article> articles, IEnumerable<string>? withdrawnSlugs = null)
     {
         if (articles.Count == 0)
@@ -31,6 +34,7 @@ public sealed class SiteSnapshot
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
+        redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
     /// <summary>The articles, newest first.</summary>
@@ -48,18 +52,21 @@ public sealed class SiteSnapshot
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
 
+    /// <summary>The page an old URL of an article (its <c>aliases</c>) now lives at; null for any other path.</summary>
+    public string? RedirectFor(string path) => redirects.GetValueOrDefault(path);
+
     /// <summary>True for a URL of an article that this process published before and is no longer published.</summary>
     public bool IsWithdrawn(string path) => withdrawnPaths.Contains(path);
 
     /// <summary>
-    /// The rendering for a request's scheme and host. The last pair asked for is remembered, so that a request to the
-    /// same origin as the one before it (nearly every request) builds no string.
+    /// The rendering for a loopback scheme and host (with its port), which the serving layer has checked; the last pair
+    /// asked for is remembered, so that a request to the same origin as the one before it builds no string.
     /// </summary>
-    public Task<RenderedSite> ForOriginAsync(string scheme, string host)
+    public Task<RenderedSite> ForLoopbackAsync(string scheme, string host)
     {
-        if (lastAsked is { } last && string.Equals(last.Scheme, scheme, StringComparison.Ordinal) && string.Equals(last.Host, host, StringComparison.OrdinalIgnoreCase))
+        if (lastAsked is { } last && string.Equals(last.Scheme, scheme, StringComparison.Ordinal) && string.Equals(last.Host, host, StringComparison.Ordinal))
             return last.Site;
-        var site = ForOriginAsync($"{scheme}://{host}");
+        var site = ForOriginAsync($"{scheme}://{host.ToLowerInvariant()}");
         lastAsked = new AskedOrigin(scheme, host, site);
         return site;
     }
@@ -86,11 +93,13 @@ public sealed class SiteSnapshot
         }
     }
 
+    /// <summary>The rendering for an origin such as https://news.example.org, made on the first request for it and kept.</summary>
     public Task<RenderedSite> ForOriginAsync(string origin)
     {
-        Interlocked.CompareExchange(ref firstOrigin, origin, null);
-        if (renderedByOrigin.Count >= MaxOrigins && !renderedByOrigin.ContainsKey(origin))
-            origin = firstOrigin;
+        if (renderedByOrigin.TryGetValue(origin, out var kept))
+            return kept.Value;
+        if (renderedByOrigin.Count >= MaxKeptOrigins)
+            return Task.Run(() => SiteRenderer.RenderAsync(this, origin));
         return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key)))).Value;
     }
 }

@@ -24,14 +24,14 @@ public static class ByteRanges
 {
     /// <summary>
     /// One byte range gives a part; a range that starts past the end gives 416. Anything else is served whole, as the RFC
-    /// allows: no Range, an unreadable one, several ranges, or an If-Range that no longer matches (strong ETag, or exact date).
+    /// allows: no Range, an unreadable one, several ranges, or an If-Range that does not hold.
     /// </summary>
-    public static RangeOutcome Evaluate(string? range, string? ifRange, string etag, DateTimeOffset lastModified, long length)
+    public static RangeOutcome Evaluate(string? range, string? ifRange, string etag, long length)
     {
         if (string.IsNullOrWhiteSpace(range) || !RangeHeaderValue.TryParse(range, out var parsed)
             || !parsed.Unit.Equals("bytes", StringComparison.OrdinalIgnoreCase) || parsed.Ranges.Count != 1)
             return RangeOutcome.Whole;
-        if (!string.IsNullOrWhiteSpace(ifRange) && !IfRangeHolds(ifRange, etag, lastModified))
+        if (!string.IsNullOrWhiteSpace(ifRange) && !IfRangeHolds(ifRange, etag))
             return RangeOutcome.Whole;
 
         var only = parsed.Ranges.Single();
@@ -48,12 +48,12 @@ public static class ByteRanges
         return new RangeOutcome(RangeOutcomeKind.Partial, start, end - start + 1);
     }
 
-    private static bool IfRangeHolds(string ifRange, string etag, DateTimeOffset lastModified)
-    {
-        if (!RangeConditionHeaderValue.TryParse(ifRange, out var condition))
-            return false;
-        if (condition.EntityTag is { } tag)
-            return tag.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: true);
-        return condition.LastModified == lastModified;
-    }
+    /// <summary>
+    /// §13.1.5: an entity tag holds when it equals the current one by strong comparison. A date never holds: it would have
+    /// to be a strong Last-Modified, and the site sends none, so a client resuming by date gets the whole body.
+    /// </summary>
+    private static bool IfRangeHolds(string ifRange, string etag) =>
+        RangeConditionHeaderValue.TryParse(ifRange, out var condition)
+        && condition.EntityTag is { } tag
+        && tag.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: true);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -13,31 +14,48 @@ namespace ArticleSite.Serving;
 /// </summary>
 public sealed record HealthReport(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
 {
+    /// <summary>
+    /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
+    /// the detail where <see cref="HealthEndpoints.ShowsDetail"/> allows it.
+    /// </summary>
+    public static async Task<IResult> ReportAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
+    {
+        var context = request.HttpContext;
+        var report = await context.RequestServices.GetRequiredService<HealthCheckService>().CheckHealthAsync(HealthEndpoints.IsReadiness, context.RequestAborted);
+        var statusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        response.Headers.CacheControl = "no-store";
+        return HealthEndpoints.ShowsDetail(context) && await DetailAsync(request, report.Status, publisher, origin) is { } detail
+            ? TypedResults.Json(detail, HealthJsonContext.Default.HealthReport, statusCode: statusCode)
+            : TypedResults.Json(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary, statusCode: statusCode);
+    }
+
     /// <summary>What anyone may see: <c>{"status": "Healthy"}</c>, without files or reasons.</summary>
     public static Task WriteStatusAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
         context.Response.WriteAsJsonAsync(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary);
 
-    public static async Task WriteDetailAsync(HttpContext context, HealthStatus status)
+    public static async Task WriteDetailAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
-        var publisher = context.RequestServices.GetRequiredService<SitePublisher>();
-        if (!publisher.HasPublished)
-        {
-            await context.Response.WriteAsJsonAsync(new HealthSummary(status.ToString()), HealthJsonContext.Default.HealthSummary);
-            return;
-        }
+        var services = context.RequestServices;
+        if (await DetailAsync(context.Request, report.Status, services.GetRequiredService<SitePublisher>(), services.GetRequiredService<PublicOrigin>()) is { } detail)
+            await context.Response.WriteAsJsonAsync(detail, HealthJsonContext.Default.HealthReport);
+        else
+            await WriteStatusAsync(context, report);
+    }
 
+    private static async Task<HealthReport?> DetailAsync(HttpRequest request, HealthStatus status, SitePublisher publisher, PublicOrigin origin)
+    {
+        if (!publisher.HasPublished)
+            return null;
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
-        var site = await snapshot.ForOriginAsync(context.Request.Scheme, context.Request.Host.ToUriComponent());
+        var site = await origin.RenderingFor(request, snapshot);
         var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
-        await context.Response.WriteAsJsonAsync(
-            new HealthReport(
-                Status: status.ToString(),
-                Articles: snapshot.Articles.Count,
-                Watcher: publisher.WatcherState,
-                Lead: new LeadReport(lead.Metadata.Slug, leadPage.ETag, lead.LastModified),
-                Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]),
-            HealthJsonContext.Default.HealthReport);
+        return new HealthReport(
+            Status: status.ToString(),
+            Articles: snapshot.Articles.Count,
+            Watcher: publisher.WatcherState,
+            Lead: new LeadReport(lead.Metadata.Slug, leadPage.ETag, lead.LastModified),
+            Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]);
     }
 }
 

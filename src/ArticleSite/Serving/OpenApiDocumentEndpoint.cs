@@ -15,17 +15,20 @@ public static class OpenApiDocumentEndpoint
 
     public const string Path = "/openapi/v1.json";
 
-    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(Path, ReadMethods, ServeAsync).ExcludeFromDescription();
+        app.MapMethods(Path, GetAndHead, ServeAsync).ExcludeFromDescription();
         return app;
     }
 
     private static async Task<IResult> ServeAsync(
-        [FromKeyedServices(DocumentName)] IOpenApiDocumentProvider documents, IOptionsMonitor<OpenApiOptions> options, CancellationToken cancellation)
+        HttpContext context, [FromKeyedServices(DocumentName)] IOpenApiDocumentProvider documents, IOptionsMonitor<OpenApiOptions> options, CancellationToken cancellation)
     {
+        // Routing matches methods case-insensitively: "get" is routed here too.
+        if (!ReadMethods.Allows(context.Request.Method))
+            return ReadMethods.NotAllowed(context.Response);
         var document = await documents.GetOpenApiDocumentAsync(cancellation);
         var json = await document.SerializeAsJsonAsync(options.Get(DocumentName).OpenApiVersion, cancellation);
         return Results.Text(json, "application/json; charset=utf-8");

@@ -1,26 +1,54 @@
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace ArticleSite.Serving;
 
-/// <summary>The conditional GET of RFC 9110 §13: whether the client's copy is current, so a 304 answers it.</summary>
+/// <summary>What the preconditions of a request decide (RFC 9110 §13.2.2).</summary>
+public enum PreconditionOutcome
+{
+    /// <summary>Serve the request: 200, or 206 for a Range.</summary>
+    Proceed,
+
+    /// <summary>304 Not Modified: the client's copy is current.</summary>
+    NotModified,
+
+    /// <summary>412 Precondition Failed: the client asked for a representation that is not the current one.</summary>
+    Failed,
+}
+
+/// <summary>
+/// The preconditions of RFC 9110 §13 for a representation whose one validator is the strong ETag of its bytes.
+/// If-Unmodified-Since and If-Modified-Since are ignored, as §13.1.4 and §13.1.3 require of a resource with no modification
+/// date: the site sends no Last-Modified (README, Endpoints: Validators says why).
+/// </summary>
 public static class Preconditions
 {
     /// <summary>
-    /// True when If-None-Match lists the current ETag (compared weakly) or "*"; without If-None-Match, when the content
-    /// has not changed since If-Modified-Since. An unreadable header is ignored, as the RFC asks.
+    /// In the order of §13.2.2: If-Match first (strong comparison, "*" for any; false, or unreadable, is 412), then
+    /// If-None-Match (weak comparison, "*" for any; true is 304 for GET and HEAD; an unreadable one is ignored).
     /// </summary>
-    public static bool IsNotModified(string? ifNoneMatch, string? ifModifiedSince, string currentETag, DateTimeOffset lastModified)
+    public static PreconditionOutcome Evaluate(StringValues ifMatch, StringValues ifNoneMatch, string currentETag)
     {
-        if (!string.IsNullOrWhiteSpace(ifNoneMatch))
-            return NoneMatchFails(ifNoneMatch, currentETag);
+        if (!StringValues.IsNullOrEmpty(ifMatch) && !MatchHolds(ifMatch, currentETag))
+            return PreconditionOutcome.Failed;
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch) && NoneMatchFails(ifNoneMatch, currentETag))
+            return PreconditionOutcome.NotModified;
+        return PreconditionOutcome.Proceed;
+    }
 
-        return HeaderUtilities.TryParseDate(ifModifiedSince, out var since) && lastModified <= since;
+    /// <summary>The If-Match test (§13.1.1): "*", or a listed tag equal to the current one by strong comparison.</summary>
+    public static bool MatchHolds(StringValues ifMatch, string currentETag)
+    {
+        if (!EntityTagHeaderValue.TryParseList(ifMatch, out var tags))
+            return false;
+        var current = EntityTagHeaderValue.Parse(currentETag);
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true));
     }
 
     /// <summary>The If-None-Match test (§13.1.2): a list of tags or "*", weak comparison.</summary>
-    public static bool NoneMatchFails(string ifNoneMatch, string currentETag)
+    public static bool NoneMatchFails(StringValues ifNoneMatch, string currentETag)
     {
-        if (!EntityTagHeaderValue.TryParseList([ifNoneMatch], out var tags))
+        if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
             return false;
         var current = EntityTagHeaderValue.Parse(currentETag);
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));

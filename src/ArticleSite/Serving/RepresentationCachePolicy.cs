@@ -19,14 +19,19 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
     /// </summary>
     private SitePublisher? publisher;
 
+    private PublicOrigin? origin;
+
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var selection = await Selection.ForAsync(context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current);
+        var selection = await Selection.ForAsync(
+            context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current, origin ??= services.GetRequiredService<PublicOrigin>());
         context.EnableOutputCaching = true;
-        context.AllowLocking = true;
+        // No request waits for another to fill an entry: the bodies are already in the snapshot, so making a response
+        // again costs less than waiting, and a client reading slowly would hold every waiter for as long as it takes.
+        context.AllowLocking = false;
         context.ResponseExpirationTimeSpan = Expiry;
-        // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes) and requests with content (413) are answered
-        // afresh, without a lookup.
+        // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes), If-Match (which may be 412) and requests with
+        // content (413) are answered afresh, without a lookup.
         if (selection is not { Body: { } body } || !AsksForTheWholeBody(context.HttpContext))
             return;
 
@@ -39,6 +44,12 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // The cache would compare If-Modified-Since with the Date it stored, when it filled the entry: a time that is not
+        // the content's and differs between replicas. The site has no modification date, so the header is ignored
+        // (RFC 9110 §13.1.3) here as at the endpoint; If-None-Match is still answered with 304 by the cache.
+        var request = context.HttpContext.Request;
+        if (request.Headers.IfModifiedSince.Count > 0)
+            request.Headers.IfModifiedSince = default;
         CacheHitHeaders.RestampAtStart(context.HttpContext.Response);
         return ValueTask.CompletedTask;
     }
@@ -55,7 +66,8 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
     }
 
     private static bool AsksForTheWholeBody(HttpContext context) =>
-        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        ReadMethods.Allows(context.Request.Method)
         && context.Request.Headers.Range.Count == 0
+        && context.Request.Headers.IfMatch.Count == 0
         && !RequestBodies.HasContent(context);
 }

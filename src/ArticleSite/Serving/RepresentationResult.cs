@@ -5,7 +5,7 @@ namespace ArticleSite.Serving;
 
 /// <summary>
 /// Writes the selected representation as rendered: stored bytes and precomputed headers; 304 when the client's copy is
-/// current, 206/416 for a Range, 406 when nothing on offer is acceptable.
+/// current, 412 when it asked for another one, 206/416 for a Range, 406 when nothing on offer is acceptable.
 /// </summary>
 public sealed class RepresentationResult(Selection selection, string cacheControl) : IResult
 {
@@ -28,11 +28,14 @@ public sealed class RepresentationResult(Selection selection, string cacheContro
         }
 
         response.Headers.ETag = body.ETag;
-        response.Headers.LastModified = resource.LastModifiedHeader;
-        if (Preconditions.IsNotModified(request.Headers.IfNoneMatch.ToString(), request.Headers.IfModifiedSince.ToString(), body.ETag, resource.LastModified))
+        switch (Preconditions.Evaluate(request.Headers.IfMatch, request.Headers.IfNoneMatch, body.ETag))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return;
+            case PreconditionOutcome.Failed:
+                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                return;
+            case PreconditionOutcome.NotModified:
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
         }
 
         response.ContentType = representation.ContentType;
@@ -43,7 +46,7 @@ public sealed class RepresentationResult(Selection selection, string cacheContro
         var length = body.Bytes.Length;
         // Range means nothing for HEAD (RFC 9110 §14.2), so HEAD always mirrors the whole GET.
         var range = HttpMethods.IsGet(request.Method)
-            ? ByteRanges.Evaluate(request.Headers.Range.ToString(), request.Headers.IfRange.ToString(), body.ETag, resource.LastModified, length)
+            ? ByteRanges.Evaluate(request.Headers.Range.ToString(), request.Headers.IfRange.ToString(), body.ETag, length)
             : RangeOutcome.Whole;
 
         switch (range.Kind)

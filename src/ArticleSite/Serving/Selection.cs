@@ -19,13 +19,13 @@ public sealed record Selection(Resource Resource, Representation? Representation
     /// The selection for this request in the snapshot, made once and shared by the output-cache policy and the endpoint; null for an unknown path.
     /// Kept as a request feature: Kestrel reuses a connection's feature slots, where Items would be a new dictionary per request.
     /// </summary>
-    public static async ValueTask<Selection?> ForAsync(HttpContext context, SiteSnapshot snapshot)
+    public static async ValueTask<Selection?> ForAsync(HttpContext context, SiteSnapshot snapshot, PublicOrigin origin)
     {
         if (context.Features.Get<Selection>() is { } made)
             return made;
 
         var request = context.Request;
-        var site = await snapshot.ForOriginAsync(request.Scheme, request.Host.ToUriComponent());
+        var site = await origin.RenderingFor(request, snapshot);
         if (site.Find(request.Path.Value ?? "/") is not { } resource)
             return null;
         var selection = await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);

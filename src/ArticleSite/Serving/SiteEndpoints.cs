@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
-/// <summary>One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.</summary>
+/// <summary>
+/// One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.
+/// It answers <c>/healthz</c> too, at that exact path only (routing would match <c>/HEALTHZ</c> and <c>/healthz/</c>).
+/// </summary>
 public static class SiteEndpoints
 {
-    private const string AllowedMethods = "GET, HEAD";
-
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
         app.Map("/{**path}", ServeAsync).ExcludeFromDescription();
@@ -20,22 +21,25 @@ public static class SiteEndpoints
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching, SitePublisher publisher)
+    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching, SitePublisher publisher, PublicOrigin origin)
     {
         var snapshot = publisher.Current;
-        if (await Selection.ForAsync(context, snapshot) is not { } selection)
+        var path = context.Request.Path.Value ?? "/";
+        var selection = await Selection.ForAsync(context, snapshot, origin);
+        // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
+        if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
         {
-            return snapshot.IsWithdrawn(context.Request.Path.Value ?? "/")
+            if (snapshot.RedirectFor(path) is { } page)
+                return Results.Redirect(page, permanent: true);
+            return snapshot.IsWithdrawn(path)
                 ? Results.StatusCode(StatusCodes.Status410Gone)
                 : Results.NotFound();
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
-        {
-            context.Response.Headers.Allow = AllowedMethods;
-            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
-        }
-
+        if (!ReadMethods.Allows(context.Request.Method))
+            return ReadMethods.NotAllowed(context.Response);
+        if (selection is null)
+            return await HealthReport.ReportAsync(context.Request, context.Response, publisher, origin);
         return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
@@ -14,6 +15,12 @@ public static class StatusPages
         var status = response.StatusCode;
         var reason = ReasonPhrase(status);
         var wantsText = context.HttpContext.Request.Headers.Accept.ToString().StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+        // The page depends on Accept, and a cache may keep a 404 or 410 without being told (RFC 9111 §4.2.2): it is told
+        // to keep them as long as a page, for an article published at that URL shows like an edit; nothing else is kept.
+        response.Headers.Vary = "Accept";
+        response.Headers.CacheControl = status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone
+            ? context.HttpContext.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.ArticleCacheControl
+            : "no-store";
 
         if (wantsText)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleSite.Tests.Support;
 
@@ -17,8 +18,17 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>Configuration settings for this site, e.g. <c>["ContentLimits:FileTimeBudget"] = "00:00:00.1"</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary><c>Markdown:RawHtml</c>: sanitize, text or omit; the site's default when null.</summary>
+    public string? RawHtml { get; init; }
+
     /// <summary>An address whose X-Forwarded-* headers the site trusts (<c>Proxy:KnownProxies</c>); none by default.</summary>
     public string? TrustedProxy { get; init; }
+
+    /// <summary>The site's public address (<c>Site:BaseUrl</c>); none by default, so the site answers loopback hosts only.</summary>
+    public string? BaseUrl { get; init; }
 
     /// <summary>
     /// Counts what the output cache answers from its store. Taken from this factory's own host: a factory derived with
@@ -43,14 +53,20 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Metrics:PublicHealthDetail", "true");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (RawHtml is not null)
+            builder.UseSetting("Markdown:RawHtml", RawHtml);
         if (TrustedProxy is not null)
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
+        if (BaseUrl is not null)
+            builder.UseSetting("Site:BaseUrl", BaseUrl);
         builder.ConfigureTestServices(services =>
         {
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
             services.Remove(original);
             services.AddSingleton<IOutputCacheStore>(provider =>
                 new CountingOutputCacheStore((IOutputCacheStore)original.ImplementationFactory!(provider)));
+            if (Clock is not null)
+                services.Replace(ServiceDescriptor.Singleton(Clock));
         });
     }
 }

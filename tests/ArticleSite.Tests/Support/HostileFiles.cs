@@ -32,6 +32,7 @@ public static class HostileFiles
         ["100,000 quotation marks"] = ("deep-quote.md", "line 7: nested about 100000 levels deep, over the limit of 32 (ContentLimits:MaxNestingDepth)"),
         ["20,000 open brackets"] = ("brackets.md", "cannot be parsed as Markdown: Markdown elements in the input are too deeply nested - depth limit exceeded. Input is most likely not sensible or is a very large table."),
         ["a paragraph of 200,000 unclosed links"] = ("links.md", "line 7: a paragraph of 800,000 characters, over the limit of 32,768 (ContentLimits:MaxParagraphLength)"),
+        ["YAML aliases of aliases used as a key"] = ("aliases.md", "line 8: front matter holds more than 10,000 values once its aliases are expanded"),
         ["30,000 identical headings"] = ("headings.md", "line 2007: more than 1,000 headings (ContentLimits:MaxHeadings)"),
         ["100,000 link reference definitions"] = ("definitions.md", "line 1009: more than 1,000 link reference definitions (ContentLimits:MaxLinkDefinitions)"),
     };
@@ -92,6 +93,14 @@ public static class HostileFiles
                 break;
             case "a paragraph of 200,000 unclosed links":
                 File.WriteAllText(path, FrontMatter + string.Concat(Enumerable.Repeat("[a](", 200_000)) + "\n");
+                break;
+            case "YAML aliases of aliases used as a key":
+                // 577 bytes: a0 lists ten values, each later anchor ten aliases of the one before (a3 is the first over
+                // 10,000 values), and a8 is used as a key; parsed naively this took minutes.
+                File.WriteAllLines(path, [
+                    "---", "title: T", "summary: S.", "date: 2025-11-01", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]",
+                    .. Enumerable.Range(1, 8).Select(level => $"a{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 10))}]"),
+                    "? *a8", ": boom", "---", "", "Body."]);
                 break;
             case "30,000 identical headings":
                 File.WriteAllText(path, FrontMatter + string.Concat(Enumerable.Repeat("## S\n\n", 30_000)) + "Body.\n");

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
+namespace ArticleSite.Loading;
+
+/// <summary>
+/// Turns an article file's text into an <see cref="Article"/>: front matter fields under any of their common names, and
+/// for what the front matter leaves out, the body (title, summary) and the file's name and folders (date, slug).
+/// </summary>
+public static partial class ArticleParser
+{
+    /// <summary>A summary taken from the first paragraph is cut at a word boundary to about this many characters.</summary>
+    public const int SummaryLength = 200;
+
+    /// <param name="parseMarkdown">Parses Markdown within the file's budgets; by default, the default limits without a deadline.</param>
+    public static Article Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null)
+    {
+        parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), RawHtml.Sanitize, deadline: long.MaxValue);
+        var (fields, bodyStart) = FrontMatter.Split(text, path);
+        var (document, body) = ParseBody(text, bodyStart, parseMarkdown);
+
+        var title = fields.Text("title") ?? TakeTitleHeading(document)
+            ?? throw new ContentException(path, "front matter has no 'title', and the body has no '# ' heading to take it from");
+        if (!document.Any(block => block is ParagraphBlock))
+            throw new ContentException(path, "the article has no body text below its front matter");
+        var summary = fields.Text("summary", "description", "excerpt", "subtitle") ?? SummaryOf(document)
+            ?? throw new ContentException(path, "front matter has no 'summary', and the body has no paragraph of text to take it from");
+
+        var date = fields.Date("date") ?? fields.Date("publishDate", "pubDate") ?? ArticleDate.FromPath(path)
+            ?? throw new ContentException(path, "front matter has no 'date', and the file name has none either (as in 2025-11-01-slug.md)");
+        var language = fields.Text("lang", "language") ?? "en";
+        if (!LanguagePattern().IsMatch(language))
+            throw new ContentException(path, $"front matter 'lang' is '{language}', expected a language tag such as en, ko or pt-BR");
+
+        var (slug, aliases) = SlugAndAliases(fields, path);
+        var metadata = new ArticleMetadata(title, summary, date, slug, language, fields.Text("source"), fields.Text("section"))
+        {
+            Lead = fields.Flag("lead") ?? false,
+            Updated = fields.Date("lastmod", "updated", "modified", "last_modified_at"),
+            PublishDate = fields.Date("publishDate", "pubDate"),
+            Expiry = fields.Date("expiryDate", "unpublishDate"),
+            Draft = fields.Flag("draft") == true || fields.Flag("published") == false,
+            Authors = fields.Texts(["author", "authors", "by"], nameKey: "name"),
+            Tags = fields.Texts(["tags", "categories", "category", "keywords"]),
+            Aliases = aliases,
+            Image = fields.TextOrTableField("image", "image", "cover"),
+        };
+        return new Article(metadata, text, document, path) { WordCount = CountWords(document, body) };
+    }
+
+    /// <summary>
+    /// The body's syntax tree, and the text its positions refer to. Markdig's front matter extension skips YAML front
+    /// matter itself, so the file's own text is parsed and no copy of it is kept beside it (the articles' text is most of
+    /// what a large site keeps in memory). TOML front matter, or YAML that Markdig would end elsewhere, is blanked out
+    /// in a copy of the same length, which keeps every position and line number the file's.
+    /// </summary>
+    private static (MarkdownDocument Document, string Body) ParseBody(string text, int bodyStart, Func<string, MarkdownDocument> parseMarkdown)
+    {
+        var document = parseMarkdown(text);
+        if (bodyStart == 0)
+            return (document, text);
+        if (document.FirstOrDefault() is YamlFrontMatterBlock frontMatter && document.Skip(1).All(block => block.Span.Start >= bodyStart))
+        {
+            document.Remove(frontMatter);
+            return (document, text);
+        }
+
+        var body = string.Create(text.Length, (text, bodyStart), static (characters, state) =>
+        {
+            state.text.AsSpan().CopyTo(characters);
+            foreach (ref var character in characters[..state.bodyStart])
+                character = character is '\n' or '\r' ? character : ' ';
+        });
+        return (parseMarkdown(body), body);
+    }
+
+    /// <summary>The first '# ' heading's text, taken out of the body so that the page does not show the title twice.</summary>
+    private static string? TakeTitleHeading(MarkdownDocument document)
+    {
+        if (document.OfType<HeadingBlock>().FirstOrDefault(heading => heading.Level == 1) is not { } heading)
+            return null;
+        var title = InlineText.Of(heading.Inline);
+        if (title.Length == 0)
+            return null;
+        document.Remove(heading);
+        return title;
+    }
+
+    /// <summary>The first paragraph's text, cut at the last word boundary before <see cref="SummaryLength"/>.</summary>
+    private static string? SummaryOf(MarkdownDocument document)
+    {
+        var paragraph = document.OfType<ParagraphBlock>().Select(block => InlineText.Of(block.Inline)).FirstOrDefault(text => text.Length > 0);
+        if (paragraph is null)
+            return null;
+        paragraph = WhiteSpace().Replace(paragraph, " ");
+        if (paragraph.Length <= SummaryLength)
+            return paragraph;
+        var cut = paragraph.LastIndexOf(' ', SummaryLength);
+        return (cut > 0 ? paragraph[..cut] : paragraph[..SummaryLength]).TrimEnd(',', ';', ':', ' ', '-', '–', '—') + "…";
+    }
+
+    /// <summary>
+    /// The slug: the front matter's, else the last segment of its <c>path</c> (Zola) or <c>permalink</c> (Jekyll), else
+    /// the file's name without a leading date (Jekyll's 2025-01-29-slug.md), else, for a page bundle (slug/index.md),
+    /// its folder's name. The old URL in <c>path</c>/<c>permalink</c> and those in <c>aliases</c>/<c>redirect_from</c> redirect to the article.
+    /// </summary>
+    private static (string Slug, IReadOnlyList<string> Aliases) SlugAndAliases(FrontMatterFields fields, string path)
+    {
+        var oldUrl = fields.Text("path", "permalink");
+        var aliases = fields.Texts(["aliases", "redirect_from"]).Prepend(oldUrl).OfType<string>()
+            .Select(alias => AliasPath(alias, path)).Distinct(StringComparer.Ordinal).ToList();
+
+        var (slug, from) = fields.Text("slug") is { } written ? (written, null)
+            : oldUrl is not null ? (LastSegment(oldUrl), "its 'path' or 'permalink'")
+            : (FileSlug(path), "the file's name");
+        if (!FrontMatter.IsValidSlug(slug))
+            throw new ContentException(path, from is null
+                ? $"slug '{slug}' must be lowercase letters, digits and single hyphens"
+                : $"slug '{slug}' (from {from}) must be lowercase letters, digits and single hyphens: set 'slug' in the front matter");
+        return (slug, aliases);
+    }
+
+    private static string LastSegment(string url)
+    {
+        var segment = url.TrimEnd('/').Split('/')[^1];
+        return HtmlExtension().Replace(segment, "");
+    }
+
+    private static string FileSlug(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (name == "index" && Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder)
+            name = folder;
+        return DatePrefix().Replace(name, "");
+    }
+
+    /// <summary>An old URL as the absolute path it answers at: a full URL's path, a relative path from the root.</summary>
+    private static string AliasPath(string alias, string path)
+    {
+        var aliasPath = Uri.TryCreate(alias, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsolutePath : alias;
+        aliasPath = "/" + aliasPath.TrimStart('/');
+        return AliasPattern().IsMatch(aliasPath)
+            ? aliasPath
+            : throw new ContentException(path, $"alias '{alias}' is not a URL path such as /2019/03/old-name/");
+    }
+
+    /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
+    private static int CountWords(MarkdownDocument document, string markdown)
+    {
+        var words = 0;
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block is ParagraphBlock)
+                words += CountWords(markdown.AsSpan(block.Span.Start, block.Span.Length));
+            else if (block is HeadingBlock heading)
+                // An ATX heading's source starts with its "##" marker, which is no word.
+                words += CountWords(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) - (heading.IsSetext ? 0 : 1);
+        }
+        return words;
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var character in text)
+        {
+            var isSpace = char.IsWhiteSpace(character);
+            if (!isSpace && !inWord)
+                words++;
+            inWord = !isSpace;
+        }
+        return words;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]
+    private static partial Regex DatePrefix();
+
+    [GeneratedRegex(@"\.html?\z")]
+    private static partial Regex HtmlExtension();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\z")]
+    private static partial Regex LanguagePattern();
+
+    // Printable ASCII path characters, no query, fragment or backslash, no '..' segment, at most 512 characters.
+    [GeneratedRegex(@"^(?!.*/\.\.?(/|\z))/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]{0,511}\z")]
+    private static partial Regex AliasPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

@@ -1,0 +1,23 @@
+namespace ArticleSite.Loading;
+
+/// <summary>How article Markdown is read: the "Markdown" configuration section.</summary>
+public sealed class MarkdownOptions
+{
+    public const string Section = "Markdown";
+
+    /// <summary>What becomes of raw HTML written in an article.</summary>
+    public RawHtml RawHtml { get; set; } = RawHtml.Sanitize;
+}
+
+/// <summary>What becomes of raw HTML written in an article (<c>Markdown:RawHtml</c>).</summary>
+public enum RawHtml
+{
+    /// <summary>The harmless elements and attributes GitHub allows are rendered; every other tag is dropped, its text kept.</summary>
+    Sanitize,
+
+    /// <summary>Every tag is shown as literal text.</summary>
+    Text,
+
+    /// <summary>Every tag is dropped: HTML blocks with their content, inline tags alone.</summary>
+    Omit,
+}

@@ -1,0 +1,182 @@
+using System.Collections.Frozen;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ArticleSite.Loading;
+using Ganss.Xss;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>
+/// Lets the harmless part of an article's raw HTML onto the page: the elements and attributes GitHub allows in Markdown,
+/// URLs that pass <see cref="ArticleMarkdown.IsSafe"/>, every other element dropped with its text kept.
+/// </summary>
+/// <remarks>
+/// The HTML is parsed as a browser parses it (AngleSharp, scripting on, as a reader's browser has it), cleaned as a tree
+/// by HtmlSanitizer, and written out again from the tree: what a browser reads back is the tree that was checked, with
+/// every tag closed, so an unclosed or misnested tag cannot reach past the article body.
+/// </remarks>
+public static class RawHtmlSanitizer
+{
+    /// <summary>Elements whose content is code or markup rather than text for a reader: dropped with all they hold.</summary>
+    private static readonly FrozenSet<string> DroppedWithContent = FrozenSet.Create(
+        StringComparer.Ordinal, "script", "style", "template", "noscript", "iframe", "noembed", "noframes");
+
+    private static readonly string[] Everywhere = ["title", "lang", "dir"];
+
+    /// <summary>GitHub's allowlist of harmless elements, less those the Nu checker calls obsolete (tt, strike), and the attributes each may carry.</summary>
+    private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
+    {
+        ["a"] = ["href"],
+        ["img"] = ["src", "alt", "width", "height"],
+        ["picture"] = [],
+        ["source"] = ["srcset", "media", "type", "width", "height"],
+        ["blockquote"] = ["cite"],
+        ["q"] = ["cite"],
+        ["ins"] = ["cite", "datetime"],
+        ["del"] = ["cite", "datetime"],
+        ["details"] = ["open"],
+        ["summary"] = [],
+        ["ol"] = ["start", "reversed"],
+        ["ul"] = [],
+        ["li"] = [],
+        ["dl"] = [],
+        ["dt"] = [],
+        ["dd"] = [],
+        ["table"] = [],
+        ["caption"] = [],
+        ["thead"] = [],
+        ["tbody"] = [],
+        ["tfoot"] = [],
+        ["tr"] = [],
+        ["th"] = ["colspan", "rowspan", "scope"],
+        ["td"] = ["colspan", "rowspan"],
+        // Markdig's own heading ids and code classes pass only as Markdig wrote them: see KeepOnlyMarkdigIdsAndClasses.
+        ["h1"] = ["id"], ["h2"] = ["id"], ["h3"] = ["id"], ["h4"] = ["id"], ["h5"] = ["id"], ["h6"] = ["id"],
+        ["code"] = ["class"],
+        ["p"] = [], ["div"] = [], ["span"] = [], ["br"] = [], ["hr"] = [], ["pre"] = [],
+        ["figure"] = [], ["figcaption"] = [],
+        ["sup"] = [], ["sub"] = [], ["kbd"] = [], ["abbr"] = [], ["s"] = [], ["mark"] = [], ["small"] = [],
+        ["em"] = [], ["strong"] = [], ["b"] = [], ["i"] = [], ["samp"] = [], ["var"] = [], ["cite"] = [], ["dfn"] = [],
+        ["ruby"] = [], ["rt"] = [], ["rp"] = [], ["wbr"] = [],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Attributes whose value must be a whole number for the page to stay valid HTML.</summary>
+    private static readonly FrozenSet<string> Numeric = FrozenSet.Create(StringComparer.Ordinal, "width", "height", "colspan", "rowspan", "start");
+
+    /// <summary>Attributes whose value must be one of a few keywords for the page to stay valid HTML.</summary>
+    private static readonly FrozenDictionary<string, string[]> Keywords = new Dictionary<string, string[]>
+    {
+        ["dir"] = ["ltr", "rtl", "auto"],
+        ["scope"] = ["row", "col", "rowgroup", "colgroup"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = true });
+
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>Sanitizes a rendered article body that holds raw HTML.</summary>
+    /// <param name="headingIds">The ids Markdig gave the article's headings: the only ids the body may carry.</param>
+    public static string Sanitize(string bodyHtml, IEnumerable<string> headingIds)
+    {
+        using var document = Clean(bodyHtml, headingIds);
+        return document.Body!.ChildNodes.ToHtml(HtmlFormatter.Instance);
+    }
+
+    /// <summary>The text a reader sees of some raw HTML once sanitized: no tags, white space collapsed.</summary>
+    public static string TextOf(string html)
+    {
+        using var document = Clean(html, []);
+        foreach (var lineBreak in document.Body!.QuerySelectorAll("br").ToList())
+            lineBreak.Replace(document.CreateTextNode(" "));
+        return string.Join(' ', document.Body.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static IHtmlDocument Clean(string html, IEnumerable<string> headingIds)
+    {
+        var document = Parser.ParseDocument("<!DOCTYPE html><body>" + html);
+        var body = document.Body!;
+        foreach (var element in body.QuerySelectorAll("*").ToList())
+        {
+            if (DroppedWithContent.Contains(element.LocalName))
+                element.Remove();
+            // svg and math content is parsed by other rules, where sanitizers have been fooled: only its text passes.
+            else if (element.NamespaceUri != NamespaceNames.HtmlUri)
+                element.Replace(document.CreateTextNode(ReaderText(element)));
+        }
+        Sanitizer.SanitizeDom(document, body);
+        KeepOnlyAllowedAttributes(body);
+        KeepOnlyMarkdigIdsAndClasses(body, headingIds);
+        return document;
+    }
+
+    private static string ReaderText(IElement element) =>
+        string.Concat(element.Descendants<IText>().Where(text => !DroppedWithContent.Contains(text.ParentElement?.LocalName ?? "")).Select(text => text.Data));
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = AllowedAttributes.Keys.ToHashSet(StringComparer.Ordinal),
+            AllowedAttributes = AllowedAttributes.Values.SelectMany(names => names).Concat(Everywhere).ToHashSet(StringComparer.Ordinal),
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.Ordinal) { "href", "src", "cite" },
+            UriListAttributes = new HashSet<string>(StringComparer.Ordinal) { "srcset" },
+        };
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
+        // The same check as Markdown links and images, so raw HTML can reach no URL that Markdown could not.
+        sanitizer.FilterUrl += (_, url) =>
+        {
+            if (!ArticleMarkdown.IsSafe(url.OriginalUrl))
+                url.SanitizedUrl = null;
+        };
+        return sanitizer;
+    }
+
+    /// <summary>Removes what HtmlSanitizer's one list for all elements lets through on an element that may not carry it.</summary>
+    private static void KeepOnlyAllowedAttributes(IElement body)
+    {
+        foreach (var element in body.QuerySelectorAll("*"))
+        {
+            var allowed = AllowedAttributes.GetValueOrDefault(element.LocalName, []);
+            foreach (var attribute in element.Attributes.ToList())
+            {
+                if (!(allowed.Contains(attribute.Name) || Everywhere.Contains(attribute.Name)) || !IsValid(attribute.Name, attribute.Value))
+                    element.RemoveAttribute(attribute.Name);
+            }
+        }
+        // What the Nu checker reports as invalid: a source without srcset or outside a picture, an image without a
+        // source (its URL was unsafe: its alt text stays) or without alt text.
+        foreach (var source in body.QuerySelectorAll("source").Where(source => source.ParentElement?.LocalName != "picture" || !source.HasAttribute("srcset")).ToList())
+            source.Remove();
+        foreach (var image in body.QuerySelectorAll("img:not([src])").ToList())
+            image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
+        foreach (var image in body.QuerySelectorAll("img:not([alt])"))
+            image.SetAttribute("alt", "");
+    }
+
+    private static bool IsValid(string name, string value) =>
+        Numeric.Contains(name) ? value.Length is > 0 and < 8 && value.All(char.IsAsciiDigit)
+        : Keywords.TryGetValue(name, out var keywords) ? keywords.Contains(value, StringComparer.OrdinalIgnoreCase)
+        : true;
+
+    /// <summary>
+    /// Ids and classes would let raw HTML take the page's own ids (a duplicate id breaks the page's links) or its styles:
+    /// only the ids Markdig gave the headings, once each, and Markdig's <c>language-*</c> classes on code, pass.
+    /// </summary>
+    private static void KeepOnlyMarkdigIdsAndClasses(IElement body, IEnumerable<string> headingIds)
+    {
+        var unused = headingIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var element in body.QuerySelectorAll("[id]"))
+        {
+            if (!unused.Remove(element.Id!))
+                element.RemoveAttribute("id");
+        }
+        foreach (var element in body.QuerySelectorAll("[class]"))
+        {
+            if (!element.ClassList.All(name => name.StartsWith("language-", StringComparison.Ordinal)))
+                element.RemoveAttribute("class");
+        }
+    }
+}

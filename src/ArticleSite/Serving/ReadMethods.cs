@@ -1,0 +1,21 @@
+namespace ArticleSite.Serving;
+
+/// <summary>
+/// GET and HEAD, the only methods the site serves. Compared case-sensitively, as RFC 9110 §9.1 defines methods: "get" is
+/// another method, which routing and <see cref="HttpMethods.IsGet"/> would take for GET.
+/// </summary>
+public static class ReadMethods
+{
+    /// <summary>The Allow header of a 405.</summary>
+    public const string Allowed = "GET, HEAD";
+
+    public static bool Allows(string method) =>
+        string.Equals(method, HttpMethods.Get, StringComparison.Ordinal) || string.Equals(method, HttpMethods.Head, StringComparison.Ordinal);
+
+    /// <summary>405 Method Not Allowed, naming the methods that are.</summary>
+    public static IResult NotAllowed(HttpResponse response)
+    {
+        response.Headers.Allow = Allowed;
+        return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+    }
+}
