@@ -1,12 +1,18 @@
 using System.Text.Json.Serialization;
+using ArticleSite.Checking;
 using ArticleSite.Exporting;
 using ArticleSite.Loading;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 using Microsoft.Extensions.Options;
 
+if (args is [ProbeCommand.Verb, var probed])
+    return await ProbeCommand.RunAsync(probed);
+
 ExportCommand? export;
+CheckCommand? check;
 string[] hostArgs;
 try
 {
@@ -17,12 +23,26 @@ catch (ArgumentException problem)
     await Console.Error.WriteLineAsync($"ArticleSite cannot export: {problem.Message}");
     return 2;
 }
+try
+{
+    (check, hostArgs) = CheckCommand.Parse(hostArgs);
+}
+catch (ArgumentException problem)
+{
+    await Console.Error.WriteLineAsync($"ArticleSite cannot check: {problem.Message}");
+    return 2;
+}
 
 CompressionMemory.ReturnToSystemWhenFreed();
 
 // appsettings.json is read from beside the app, so a publish folder works from any working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddCommandLine(hostArgs, ContentOptions.CommandLineSwitches);
+// The check reads the folder as the server would, reports and ends; no host is built.
+if (check is not null)
+    return await check.RunAsync(builder.Configuration);
+builder.AddMetricsListener();
+builder.AddConfiguredConsoleFormat();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Serving a request is a lookup that never blocks (rendering and compression run on the thread pool), so it runs on the
 // socket thread that read it, without a hop through the thread pool queue: README, Benchmark, says what this bought.
@@ -55,8 +75,11 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddOpenApi();
+builder.Services.AddSiteHealthChecks();
+builder.Services.AddSiteMetrics(builder.Configuration);
 
 var app = builder.Build();
+app.StartSiteMetrics();
 
 SiteOptions site;
 try
@@ -102,6 +125,8 @@ app.UseRouting();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.MapOpenApiDocument();
+app.MapSiteHealthChecks();
+app.MapSiteMetrics();
 app.MapSite();
 
 await app.RunAsync();

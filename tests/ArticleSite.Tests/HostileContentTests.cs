@@ -51,7 +51,7 @@ public sealed class HostileContentTests
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
         foreach (var kind in HostileFiles.Reasons.Keys)
             HostileFiles.Write(content.Path, kind);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--ContentLimits:FileTimeBudget", "00:01:00");
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--ContentLimits:FileTimeBudget", "00:01:00", "--Metrics:PublicHealthDetail", "true");
         using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
 
         var health = await Health.GetAsync(client);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArticleSite.Loading;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 using Microsoft.AspNetCore.OutputCaching;
@@ -62,6 +63,8 @@ public sealed partial class SitePublisher : IDisposable
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
     public SiteSnapshot Current => current ?? throw new InvalidOperationException("Nothing has been published yet.");
+
+    public bool HasPublished => current is not null;
 
     public string Folder => library.Folder;
 
@@ -197,6 +200,7 @@ public sealed partial class SitePublisher : IDisposable
         // nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
+        SiteMetrics.Published(articles.Count, problems.Count, started);
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

@@ -1,3 +1,5 @@
+using ArticleSite.Operations;
+
 namespace ArticleSite.Rendering;
 
 /// <summary>Files every resource of a snapshot for one public origin under its URL.</summary>
@@ -11,7 +13,11 @@ public static class SiteRenderer
     public static Task<RenderedSite> RenderAsync(SiteSnapshot snapshot, string origin)
     {
         var resources = new Dictionary<string, Lazy<Task<Resource>>>(snapshot.Articles.Count * 4 + 10, StringComparer.Ordinal);
-        void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() => Task.Run(make));
+        void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() =>
+        {
+            SiteMetrics.Rendered();
+            return Task.Run(make);
+        });
 
         Lazy<Task<ArticleRendition>>? leadRendition = null;
         foreach (var article in snapshot.Articles)

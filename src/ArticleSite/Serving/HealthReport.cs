@@ -1,35 +1,66 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ArticleSite.Serving;
 
 /// <summary>
-/// What <c>/healthz</c> says: always 200 while the site serves; "Healthy", or "Degraded" while a file cannot be
-/// published or changes are seen only by the periodic rescan; every such file (named relative to the content folder);
-/// whether the folder is watched; and the lead article's ETag and time, so a probe can see an edit go live.
+/// The detail of the readiness report, for the operator: "Healthy", or "Degraded" while a file cannot be published or
+/// changes are seen only by the periodic rescan; every such file (named relative to the content folder); whether the
+/// folder is watched; and the lead article's ETag and time, so a probe can see an edit go live.
 /// </summary>
 public sealed record HealthReport(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
 {
+    /// <summary>
+    /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
+    /// the detail where <see cref="HealthEndpoints.ShowsDetail"/> allows it.
+    /// </summary>
     public static async Task<IResult> ReportAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
     {
+        var context = request.HttpContext;
+        var report = await context.RequestServices.GetRequiredService<HealthCheckService>().CheckHealthAsync(HealthEndpoints.IsReadiness, context.RequestAborted);
+        var statusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        response.Headers.CacheControl = "no-store";
+        return HealthEndpoints.ShowsDetail(context) && await DetailAsync(request, report.Status, publisher, origin) is { } detail
+            ? TypedResults.Json(detail, HealthJsonContext.Default.HealthReport, statusCode: statusCode)
+            : TypedResults.Json(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary, statusCode: statusCode);
+    }
+
+    /// <summary>What anyone may see: <c>{"status": "Healthy"}</c>, without files or reasons.</summary>
+    public static Task WriteStatusAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary);
+
+    public static async Task WriteDetailAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        var services = context.RequestServices;
+        if (await DetailAsync(context.Request, report.Status, services.GetRequiredService<SitePublisher>(), services.GetRequiredService<PublicOrigin>()) is { } detail)
+            await context.Response.WriteAsJsonAsync(detail, HealthJsonContext.Default.HealthReport);
+        else
+            await WriteStatusAsync(context, report);
+    }
+
+    private static async Task<HealthReport?> DetailAsync(HttpRequest request, HealthStatus status, SitePublisher publisher, PublicOrigin origin)
+    {
+        if (!publisher.HasPublished)
+            return null;
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
         var site = await origin.RenderingFor(request, snapshot);
         var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
-
-        response.Headers.CacheControl = "no-store";
-        return TypedResults.Json(
-            new HealthReport(
-                Status: snapshot.Problems.Count == 0 && publisher.WatcherState == ContentWatcher.Watching ? "Healthy" : "Degraded",
-                Articles: snapshot.Articles.Count,
-                Watcher: publisher.WatcherState,
-                Lead: new LeadReport(lead.Metadata.Slug, leadPage.ETag, lead.LastModified),
-                Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]),
-            HealthJsonContext.Default.HealthReport);
+        return new HealthReport(
+            Status: status.ToString(),
+            Articles: snapshot.Articles.Count,
+            Watcher: publisher.WatcherState,
+            Lead: new LeadReport(lead.Metadata.Slug, leadPage.ETag, lead.LastModified),
+            Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]);
     }
 }
+
+/// <summary>The public answer of a health endpoint: its status alone.</summary>
+public sealed record HealthSummary(string Status);
 
 /// <summary>The lead article: its slug, the ETag of its page, and when its file last changed.</summary>
 public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string ETag, DateTimeOffset LastModified);
@@ -39,4 +70,5 @@ public sealed record ProblemReport(string Path, string Reason);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(HealthSummary))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;

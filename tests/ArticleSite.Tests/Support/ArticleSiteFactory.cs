@@ -49,6 +49,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentFolder);
         // Warnings and errors only: hundreds of hosts' start-up lines would bury a failing test's report in CI's log.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Health.GetAsync reads the problem detail from the site's own port; HealthCheckTests turn this off.
+        builder.UseSetting("Metrics:PublicHealthDetail", "true");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (RawHtml is not null)

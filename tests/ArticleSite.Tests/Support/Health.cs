@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ArticleSite.Tests.Support;
 
-/// <summary>What <c>/healthz</c> says, read from its JSON.</summary>
+/// <summary>What <c>/healthz</c> says in detail, read from its JSON: the operator's listener, or a site with <c>Metrics:PublicHealthDetail</c> (as ArticleSiteFactory starts it).</summary>
 public sealed record Health(string Status, int Articles, string Watcher, string LeadSlug, string LeadETag, IReadOnlyList<(string Path, string Reason)> Problems)
 {
     public static async Task<Health> GetAsync(HttpClient client)

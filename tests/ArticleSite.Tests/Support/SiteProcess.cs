@@ -12,12 +12,17 @@ public sealed partial class SiteProcess : IAsyncDisposable
 
     private readonly List<string> errorLines = [];
 
+    private readonly List<string> outputLines = [];
+
     private SiteProcess(Process process)
     {
         this.process = process;
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { } text && ListeningLine().Match(text) is { Success: true } match)
+            if (line.Data is not { } text)
+                return;
+            lock (outputLines) outputLines.Add(text);
+            if (ListeningLine().Match(text) is { Success: true } match)
                 listening.TrySetResult(new Uri(match.Groups["url"].Value));
         };
         process.ErrorDataReceived += (_, line) =>
@@ -60,6 +65,15 @@ public sealed partial class SiteProcess : IAsyncDisposable
         lock (errorLines) return (process.ExitCode, [.. errorLines]);
     }
 
+    /// <summary>What the process has written to standard output so far, line by line (all of it once <see cref="ExitAsync"/> returned).</summary>
+    public IReadOnlyList<string> OutputLines
+    {
+        get
+        {
+            lock (outputLines) return [.. outputLines];
+        }
+    }
+
     /// <summary>The most memory the process has had resident so far (VmHWM), in MiB.</summary>
     public double PeakResidentMiB()
     {
@@ -84,6 +98,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
         process.Dispose();
     }
 
-    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    // The first address: with a metrics port, the site's own comes first; in JSON logs the URL ends at the quote.
+    [GeneratedRegex(@"Now listening on: (?<url>http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

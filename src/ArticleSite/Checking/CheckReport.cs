@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArticleSite.Loading;
+
+namespace ArticleSite.Checking;
+
+/// <summary>What <c>check</c> found: how many articles would be published, and each problem with its file and line.</summary>
+/// <param name="Folder">The folder as given on the command line; each problem's file is named under it.</param>
+public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<CheckProblem> Problems)
+{
+    public static CheckReport Of(string folder, ContentReading reading) =>
+        new(folder, reading.Articles.Count, [.. reading.Problems.Select(problem => new CheckProblem(
+            problem.Path == ContentFolder.Itself ? folder : folder == ContentFolder.Itself ? problem.Path : Path.Join(folder, problem.Path),
+            problem.Line,
+            problem.ReasonWithoutLine))]);
+
+    /// <summary>One <c>path:line: reason</c> (or <c>path: reason</c>) a problem, as compilers print them, then a summary line.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        foreach (var problem in Problems)
+            text.Append(problem.Path).Append(problem.Line is { } line ? $":{line}" : "").Append(": ").Append(problem.Reason).Append('\n');
+        text.Append(Problems.Count == 0
+            ? $"{Folder}: {Articles} article(s) can be published, no problems\n"
+            : $"{Folder}: {Articles} article(s) can be published, {Problems.Count} problem(s)\n");
+        return text.ToString();
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, CheckJsonContext.Default.CheckReport) + "\n";
+}
+
+/// <summary>A file that cannot be published: its path (under the folder given), the line where the reason has one, and why.</summary>
+public sealed record CheckProblem(string Path, int? Line, string Reason);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+[JsonSerializable(typeof(CheckReport))]
+internal sealed partial class CheckJsonContext : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using ArticleSite.Serving;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ArticleSite.Operations;
+
+/// <summary>
+/// The framework's health checks: <c>/healthz/live</c> (the process serves; no check runs), <c>/healthz/ready</c> and
+/// <c>/healthz</c> (answered by the site's endpoint at its exact path; a snapshot is published; Degraded is still ready).
+/// Each answers its status alone, except on the operator's listener (or everywhere with
+/// <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
+/// </summary>
+public static class HealthEndpoints
+{
+    public const string Live = "/healthz/live";
+
+    public const string Ready = "/healthz/ready";
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>GET and HEAD, as for every other URL of the site; other methods get what an unknown path gets.</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new([HttpMethods.Get, HttpMethods.Head]);
+
+    public static IServiceCollection AddSiteHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<SnapshotHealthCheck>("snapshot", tags: [ReadyTag]);
+        // The service logs a warning for every Degraded probe, every few seconds; the publisher logs each problem once.
+        services.Configure<LoggerFilterOptions>(filters => filters.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSiteHealthChecks(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync }).WithMetadata(ReadOnly);
+        app.MapHealthChecks(Ready, new HealthCheckOptions
+        {
+            Predicate = IsReadiness,
+            ResponseWriter = (context, report) => ShowsDetail(context) ? HealthReport.WriteDetailAsync(context, report) : HealthReport.WriteStatusAsync(context, report),
+        }).WithMetadata(ReadOnly);
+        return app;
+    }
+
+    public static bool IsReadiness(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);
+
+    /// <summary>Whether this request may see which files cannot be published, and why.</summary>
+    public static bool ShowsDetail(HttpContext context)
+    {
+        var options = MetricsOptions.From(context.RequestServices.GetRequiredService<IConfiguration>());
+        return options.PublicHealthDetail || options.IsOperatorListener(context);
+    }
+}

@@ -1,0 +1,54 @@
+using OpenTelemetry.Metrics;
+
+namespace ArticleSite.Operations;
+
+/// <summary>
+/// <c>/metrics</c> in the Prometheus text format, on the operator's listener only: ASP.NET Core's own meters (requests,
+/// their durations, connections, Kestrel) and the site's. Nothing is registered while the listener is off, so a request
+/// then pays for no instrument.
+/// </summary>
+public static class MetricsEndpoint
+{
+    public const string Path = "/metrics";
+
+    /// <summary>The framework's meters that describe serving; the output cache has none of its own.</summary>
+    private static readonly string[] FrameworkMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+    ];
+
+    public static IServiceCollection AddSiteMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (MetricsOptions.From(configuration).Port is null)
+            return services;
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter([.. FrameworkMeters, SiteMetrics.MeterName])
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>Starts listening to the meters now, so that the first publish, before the server starts, is counted too.</summary>
+    public static WebApplication StartSiteMetrics(this WebApplication app)
+    {
+        app.Services.GetService<MeterProvider>();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapSiteMetrics(this IEndpointRouteBuilder app)
+    {
+        var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        if (options.Port is null)
+            return app;
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>
+        {
+            if (options.IsOperatorListener(context))
+                return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }), optionsName: null).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ArticleSite.Tests.Support;
+
+namespace ArticleSite.Tests;
+
+/// <summary>
+/// <c>ArticleSite check [DIR]</c>, for a content repository's CI: the folder read as the server reads it, each problem as
+/// <c>path:line: reason</c>, a summary, and an exit code that fails the build when any file cannot be published.
+/// </summary>
+public sealed class CheckCommandTests
+{
+    [Fact]
+    public async Task A_folder_whose_every_file_publishes_passes_with_a_summary()
+    {
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "content");
+
+        var (exitCode, errorLines) = await check.ExitAsync();
+
+        Assert.Equal((0, 0), (exitCode, errorLines.Count));
+        Assert.Equal(["content: 1 article(s) can be published, no problems"], check.OutputLines);
+    }
+
+    [Fact]
+    public async Task Each_problem_is_printed_as_path_line_reason_and_the_check_fails()
+    {
+        using var content = FolderWithProblems();
+        var parent = Path.GetDirectoryName(content.Path)!;
+        var name = Path.GetFileName(content.Path);
+        await using var check = SiteProcess.Start(parent, "check", name);
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [
+                $"{name}/deep/nested.md:7: nested more than 32 levels deep (ContentLimits:MaxNestingDepth)",
+                $"{name}/empty.md: the file is empty",
+                $"{name}/twin.md: slug 'good' is already used by good.md",
+                $"{name}: 1 article(s) can be published, 3 problem(s)",
+            ],
+            check.OutputLines);
+    }
+
+    [Fact]
+    public async Task The_json_format_gives_each_problem_its_path_line_and_reason()
+    {
+        using var content = FolderWithProblems();
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", content.Path, "--format", "json");
+
+        var (exitCode, _) = await check.ExitAsync();
+        var report = JsonElement.Parse(string.Join('\n', check.OutputLines));
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(content.Path, report.GetProperty("folder").GetString());
+        Assert.Equal(1, report.GetProperty("articles").GetInt32());
+        var first = report.GetProperty("problems")[0];
+        Assert.Equal((Path.Combine(content.Path, "deep/nested.md"), 7), (first.GetProperty("path").GetString(), first.GetProperty("line").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("problems")[1].GetProperty("line").ValueKind);
+        Assert.Equal(3, report.GetProperty("problems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_limits_are_the_configured_ones()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("A good article", "2025-12-01", "Its body."));
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", content.Path, "--ContentLimits:MaxFileBytes", "10");
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"{Path.Combine(content.Path, "good.md")}: ", check.OutputLines[0], StringComparison.Ordinal);
+        Assert.Contains("(ContentLimits:MaxFileBytes)", check.OutputLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_folder_fails_the_check_naming_it()
+    {
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "no-such-folder");
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(["no-such-folder: the content folder does not exist", "no-such-folder: 0 article(s) can be published, 1 problem(s)"], check.OutputLines);
+    }
+
+    [Fact]
+    public async Task An_unknown_format_is_a_usage_error()
+    {
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "content", "--format", "xml");
+
+        var (exitCode, errorLines) = await check.ExitAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(["ArticleSite cannot check: --format is 'text' or 'json', not 'xml'; usage: check [DIR] [--format text|json]"], errorLines);
+    }
+
+    private static TemporaryContentFolder FolderWithProblems()
+    {
+        var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("A good article", "2025-12-01", "Its body."));
+        content.Write("twin.md", TemporaryContentFolder.Article("Its twin", "2025-12-02", "Another body.", "slug: good\n"));
+        content.Write("empty.md", "");
+        Directory.CreateDirectory(Path.Combine(content.Path, "deep"));
+        content.Write("deep/nested.md", TemporaryContentFolder.Article("Nested", "2025-12-03", new string('>', 40) + " deep"));
+        return content;
+    }
+}
