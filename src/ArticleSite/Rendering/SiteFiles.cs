@@ -18,27 +18,33 @@ public static class SiteFiles
     /// </summary>
     public const int MaxSitemapUrls = 50_000;
 
-    /// <summary>Every canonical page: the front page when there is one, then each article's; each with the date its article declares it last changed.</summary>
-    public static IReadOnlyList<SitemapUrl> SitemapUrls(SiteSnapshot snapshot, string origin)
+    /// <summary>
+    /// Every canonical page, made as it is read: the front page when there is one, then each article's, newest first; each
+    /// with the date its article declares it last changed.
+    /// </summary>
+    public static IEnumerable<SitemapUrl> SitemapUrls(SiteSnapshot snapshot, string origin)
     {
-        var urls = new List<SitemapUrl>(snapshot.Articles.Count + 1);
         // With one article, "/" shows its page and names it as canonical: only that URL is listed.
         if (snapshot.Others.Count > 0)
-            urls.Add(new(origin + SiteRoutes.Home, snapshot.Articles.Max(article => article.Metadata.Modified)));
+            yield return new(origin + SiteRoutes.Home, snapshot.Articles.Max(article => article.Metadata.Modified));
         foreach (var article in snapshot.Articles)
-            urls.Add(new(origin + SiteRoutes.ArticlePage(article.Metadata.Slug), article.Metadata.Modified));
-        return urls;
+            yield return new(origin + SiteRoutes.ArticlePage(article.Metadata.Slug), article.Metadata.Modified);
     }
 
+    /// <summary>How many child sitemaps <see cref="SitemapUrls"/> fill, <paramref name="urlsPerFile"/> to a child.</summary>
+    public static int SitemapPartCount(SiteSnapshot snapshot, int urlsPerFile) =>
+        (snapshot.Articles.Count + (snapshot.Others.Count > 0 ? 1 : 0) + urlsPerFile - 1) / urlsPerFile;
+
     /// <summary>The sitemap index: each child sitemap with the newest date of the URLs it lists.</summary>
-    public static byte[] SitemapIndex(IReadOnlyList<SitemapUrl[]> parts, string origin) => WriteXml(writer =>
+    public static byte[] SitemapIndex(SiteSnapshot snapshot, string origin, int urlsPerFile) => WriteXml(writer =>
     {
         writer.WriteStartElement("sitemapindex", SitemapNamespace);
-        for (var index = 0; index < parts.Count; index++)
+        var number = 0;
+        foreach (var part in SitemapUrls(snapshot, origin).Chunk(urlsPerFile))
         {
             writer.WriteStartElement("sitemap", SitemapNamespace);
-            writer.WriteElementString("loc", SitemapNamespace, origin + SiteRoutes.SitemapPart(index + 1));
-            writer.WriteElementString("lastmod", SitemapNamespace, parts[index].Max(url => url.LastModified).Iso);
+            writer.WriteElementString("loc", SitemapNamespace, origin + SiteRoutes.SitemapPart(++number));
+            writer.WriteElementString("lastmod", SitemapNamespace, part.Max(url => url.LastModified).Iso);
             writer.WriteEndElement();
         }
         writer.WriteEndElement();

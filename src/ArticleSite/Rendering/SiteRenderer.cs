@@ -54,11 +54,10 @@ public static class SiteRenderer
 
         Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)))));
         // Always an index, even of one child: crawlers and robots.txt find the same kind of file at one URL however many articles there are.
-        var sitemapParts = SiteFiles.SitemapUrls(snapshot, origin).Chunk(sitemapUrlsPerFile).ToList();
-        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.SitemapIndex(sitemapParts, origin)))));
-        for (var part = 1; part <= sitemapParts.Count; part++)
+        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.SitemapIndex(snapshot, origin, sitemapUrlsPerFile)))));
+        for (var part = 1; part <= SiteFiles.SitemapPartCount(snapshot, sitemapUrlsPerFile); part++)
         {
-            var urls = sitemapParts[part - 1];
+            var urls = SiteFiles.SitemapUrls(snapshot, origin).Skip((part - 1) * sitemapUrlsPerFile).Take(sitemapUrlsPerFile);
             Add(SiteRoutes.SitemapPart(part), () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(urls)))));
         }
         Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)))));
