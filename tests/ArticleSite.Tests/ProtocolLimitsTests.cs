@@ -88,6 +88,19 @@ public sealed class ProtocolLimitsTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sitemaps/2.xml", Cancel)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("50001")]
+    public async Task A_sitemap_size_beyond_the_protocols_limit_stops_the_site_with_one_line_saying_why(string urlsPerFile)
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "--Site:SitemapUrlsPerFile", urlsPerFile);
+
+        var (exitCode, errorLines) = await process.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"ArticleSite cannot start: Site:SitemapUrlsPerFile {urlsPerFile} is not between 1 and 50000, the sitemap protocol's limit", Assert.Single(errorLines));
+    }
+
     [Fact]
     public async Task The_feed_carries_the_newest_twenty_articles_newest_first()
     {
