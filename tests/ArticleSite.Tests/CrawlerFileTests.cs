@@ -74,11 +74,17 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
     }
 
     [Fact]
-    public async Task The_sitemap_parses_and_lists_the_articles_canonical_url_with_a_date()
+    public async Task The_sitemap_is_an_index_of_one_child_which_lists_the_articles_canonical_url_with_a_date()
     {
-        var sitemap = XDocument.Parse(await GetTextAsync("/sitemap.xml")).Root!;
+        var index = XDocument.Parse(await GetTextAsync("/sitemap.xml")).Root!;
+        var sitemap = XDocument.Parse(await GetTextAsync("/sitemaps/1.xml")).Root!;
 
+        Assert.Equal(Sitemaps + "sitemapindex", index.Name);
+        var child = Assert.Single(index.Elements(Sitemaps + "sitemap"));
+        Assert.Equal($"{Origin}/sitemaps/1.xml", child.Element(Sitemaps + "loc")?.Value);
+        Assert.Equal(Sitemaps + "urlset", sitemap.Name);
         var url = Assert.Single(sitemap.Elements(Sitemaps + "url"));
+        Assert.Equal(url.Element(Sitemaps + "lastmod")?.Value, child.Element(Sitemaps + "lastmod")?.Value);
         Assert.Equal(ArticleUrl, url.Element(Sitemaps + "loc")?.Value);
         Assert.True(DateTimeOffset.TryParse(url.Element(Sitemaps + "lastmod")?.Value, CultureInfo.InvariantCulture, out _));
     }

@@ -50,7 +50,7 @@ public sealed class HostTests : IDisposable
         for (var index = 0; index < 15; index++)
             Assert.Equal(400, (await GetAsync(site, "/", $"junk{index}.evil.example")).Status);
         var page = await GetAsync(site, "/", "NEWS.Example.ORG");
-        var sitemap = await GetAsync(site, "/sitemap.xml", "news.example.org:8443");
+        var sitemap = await GetAsync(site, "/sitemaps/1.xml", "news.example.org:8443");
 
         Assert.Equal(200, page.Status);
         Assert.Equal(BaseUrl + ArticlePath, CanonicalOf(page));

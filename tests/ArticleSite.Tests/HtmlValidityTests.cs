@@ -35,6 +35,37 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
         }
     }
 
+    [Fact]
+    public async Task The_front_page_and_the_archive_pages_have_no_Nu_Html_Checker_errors()
+    {
+        using var content = new TemporaryContentFolder();
+        for (var day = 1; day <= 60; day++)
+            content.Write($"day-{day}.md", TemporaryContentFolder.Article($"Day {day}", $"2025-10-{day % 30 + 1:00}", $"Body {day}."));
+        await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
+        var folder = Directory.CreateTempSubdirectory("articlesite-html-").FullName;
+        try
+        {
+            var client = several.CreateClient();
+            var files = new List<string>();
+            foreach (var (path, name) in new[] { ("/", "front.html"), ("/articles/", "archive-1.html"), ("/articles/page/2/", "archive-2.html") })
+            {
+                using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+                var file = Path.Combine(folder, name);
+                await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+                files.Add(file);
+            }
+
+            var (exitCode, output) = await RunAsync(ExternalTools.Java, ["-jar", ExternalTools.VnuJar, "--errors-only", "--format", "text", .. files]);
+
+            Assert.True(exitCode == 0 && !output.Contains("error:", StringComparison.OrdinalIgnoreCase), $"vnu exit code {exitCode}:\n{output}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     internal static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -16,11 +16,12 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
         { "/article.json", "application/json" },
         { "/feed.atom", "application/atom+xml" },
         { "/sitemap.xml", "application/xml" },
+        { "/sitemaps/1.xml", "application/xml" },
         { "/robots.txt", "text/plain" },
         { "/llms.txt", "text/plain" },
     };
 
-    public static TheoryData<string> KnownPaths => ["/", "/article.txt", "/article.md", "/article.json", "/feed.atom", "/sitemap.xml", "/robots.txt", "/llms.txt", "/favicon.ico", "/icon.svg"];
+    public static TheoryData<string> KnownPaths => ["/", "/article.txt", "/article.md", "/article.json", "/feed.atom", "/sitemap.xml", "/sitemaps/1.xml", "/robots.txt", "/llms.txt", "/favicon.ico", "/icon.svg"];
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -92,18 +92,18 @@ public sealed class PreconditionTests(ArticleSiteFactory site) : IClassFixture<A
         content.Write("gamma.md", Article("Gamma", "2025-11-01", "Gamma body."));
         await using var live = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = live.CreateRawClient();
-        using var before = await client.SendAsync("/sitemap.xml");
+        using var before = await client.SendAsync("/sitemaps/1.xml");
         var oldETag = before.Headers.ETag!.Tag;
         var oldDate = before.Headers.Date!.Value.ToString("R");
 
         File.Delete(beta);
-        var after = await Eventually.GetAsync(() => client.GetStringAsync("/sitemap.xml", Cancel), sitemap => !sitemap.Contains("/articles/beta", StringComparison.Ordinal), "the sitemap without the deleted article");
+        var after = await Eventually.GetAsync(() => client.GetStringAsync("/sitemaps/1.xml", Cancel), sitemap => !sitemap.Contains("/articles/beta", StringComparison.Ordinal), "the sitemap without the deleted article");
 
-        using var sinceThen = await client.SendAsync("/sitemap.xml", ("If-Modified-Since", oldDate));
-        using var sameTag = await client.SendAsync("/sitemap.xml", ("If-None-Match", oldETag));
-        using var resumedByDate = await client.SendAsync("/sitemap.xml", ("Range", "bytes=100-"), ("If-Range", oldDate));
-        using var resumedByTag = await client.SendAsync("/sitemap.xml", ("Range", "bytes=100-"), ("If-Range", oldETag));
-        using var resumedIfMatch = await client.SendAsync("/sitemap.xml", ("Range", "bytes=100-"), ("If-Match", oldETag));
+        using var sinceThen = await client.SendAsync("/sitemaps/1.xml", ("If-Modified-Since", oldDate));
+        using var sameTag = await client.SendAsync("/sitemaps/1.xml", ("If-None-Match", oldETag));
+        using var resumedByDate = await client.SendAsync("/sitemaps/1.xml", ("Range", "bytes=100-"), ("If-Range", oldDate));
+        using var resumedByTag = await client.SendAsync("/sitemaps/1.xml", ("Range", "bytes=100-"), ("If-Range", oldETag));
+        using var resumedIfMatch = await client.SendAsync("/sitemaps/1.xml", ("Range", "bytes=100-"), ("If-Match", oldETag));
 
         foreach (var whole in new[] { sinceThen, sameTag, resumedByDate, resumedByTag })
         {

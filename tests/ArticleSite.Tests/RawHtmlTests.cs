@@ -196,7 +196,8 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
             entry => entry.Element(atom + "title")!.Value,
             entry => new HtmlParser().ParseDocument($"<body>{entry.Element(atom + "content")!.Value}"));
 
-        Assert.Equal(HostileHtml.Count + 1, bodies.Count);
+        // The feed carries the newest 20 of the articles; the bodies are those of their pages, which the tests above check for every snippet.
+        Assert.Equal(Math.Min(HostileHtml.Count + 1, 20), bodies.Count);
         Assert.Equal(["2"], bodies["Raw HTML readers should see"].QuerySelectorAll("sup").Select(element => element.TextContent));
         Assert.All(bodies.Values, body =>
         {

@@ -42,7 +42,7 @@ public sealed class ScheduledPublishingTests
     /// </summary>
     private static async Task<bool> AnywhereAsync(HttpClient client, string slug)
     {
-        foreach (var path in new[] { "/", "/articles/", "/feed.atom", "/sitemap.xml", "/llms.txt" })
+        foreach (var path in new[] { "/", "/articles/", "/feed.atom", "/sitemaps/1.xml", "/llms.txt" })
         {
             using var response = await client.GetAsync(path, Cancel);
             if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync(Cancel)).Contains($"/articles/{slug}", StringComparison.Ordinal))

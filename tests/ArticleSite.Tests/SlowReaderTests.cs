@@ -19,9 +19,10 @@ public sealed class SlowReaderTests
     public async Task A_request_for_the_feed_is_answered_in_full_while_another_client_has_not_read_its_copy()
     {
         using var content = new TemporaryContentFolder();
-        // About 8 MB of feed: more than the socket buffers and Kestrel's response buffer hold between them.
-        var body = string.Join("\n\n", Enumerable.Range(0, 40).Select(paragraph => $"Paragraph {paragraph}: " + string.Concat(Enumerable.Repeat("words of the article ", 12))));
-        for (var index = 0; index < 800; index++)
+        // About 8 MB of feed: more than the socket buffers and Kestrel's response buffer hold between them. The feed
+        // carries the newest 20 articles, so each is long.
+        var body = string.Join("\n\n", Enumerable.Range(0, 1600).Select(paragraph => $"Paragraph {paragraph}: " + string.Concat(Enumerable.Repeat("words of the article ", 12))));
+        for (var index = 0; index < 20; index++)
             content.Write($"a{index}.md", Article($"Article {index}", $"2025-{1 + index % 12:00}-{1 + index % 28:00}", body));
         await using var site = new PatientSiteFactory { ContentFolder = content.Path };
         var client = site.CreateRawClient();

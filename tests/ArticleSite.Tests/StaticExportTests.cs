@@ -81,6 +81,31 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_of_a_large_archive_writes_every_archive_page_and_child_sitemap_and_the_nginx_block_serves_them()
+    {
+        using var content = new TemporaryContentFolder();
+        for (var day = 1; day <= 60; day++)
+            content.Write($"day-{day}.md", TemporaryContentFolder.Article($"Day {day}", $"2025-10-{day % 30 + 1:00}", $"Body {day}.", $"slug: day-{day}\n"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+
+        var exitCode = await new ExportCommand(folder, "https://news.example.org").RunAsync(
+            snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions { SitemapUrlsPerFile = 40 }, Caching(factory));
+        var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("articles/index.html", ExportedFiles());
+        Assert.Contains("articles/page/2/index.html", ExportedFiles());
+        Assert.DoesNotContain("articles/page/3/index.html", ExportedFiles());
+        Assert.Contains("sitemaps/1.xml", ExportedFiles());
+        Assert.Contains("sitemaps/2.xml.gz", ExportedFiles());
+        Assert.DoesNotContain("sitemaps/3.xml", ExportedFiles());
+        Assert.Contains("location = /articles/page/2/ {\n        default_type \"text/html; charset=utf-8\";\n        try_files /articles/page/2/index.html =404;\n", config, StringComparison.Ordinal);
+        Assert.Contains("location = /sitemaps/2.xml {\n        default_type \"application/xml; charset=utf-8\";\n", config, StringComparison.Ordinal);
+        Assert.Contains("<loc>https://news.example.org/sitemaps/2.xml</loc>", await File.ReadAllTextAsync(Path.Combine(folder, "sitemap.xml"), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_nginx_block_sends_the_Cache_Control_the_live_server_is_configured_with()
     {
         await using var factory = new ArticleSiteFactory();

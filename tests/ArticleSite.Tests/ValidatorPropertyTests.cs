@@ -16,7 +16,7 @@ public sealed class ValidatorPropertyTests : IAsyncDisposable
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Paths = ["/", "/article.txt", "/articles/", "/sitemap.xml", "/feed.atom", "/llms.txt", "/articles/a0", "/articles/a1.json"];
+    private static readonly string[] Paths = ["/", "/article.txt", "/articles/", "/sitemap.xml", "/sitemaps/1.xml", "/feed.atom", "/llms.txt", "/articles/a0", "/articles/a1.json"];
 
     private static readonly string[] Dates =
         ["Thu, 01 Jan 1970 00:00:00 GMT", "Sat, 01 Nov 2025 00:00:00 GMT", DateTimeOffset.UtcNow.ToString("R"), "Fri, 31 Dec 9999 23:59:59 GMT"];

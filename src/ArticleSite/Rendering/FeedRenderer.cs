@@ -5,11 +5,19 @@ using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Renders the Atom feed: one entry per article, with its full HTML body; every date is one the articles declare.</summary>
+/// <summary>Renders the Atom feed: one entry for each of the newest articles, with its full HTML body; every date is one the articles declare.</summary>
 public static class FeedRenderer
 {
-    public static byte[] Render(IReadOnlyList<Article> articles, string origin)
+    /// <summary>
+    /// Entries in the feed: the newest articles only, as Hugo's and Jekyll's feeds carry 10 to 20. A reader polls the feed
+    /// every few hours and needs only what appeared since; every article's full body would make it grow without end.
+    /// </summary>
+    public const int Length = 20;
+
+    /// <param name="allArticles">Every article, newest first; the feed carries the first <see cref="Length"/>.</param>
+    public static byte[] Render(IReadOnlyList<Article> allArticles, string origin)
     {
+        IReadOnlyList<Article> articles = [.. allArticles.Take(Length)];
         var home = new Uri(origin + SiteRoutes.Home);
         var lead = articles[0].Metadata;
         var feed = new SyndicationFeed(SiteFiles.SiteName, lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))

@@ -35,9 +35,13 @@ public static class PageRenderer
     public static Task<string> RenderFrontPageAsync(SiteSnapshot snapshot, string canonicalUrl) =>
         RenderAsync(snapshot.Lead, canonicalUrl, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
 
-    /// <summary>The archive page: every article, newest first.</summary>
-    public static async Task<string> RenderArchiveAsync(SiteSnapshot snapshot, string canonicalUrl) =>
-        await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(new ArchivePageModel(snapshot.Articles, canonicalUrl, new HtmlString(Stylesheet))), Encoder);
+    /// <summary>One page of the archive: <see cref="ArchivePageModel.PageLength"/> articles, newest first, from page 1.</summary>
+    public static async Task<string> RenderArchiveAsync(SiteSnapshot snapshot, int page, string origin)
+    {
+        var articles = snapshot.Articles.Skip((page - 1) * ArchivePageModel.PageLength).Take(ArchivePageModel.PageLength).ToList();
+        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(snapshot.Articles.Count), origin, new HtmlString(Stylesheet));
+        return await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(model), Encoder);
+    }
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null, int allArticles = 0)

@@ -7,6 +7,9 @@ public sealed class RenderedSite(IDictionary<string, Lazy<Task<Resource>>> resou
 {
     private readonly FrozenDictionary<string, Lazy<Task<Resource>>> resources = resources.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>URLs in one child sitemap, as this rendering was made with: the next snapshot renders alike.</summary>
+    public int SitemapUrlsPerFile { get; init; } = Rendering.SiteFiles.MaxSitemapUrls;
+
     /// <summary>Every URL path the site serves.</summary>
     public IEnumerable<string> Paths => resources.Keys;
 

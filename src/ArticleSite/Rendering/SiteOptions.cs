@@ -20,6 +20,12 @@ public sealed class SiteOptions
     /// </summary>
     public bool AnswerLoopbackHosts { get; set; } = true;
 
+    /// <summary>
+    /// URLs in one child sitemap of /sitemap.xml: the protocol's maximum, 50,000, unless set lower, which tests do to see
+    /// several children without 50,000 articles.
+    /// </summary>
+    public int SitemapUrlsPerFile { get; set; } = SiteFiles.MaxSitemapUrls;
+
     /// <summary>The base URL's scheme, host and port (the default port left out), without a slash; null when none is configured.</summary>
     public string? Origin => Url?.GetLeftPart(UriPartial.Authority);
 
@@ -44,19 +50,25 @@ public sealed class SiteOptions
     }
 }
 
-/// <summary>Binds <see cref="SiteOptions"/> and refuses to start with a base URL that cannot be the site's address.</summary>
+/// <summary>Binds <see cref="SiteOptions"/> and refuses to start with a base URL that cannot be the site's address, or a sitemap size the protocol forbids.</summary>
 public static class SiteOptionsSetup
 {
     public static IServiceCollection AddSiteOptions(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SiteOptions>, BaseUrlValidation>();
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidation>();
         return services;
     }
 
-    private sealed class BaseUrlValidation : IValidateOptions<SiteOptions>
+    private sealed class SiteOptionsValidation : IValidateOptions<SiteOptions>
     {
-        public ValidateOptionsResult Validate(string? name, SiteOptions options) =>
-            options.BaseUrlProblem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, SiteOptions options)
+        {
+            if (options.BaseUrlProblem() is { } problem)
+                return ValidateOptionsResult.Fail(problem);
+            if (options.SitemapUrlsPerFile is < 1 or > SiteFiles.MaxSitemapUrls)
+                return ValidateOptionsResult.Fail($"Site:SitemapUrlsPerFile {options.SitemapUrlsPerFile} is not between 1 and {SiteFiles.MaxSitemapUrls}, the sitemap protocol's limit");
+            return ValidateOptionsResult.Success;
+        }
     }
 }

@@ -10,9 +10,10 @@ public static class SiteRenderer
     /// cost little per article, and a request costs the same for one article or ten thousand.
     /// Making runs on the thread pool, never on the socket thread that serves the request and its neighbours.
     /// </summary>
-    public static Task<RenderedSite> RenderAsync(SiteSnapshot snapshot, string origin)
+    /// <param name="sitemapUrlsPerFile">URLs in one child sitemap: <see cref="SiteFiles.MaxSitemapUrls"/> but where configured lower.</param>
+    public static Task<RenderedSite> RenderAsync(SiteSnapshot snapshot, string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
     {
-        var resources = new Dictionary<string, Lazy<Task<Resource>>>(snapshot.Articles.Count * 4 + 10, StringComparer.Ordinal);
+        var resources = new Dictionary<string, Lazy<Task<Resource>>>(snapshot.Articles.Count * 4 + 20, StringComparer.Ordinal);
         void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() =>
         {
             SiteMetrics.Rendered();
@@ -49,16 +50,26 @@ public static class SiteRenderer
                 var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderFrontPageAsync(snapshot, origin + SiteRoutes.Home));
                 return new Resource([frontPage, rendition.Text, rendition.Markdown, rendition.Json]);
             });
-            Add(SiteRoutes.Archive, async () =>
-                new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, origin + SiteRoutes.Archive))));
+            for (var page = 1; page <= ArchivePageModel.PagesFor(snapshot.Articles.Count); page++)
+            {
+                var number = page;
+                Add(SiteRoutes.ArchivePage(number), async () =>
+                    new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, number, origin))));
+            }
         }
 
         Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)))));
-        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(snapshot, origin)))));
+        // Always an index, even of one child: crawlers and robots.txt find the same kind of file at one URL however many articles there are.
+        Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.SitemapIndex(snapshot, origin, sitemapUrlsPerFile)))));
+        for (var part = 1; part <= SiteFiles.SitemapPartCount(snapshot, sitemapUrlsPerFile); part++)
+        {
+            var urls = SiteFiles.SitemapUrls(snapshot, origin).Skip((part - 1) * sitemapUrlsPerFile).Take(sitemapUrlsPerFile);
+            Add(SiteRoutes.SitemapPart(part), () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(urls)))));
+        }
         Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)))));
         Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin)))));
         Add(SiteRoutes.Favicon, () => Task.FromResult(new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico")))));
         Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", SiteFiles.Embedded("icon.svg")))));
-        return Task.FromResult(new RenderedSite(resources));
+        return Task.FromResult(new RenderedSite(resources) { SitemapUrlsPerFile = sitemapUrlsPerFile });
     }
 }

@@ -20,7 +20,11 @@ public static class SiteRoutes
     /// <summary>The Atom feed of the articles, with their full content.</summary>
     public const string Feed = "/feed.atom";
 
+    /// <summary>The sitemap index (sitemaps.org), always an index, even of one child: robots.txt names this URL.</summary>
     public const string Sitemap = "/sitemap.xml";
+
+    /// <summary>One child sitemap of the index, numbered from 1.</summary>
+    public static string SitemapPart(int number) => $"/sitemaps/{number}.xml";
 
     public const string Robots = "/robots.txt";
 
@@ -34,8 +38,11 @@ public static class SiteRoutes
     /// <summary>The state of the published content, for load balancers and operators.</summary>
     public const string Health = "/healthz";
 
-    /// <summary>Every article, newest first, when there are several: the front page lists only the newest.</summary>
+    /// <summary>The first page of every article, newest first, when there are several: the front page lists only the newest.</summary>
     public const string Archive = "/articles/";
+
+    /// <summary>One page of the archive, numbered from 1: the first is <see cref="Archive"/> itself, the others under /articles/page/.</summary>
+    public static string ArchivePage(int number) => number == 1 ? Archive : $"/articles/page/{number}/";
 
     /// <summary>An article's own page.</summary>
     public static string ArticlePage(string slug) => $"/articles/{slug}";

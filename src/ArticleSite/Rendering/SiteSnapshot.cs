@@ -62,11 +62,11 @@ public sealed class SiteSnapshot
     /// The rendering for a loopback scheme and host (with its port), which the serving layer has checked; the last pair
     /// asked for is remembered, so that a request to the same origin as the one before it builds no string.
     /// </summary>
-    public Task<RenderedSite> ForLoopbackAsync(string scheme, string host)
+    public Task<RenderedSite> ForLoopbackAsync(string scheme, string host, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
     {
         if (lastAsked is { } last && string.Equals(last.Scheme, scheme, StringComparison.Ordinal) && string.Equals(last.Host, host, StringComparison.Ordinal))
             return last.Site;
-        var site = ForOriginAsync($"{scheme}://{host.ToLowerInvariant()}");
+        var site = ForOriginAsync($"{scheme}://{host.ToLowerInvariant()}", sitemapUrlsPerFile);
         lastAsked = new AskedOrigin(scheme, host, site);
         return site;
     }
@@ -81,7 +81,7 @@ public sealed class SiteSnapshot
         {
             if (rendering is not { IsValueCreated: true, Value.IsCompletedSuccessfully: true })
                 continue;
-            var site = await ForOriginAsync(origin);
+            var site = await ForOriginAsync(origin, rendering.Value.Result.SitemapUrlsPerFile);
             foreach (var (path, before) in rendering.Value.Result.Rendered.Take(limit))
             {
                 if (site.Find(path) is not { } making)
@@ -94,13 +94,14 @@ public sealed class SiteSnapshot
     }
 
     /// <summary>The rendering for an origin such as https://news.example.org, made on the first request for it and kept.</summary>
-    public Task<RenderedSite> ForOriginAsync(string origin)
+    /// <param name="sitemapUrlsPerFile">The process's setting (<see cref="SiteOptions.SitemapUrlsPerFile"/>), the same on every call.</param>
+    public Task<RenderedSite> ForOriginAsync(string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
     {
         if (renderedByOrigin.TryGetValue(origin, out var kept))
             return kept.Value;
         if (renderedByOrigin.Count >= MaxKeptOrigins)
-            return Task.Run(() => SiteRenderer.RenderAsync(this, origin));
-        return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key)))).Value;
+            return Task.Run(() => SiteRenderer.RenderAsync(this, origin, sitemapUrlsPerFile));
+        return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key, sitemapUrlsPerFile)))).Value;
     }
 }
 

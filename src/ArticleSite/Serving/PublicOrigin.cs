@@ -12,9 +12,13 @@ public sealed class PublicOrigin(IOptions<SiteOptions> site)
 {
     private readonly string? configured = site.Value.Origin;
 
+    private readonly int sitemapUrlsPerFile = site.Value.SitemapUrlsPerFile;
+
     /// <summary>The configured origin, e.g. https://news.example.org; null when each loopback origin is rendered for.</summary>
     public string? Configured => configured;
 
     public Task<RenderedSite> RenderingFor(HttpRequest request, SiteSnapshot snapshot) =>
-        configured is { } origin ? snapshot.ForOriginAsync(origin) : snapshot.ForLoopbackAsync(request.Scheme, request.Host.Value!);
+        configured is { } origin
+            ? snapshot.ForOriginAsync(origin, sitemapUrlsPerFile)
+            : snapshot.ForLoopbackAsync(request.Scheme, request.Host.Value!, sitemapUrlsPerFile);
 }
