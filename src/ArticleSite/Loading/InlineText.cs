@@ -3,17 +3,21 @@ using Markdig.Syntax.Inlines;
 
 namespace ArticleSite.Loading;
 
-/// <summary>The text a reader reads in a heading or paragraph, without its Markdown: for titles and summaries taken from the body.</summary>
+/// <summary>The text a reader reads in a heading or paragraph, without its Markdown: for titles and summaries taken from the body, and for the plain text.</summary>
 public static class InlineText
 {
+    /// <summary>The text, the tags of any inline HTML left out.</summary>
     public static string Of(ContainerInline? inlines)
     {
         var text = new StringBuilder();
-        Append(text, inlines);
+        Append(text, inlines, stopAtHtml: false);
         return text.ToString().Trim();
     }
 
-    private static void Append(StringBuilder text, Inline? inline)
+    /// <summary>Appends the text of <paramref name="inlines"/>; false, the text unfinished, at the first inline HTML tag.</summary>
+    public static bool TryAppendWithoutHtml(StringBuilder text, ContainerInline? inlines) => Append(text, inlines, stopAtHtml: true);
+
+    private static bool Append(StringBuilder text, Inline? inline, bool stopAtHtml)
     {
         switch (inline)
         {
@@ -32,10 +36,16 @@ public static class InlineText
             case LineBreakInline:
                 text.Append(' ');
                 break;
+            case HtmlInline:
+                return !stopAtHtml;
             case ContainerInline container:
                 foreach (var child in container)
-                    Append(text, child);
+                {
+                    if (!Append(text, child, stopAtHtml))
+                        return false;
+                }
                 break;
         }
+        return true;
     }
 }

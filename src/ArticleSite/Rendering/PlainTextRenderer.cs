@@ -40,40 +40,7 @@ public static class PlainTextRenderer
     {
         var text = new StringBuilder();
         // Inline tags are separate nodes (<sup>, then text, then </sup>): with one, the text of what the sanitizer keeps on the page.
-        return Append(text, inlines) ? text.ToString() : RawHtmlSanitizer.TextOf(HtmlOf(inlines!));
-    }
-
-    /// <returns>False, and the text unfinished, at the first inline HTML tag.</returns>
-    private static bool Append(StringBuilder text, Inline? inline)
-    {
-        switch (inline)
-        {
-            case LiteralInline literal:
-                text.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                break;
-            case AutolinkInline autolink:
-                text.Append(autolink.Url);
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.AsSpan());
-                break;
-            case LineBreakInline:
-                text.Append(' ');
-                break;
-            case HtmlInline:
-                return false;
-            case ContainerInline container:
-                foreach (var child in container)
-                {
-                    if (!Append(text, child))
-                        return false;
-                }
-                break;
-        }
-        return true;
+        return InlineText.TryAppendWithoutHtml(text, inlines) ? text.ToString() : RawHtmlSanitizer.TextOf(HtmlOf(inlines!));
     }
 
     private static string HtmlOf(ContainerInline inlines)
