@@ -45,7 +45,7 @@ builder.AddMetricsListener();
 builder.AddConfiguredConsoleFormat();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 // Serving a request is a lookup that never blocks (rendering and compression run on the thread pool), so it runs on the
-// socket thread that read it, without a hop through the thread pool queue: README, Benchmark, says what this bought.
+// socket thread that read it, without a hop through the thread pool queue: docs/benchmarks.md says what this bought.
 // The socket engine reads the variable once, when the first socket opens; set to 0 outside, it turns both halves off.
 const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 if (Environment.GetEnvironmentVariable(InlineCompletions) is null or "1")
@@ -54,7 +54,7 @@ if (Environment.GetEnvironmentVariable(InlineCompletions) is null or "1")
     builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
 }
 // With this category enabled at any level, hosting starts an Activity and a logging scope for every request:
-// turning it off bought 15-23% more cache hits per second (README, Benchmark).
+// turning it off bought 15-23% more cache hits per second (docs/benchmarks.md).
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
 builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);

@@ -215,7 +215,7 @@ public sealed class BehindNginxTests : IDisposable
     }
 
     /// <summary>
-    /// The proxy as the README recommends it. The cache key holds the public scheme and host because the page names them
+    /// The proxy as docs/operations.md recommends it. The cache key holds the public scheme and host because the page names them
     /// (nginx's default key has the upstream's host instead); the negotiated variants are kept apart by the site's Vary,
     /// which nginx (since 1.7.7) stores with each entry. The two add_header lines only let the test see what nginx did.
     /// </summary>

@@ -41,7 +41,7 @@ public sealed class HostileContentTests
         await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
     }
 
-    /// <summary>The built site's peak resident memory with every hostile file at once; measured at 137 MiB (README, Content limits).</summary>
+    /// <summary>The built site's peak resident memory with every hostile file at once; measured at 137 MiB (docs/content.md, Content limits).</summary>
     private const double MemoryBoundMiB = 256;
 
     [Fact]

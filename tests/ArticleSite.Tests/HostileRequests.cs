@@ -17,10 +17,10 @@ public enum Answer
     /// </summary>
     UnsupportedVersion,
 
-    /// <summary>Whatever the site decides, as long as it is not a 5xx: for requests whose answer README does not define.</summary>
+    /// <summary>Whatever the site decides, as long as it is not a 5xx: for requests whose answer docs/http.md does not define.</summary>
     NoServerError,
 
-    /// <summary>Exactly the status README defines for it (<see cref="HostileRequest.Status"/>).</summary>
+    /// <summary>Exactly the status docs/http.md defines for it (<see cref="HostileRequest.Status"/>).</summary>
     Exactly,
 }
 

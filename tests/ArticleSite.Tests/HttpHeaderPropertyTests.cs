@@ -7,7 +7,7 @@ namespace ArticleSite.Tests;
 
 /// <summary>
 /// Properties of the request-header decisions (Accept, Accept-Encoding, Range and If-Range, If-Match and If-None-Match) on generated
-/// headers: no input makes them throw, and on well-formed input they agree with the rule as README states it, written out here.
+/// headers: no input makes them throw, and on well-formed input they agree with the rule as docs/http.md states it, written out here.
 /// </summary>
 public sealed class HttpHeaderPropertyTests
 {
@@ -33,7 +33,7 @@ public sealed class HttpHeaderPropertyTests
     private static readonly Gen<(string Range, double? Quality)[]> AcceptList =
         Gen.Shuffle(MediaRanges, 1, MediaRanges.Length).SelectMany(ranges => Quality.Array[ranges.Length].Select(qualities => ranges.Zip(qualities).ToArray()));
 
-    /// <summary>README: q-values honoured, the most specific range decides a type's q, ties go to the earlier type, q=0 excludes.</summary>
+    /// <summary>docs/http.md: q-values honoured, the most specific range decides a type's q, ties go to the earlier type, q=0 excludes.</summary>
     private static int ModelChoice((string Range, double? Quality)[] accept)
     {
         double QualityOf(string mediaType)
@@ -96,7 +96,7 @@ public sealed class HttpHeaderPropertyTests
     private static readonly Gen<(string Coding, double? Quality)[]> AcceptEncodingList =
         Gen.Shuffle(CodingNames, 1, CodingNames.Length).SelectMany(codings => Quality.Array[codings.Length].Select(qualities => codings.Zip(qualities).ToArray()));
 
-    /// <summary>README: the highest q wins, ties go to br then gzip then identity; "*" stands for every coding not named; identity is acceptable unless excluded; all excluded is 406 (null).</summary>
+    /// <summary>docs/http.md: the highest q wins, ties go to br then gzip then identity; "*" stands for every coding not named; identity is acceptable unless excluded; all excluded is 406 (null).</summary>
     private static ContentCoding? ModelCoding((string Coding, double? Quality)[] acceptEncoding)
     {
         double? Listed(string name) => acceptEncoding.Where(entry => entry.Coding == name).Select(entry => (double?)(entry.Quality ?? 1)).FirstOrDefault();

@@ -28,7 +28,7 @@ public sealed class ServerLimitsTests(ArticleSiteFactory site) : IClassFixture<A
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void The_defaults_are_the_values_README_gives()
+    public void The_defaults_are_the_values_the_operations_guide_gives()
     {
         var limits = site.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
 

@@ -2,7 +2,7 @@ namespace ArticleSite.Loading;
 
 /// <summary>
 /// The budgets of the content pipeline: how much of the folder is read, and how big, deep, slow or expensive one file may
-/// be, so that no file can stop the site or its publishing. Each value is far above what a news article needs; README
+/// be, so that no file can stop the site or its publishing. Each value is far above what a news article needs; docs/content.md
 /// (Content limits) says why each one. Bound from the "ContentLimits" configuration section.
 /// </summary>
 public sealed class ContentLimits

@@ -6,7 +6,7 @@ namespace ArticleSite.Rendering;
 /// <summary>What an archive page template needs: its articles, newest first, which page it is of how many, its origin and the stylesheet.</summary>
 public sealed record ArchivePageModel(IReadOnlyList<Article> Articles, int Page, int PageCount, string Origin, HtmlString Css)
 {
-    /// <summary>Articles on one archive page: as many as the front page lists, so a page stays about 23 KB (README, Scale).</summary>
+    /// <summary>Articles on one archive page: as many as the front page lists, so a page stays about 23 KB (docs/http.md).</summary>
     public const int PageLength = PageRenderer.FrontPageListLength;
 
     public string SiteName => PageRenderer.SiteName;

@@ -5,7 +5,7 @@ namespace ArticleSite.Rendering;
 /// <summary>
 /// Brotli at quality 11 allocates large native buffers for each body it compresses, and frees them when done.
 /// glibc's malloc raises its mmap threshold to the size of the largest block freed, so from then on those buffers come
-/// from the C heap, which keeps them: with the article republished every 200 ms, RSS rose by 30-60 MB (README, Soak run).
+/// from the C heap, which keeps them: with the article republished every 200 ms, RSS rose by 30-60 MB (docs/benchmarks.md, Soak run).
 /// With the threshold fixed at glibc's default, each large buffer keeps its own mapping and goes back to the system when freed.
 /// </summary>
 public static class CompressionMemory

@@ -3,7 +3,7 @@ namespace ArticleSite.Rendering;
 /// <summary>
 /// What one URL serves: its representations (the first is the default) and how fresh caches may keep it. No modification
 /// date: a file's time is not the content's and differs between replicas, and a list page changes when any article goes,
-/// so the strong ETags of the bytes are the only validators (README, Endpoints: Validators).
+/// so the strong ETags of the bytes are the only validators (docs/http.md, Validators).
 /// </summary>
 public sealed class Resource
 {

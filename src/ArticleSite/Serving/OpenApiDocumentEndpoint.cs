@@ -6,7 +6,7 @@ namespace ArticleSite.Serving;
 
 /// <summary>
 /// The OpenAPI document that <c>AddOpenApi</c> describes, made on request. Mapped here instead of with <c>MapOpenApi</c>,
-/// whose set-up at start-up cost the Native AOT binary about 4 ms of its 100 ms to a first response (README, Benchmark).
+/// whose set-up at start-up cost the Native AOT binary about 4 ms of its 100 ms to a first response (docs/benchmarks.md).
 /// </summary>
 public static class OpenApiDocumentEndpoint
 {

@@ -19,7 +19,7 @@ public enum PreconditionOutcome
 /// <summary>
 /// The preconditions of RFC 9110 §13 for a representation whose one validator is the strong ETag of its bytes.
 /// If-Unmodified-Since and If-Modified-Since are ignored, as §13.1.4 and §13.1.3 require of a resource with no modification
-/// date: the site sends no Last-Modified (README, Endpoints: Validators says why).
+/// date: the site sends no Last-Modified (docs/http.md, Validators, says why).
 /// </summary>
 public static class Preconditions
 {

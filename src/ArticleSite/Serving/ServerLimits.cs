@@ -5,7 +5,7 @@ namespace ArticleSite.Serving;
 
 /// <summary>
 /// How much a client may send and how slowly, and how long shutdown waits for requests in flight.
-/// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; README says why each value.
+/// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; docs/operations.md says why each value.
 /// Kestrel's setters reject out-of-range values at startup.
 /// </summary>
 public sealed class ServerLimits
