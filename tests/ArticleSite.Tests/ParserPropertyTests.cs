@@ -27,7 +27,7 @@ public sealed class ParserPropertyTests
             string[] header = [.. listed.Select(Written), .. star ? ["*"] : Array.Empty<string>()];
             var expected = star || listed.Any(tag => tag.Opaque == current);
 
-            Assert.Equal(expected, Preconditions.NoneMatchFails(string.Join(", ", header), $"\"{current}\""));
+            Assert.Equal(expected, Preconditions.NoneMatchNamesCurrent(string.Join(", ", header), $"\"{current}\""));
         });
     }
 
@@ -39,8 +39,8 @@ public sealed class ParserPropertyTests
             var list = others.Select(Written).ToList();
             list.Insert(Math.Min(position, list.Count), Written((current, weak)));
 
-            Assert.True(Preconditions.NoneMatchFails(string.Join(",", list), $"\"{current}\""));
-            Assert.True(Preconditions.NoneMatchFails(string.Join(", ", list), $"\"{current}\""));
+            Assert.True(Preconditions.NoneMatchNamesCurrent(string.Join(",", list), $"\"{current}\""));
+            Assert.True(Preconditions.NoneMatchNamesCurrent(string.Join(", ", list), $"\"{current}\""));
         });
     }
 
@@ -49,14 +49,14 @@ public sealed class ParserPropertyTests
     {
         Gen.Select(AnyHeaderValue.Array[0, 3], Opaque).Sample((values, current) =>
         {
-            _ = Preconditions.NoneMatchFails(string.Join(", ", values), $"\"{current}\"");
+            _ = Preconditions.NoneMatchNamesCurrent(string.Join(", ", values), $"\"{current}\"");
         });
     }
 
     [Fact]
     public void No_If_None_Match_header_never_matches()
     {
-        Opaque.Sample(current => Assert.False(Preconditions.NoneMatchFails("", $"\"{current}\"")));
+        Opaque.Sample(current => Assert.False(Preconditions.NoneMatchNamesCurrent("", $"\"{current}\"")));
     }
 
     private static readonly Gen<string> SlugSegment = Gen.String[Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], 1, 8];

@@ -30,11 +30,11 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapSiteHealthChecks(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReport.WriteStatusAsync }).WithMetadata(ReadOnly);
+        app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthDetail.WriteStatusAsync }).WithMetadata(ReadOnly);
         app.MapHealthChecks(Ready, new HealthCheckOptions
         {
             Predicate = IsReadiness,
-            ResponseWriter = (context, report) => ShowsDetail(context) ? HealthReport.WriteDetailAsync(context, report) : HealthReport.WriteStatusAsync(context, report),
+            ResponseWriter = (context, report) => ShowsDetail(context) ? HealthDetail.WriteDetailAsync(context, report) : HealthDetail.WriteStatusAsync(context, report),
         }).WithMetadata(ReadOnly);
         return app;
     }

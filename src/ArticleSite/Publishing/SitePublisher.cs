@@ -58,7 +58,7 @@ public sealed partial class SitePublisher : IDisposable
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => Touch());
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => NoteChanged());
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -85,21 +85,21 @@ public sealed partial class SitePublisher : IDisposable
                 : ContentFolder.ProblemOfFolder(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
         }
 
-        await SwapAsync(reading.Articles, reading.Problems, started);
-        Watch();
+        await LockAndPublishAsync(reading.Articles, reading.Problems, started);
+        StartWatching();
     }
 
-    private void Watch()
+    private void StartWatching()
     {
         debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         settled = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         rescan = new Timer(_ => _ = ReloadAsync(), null, options.RescanInterval, options.RescanInterval);
-        watcher = new ContentWatcher(Folder, Touch, RenamedIn);
+        watcher = new ContentWatcher(Folder, NoteChanged, RenamedIn);
         watcher.Rearm();
     }
 
     /// <summary>Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown.</summary>
-    private void Touch(params string[] paths)
+    private void NoteChanged(params string[] paths)
     {
         lock (changesLock)
             touched.UnionWith(paths);
@@ -158,7 +158,7 @@ public sealed partial class SitePublisher : IDisposable
         }
     }
 
-    private async Task SwapAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
+    private async Task LockAndPublishAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
     {
         await publishing.WaitAsync();
         try

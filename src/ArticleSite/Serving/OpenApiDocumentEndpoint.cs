@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ArticleSite.Rendering;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -16,6 +18,19 @@ public static class OpenApiDocumentEndpoint
     public const string Path = "/openapi/v1.json";
 
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    /// <summary>The JSON shapes the document describes, from the source-generated context, and the document itself.</summary>
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ArticleJsonContext.Default);
+            // Numbers are written as numbers; without this the OpenAPI schema says "integer or string".
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        services.AddOpenApi();
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
     {

@@ -31,7 +31,7 @@ public static class Preconditions
     {
         if (!StringValues.IsNullOrEmpty(ifMatch) && !MatchHolds(ifMatch, currentETag))
             return PreconditionOutcome.Failed;
-        if (!StringValues.IsNullOrEmpty(ifNoneMatch) && NoneMatchFails(ifNoneMatch, currentETag))
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch) && NoneMatchNamesCurrent(ifNoneMatch, currentETag))
             return PreconditionOutcome.NotModified;
         return PreconditionOutcome.Proceed;
     }
@@ -45,8 +45,11 @@ public static class Preconditions
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true));
     }
 
-    /// <summary>The If-None-Match test (§13.1.2): a list of tags or "*", weak comparison.</summary>
-    public static bool NoneMatchFails(StringValues ifNoneMatch, string currentETag)
+    /// <summary>
+    /// Whether If-None-Match (§13.1.2) names the current representation: "*", or a listed tag equal to the current one by
+    /// weak comparison. True means the condition is false: 304 for GET and HEAD.
+    /// </summary>
+    public static bool NoneMatchNamesCurrent(StringValues ifNoneMatch, string currentETag)
     {
         if (!EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
             return false;

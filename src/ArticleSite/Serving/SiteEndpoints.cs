@@ -8,6 +8,19 @@ namespace ArticleSite.Serving;
 /// One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.
 /// It answers <c>/healthz</c> too, at that exact path only (routing would match <c>/HEALTHZ</c> and <c>/healthz/</c>).
 /// </summary>
+/// <remarks>
+/// Where each URL is answered (docs/architecture.md follows a request through these files):
+/// <list type="bullet">
+/// <item>Every URL of <see cref="SiteRoutes"/> (<c>/</c>, <c>/article.txt</c>, <c>/articles/{slug}</c>, <c>/feed.atom</c>,
+/// the sitemaps, <c>/robots.txt</c> …): a cache hit by <c>UseOutputCache</c> in Program.cs, before routing; a miss here,
+/// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/SiteRenderer.cs) and
+/// <see cref="RepresentationResult"/> writes.</item>
+/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>); a withdrawn article's URL: 410 here.</item>
+/// <item><c>/healthz</c>: here, by <see cref="HealthDetail.AnswerHealthzAsync"/>; <c>/healthz/live</c> and
+/// <c>/healthz/ready</c>: Operations/HealthEndpoints.cs; <c>/metrics</c>: Operations/MetricsEndpoint.cs;
+/// <c>/openapi/v1.json</c>: <see cref="OpenApiDocumentEndpoint"/>.</item>
+/// </list>
+/// </remarks>
 public static class SiteEndpoints
 {
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
@@ -39,7 +52,7 @@ public static class SiteEndpoints
         if (!ReadMethods.Allows(context.Request.Method))
             return ReadMethods.NotAllowed(context.Response);
         if (selection is null)
-            return await HealthReport.ReportAsync(context.Request, context.Response, publisher, origin);
+            return await HealthDetail.AnswerHealthzAsync(context.Request, context.Response, publisher, origin);
         return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
 }

@@ -12,37 +12,37 @@ namespace ArticleSite.Serving;
 /// changes are seen only by the periodic rescan; every such file (named relative to the content folder); whether the
 /// folder is watched; and the lead article's ETag and time, so a probe can see an edit go live.
 /// </summary>
-public sealed record HealthReport(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
+public sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
 {
     /// <summary>
     /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
     /// the detail where <see cref="HealthEndpoints.ShowsDetail"/> allows it.
     /// </summary>
-    public static async Task<IResult> ReportAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
+    public static async Task<IResult> AnswerHealthzAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
     {
         var context = request.HttpContext;
         var report = await context.RequestServices.GetRequiredService<HealthCheckService>().CheckHealthAsync(HealthEndpoints.IsReadiness, context.RequestAborted);
         var statusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         response.Headers.CacheControl = "no-store";
         return HealthEndpoints.ShowsDetail(context) && await DetailAsync(request, report.Status, publisher, origin) is { } detail
-            ? TypedResults.Json(detail, HealthJsonContext.Default.HealthReport, statusCode: statusCode)
+            ? TypedResults.Json(detail, HealthJsonContext.Default.HealthDetail, statusCode: statusCode)
             : TypedResults.Json(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary, statusCode: statusCode);
     }
 
     /// <summary>What anyone may see: <c>{"status": "Healthy"}</c>, without files or reasons.</summary>
-    public static Task WriteStatusAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report) =>
+    public static Task WriteStatusAsync(HttpContext context, HealthReport report) =>
         context.Response.WriteAsJsonAsync(new HealthSummary(report.Status.ToString()), HealthJsonContext.Default.HealthSummary);
 
-    public static async Task WriteDetailAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    public static async Task WriteDetailAsync(HttpContext context, HealthReport report)
     {
         var services = context.RequestServices;
         if (await DetailAsync(context.Request, report.Status, services.GetRequiredService<SitePublisher>(), services.GetRequiredService<PublicOrigin>()) is { } detail)
-            await context.Response.WriteAsJsonAsync(detail, HealthJsonContext.Default.HealthReport);
+            await context.Response.WriteAsJsonAsync(detail, HealthJsonContext.Default.HealthDetail);
         else
             await WriteStatusAsync(context, report);
     }
 
-    private static async Task<HealthReport?> DetailAsync(HttpRequest request, HealthStatus status, SitePublisher publisher, PublicOrigin origin)
+    private static async Task<HealthDetail?> DetailAsync(HttpRequest request, HealthStatus status, SitePublisher publisher, PublicOrigin origin)
     {
         if (!publisher.HasPublished)
             return null;
@@ -50,7 +50,7 @@ public sealed record HealthReport(string Status, int Articles, string Watcher, L
         var lead = snapshot.Lead;
         var site = await origin.RenderingFor(request, snapshot);
         var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
-        return new HealthReport(
+        return new HealthDetail(
             Status: status.ToString(),
             Articles: snapshot.Articles.Count,
             Watcher: publisher.WatcherState,
@@ -69,6 +69,6 @@ public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")
 public sealed record ProblemReport(string Path, string Reason);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
-[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(HealthDetail))]
 [JsonSerializable(typeof(HealthSummary))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;
