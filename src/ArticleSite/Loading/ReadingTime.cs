@@ -41,13 +41,16 @@ public readonly record struct ReadingTime(int Words, int CjkCharacters)
                 inWord = false;
                 continue;
             }
-            var isSpace = Rune.IsWhiteSpace(rune);
+            // CJK punctuation ("。", "、", full-width "！") separates like a space: it is no word of its own.
+            var isSpace = Rune.IsWhiteSpace(rune) || IsCjkPunctuation(rune.Value);
             if (!isSpace && !inWord)
                 words++;
             inWord = !isSpace;
         }
         return new(words, characters);
     }
+
+    private static bool IsCjkPunctuation(int codePoint) => codePoint is (>= 0x3000 and <= 0x303F) or (>= 0xFF00 and <= 0xFF0F) or (>= 0xFF1A and <= 0xFF20) or (>= 0xFF5B and <= 0xFF65);
 
     /// <summary>Han ideographs (with their extensions), kana and Hangul.</summary>
     private static bool IsCjk(int codePoint) => codePoint is
