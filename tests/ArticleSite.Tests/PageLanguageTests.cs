@@ -53,6 +53,18 @@ public sealed class PageLanguageTests
         Assert.Equal(("2025-11-01T09:30:00+09:00", language), (byline.QuerySelector("time")!.GetAttribute("datetime"), page.DocumentElement.GetAttribute("lang")));
     }
 
+    [Fact]
+    public async Task The_plain_text_says_its_byline_in_the_articles_language()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", Article("제목", "2025-11-01", "본문.", "lang: ko\nauthors: [Ada, Grace]\nupdated: 2025-12-24\nsource: example.org\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        var text = await site.CreateClient().GetStringAsync("/articles/a.txt", Cancel);
+
+        Assert.Equal("글: Ada, Grace · 2025년 11월 1일 · 수정 2025년 12월 24일 · 출처: example.org", text.Split("\n\n")[2]);
+    }
+
     public static TheoryData<string, string, string> Dates => new()
     {
         { "en", "2025-03-02", "2 March 2025" },
