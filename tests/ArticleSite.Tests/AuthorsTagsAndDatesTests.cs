@@ -143,7 +143,8 @@ public sealed class AuthorsTagsAndDatesTests(AuthorsTagsAndDatesTests.Site site)
         using var page = await client.GetAsync("/articles/release-notes", Cancel);
 
         Assert.Equal(
-            [("/", "2025-02-01T10:00:00+01:00"), ("/articles/release-notes", "2025-02-01T10:00:00+01:00"), ("/articles/older-news", "2024-12-01")],
+            [("/", "2025-02-01T10:00:00+01:00"), ("/articles/release-notes", "2025-02-01T10:00:00+01:00"), ("/articles/older-news", "2024-12-01"),
+             ("/tags/", "2025-02-01T10:00:00+01:00"), ("/tags/go/", "2025-02-01T10:00:00+01:00"), ("/tags/release/", "2025-02-01T10:00:00+01:00")],
             sitemap.Elements(sitemaps + "url").Select(url => (new Uri(url.Element(sitemaps + "loc")!.Value).AbsolutePath, url.Element(sitemaps + "lastmod")!.Value)));
         // A declared date need not move when the text is edited, so it is no validator (docs/http.md, Validators).
         Assert.Null(page.Content.Headers.LastModified);

@@ -42,6 +42,24 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_bad_site_file_is_a_problem_of_the_check_with_its_line()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write("site.yaml", "name: Fine\ndescription: [not, text]\n");
+        var parent = Path.GetDirectoryName(content.Path)!;
+        var name = Path.GetFileName(content.Path);
+        await using var check = SiteProcess.Start(parent, "check", name);
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [$"{name}/site.yaml: front matter 'description' is a list ['not', 'text'], expected text", $"{name}: 1 article(s) can be published, 1 problem(s)"],
+            check.OutputLines);
+    }
+
+    [Fact]
     public async Task The_json_format_gives_each_problem_its_path_line_and_reason()
     {
         using var content = FolderWithProblems();

@@ -45,7 +45,7 @@ public sealed class ManyArticlesTests
         Assert.Equal(["Middle", "Old news"], listed.Select(item => item.QuerySelector("h3")?.TextContent));
         Assert.Equal(["/articles/middle", "/articles/old"], listed.Select(item => item.QuerySelector("a")?.GetAttribute("href")));
         Assert.Equal(
-            ["Summary of Middle.", "2 November 2025 · 1 min read", "Summary of Old news.", "1 October 2025 · 3 min read"],
+            ["2 November 2025 · 1 min read", "Summary of Middle.", "1 October 2025 · 3 min read", "Summary of Old news."],
             listed.SelectMany(item => item.QuerySelectorAll("p").Select(paragraph => paragraph.TextContent)));
         Assert.StartsWith("Newest\n", await client.GetStringAsync("/article.txt", Cancel), StringComparison.Ordinal);
     }

@@ -55,6 +55,34 @@ public sealed class NginxExportTests : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path, Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task Nginx_serves_the_exported_tag_pages_and_feeds_at_the_live_urls_a_korean_tag_included()
+    {
+        var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", TemporaryContentFolder.Article("경제 기사", "2025-11-02", "본문.", "lang: ko\ntags: [경제, Release]\n"));
+        content.Write("b.md", TemporaryContentFolder.Article("Release notes", "2025-11-01", "Body.", "tags: [release]\n"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        using var site = factory.CreateClient();
+        var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var export = Path.Combine(work, "export");
+        await new ExportCommand(export, origin).RunAsync(
+            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        var (nginx, address) = await StartNginxAsync(nginxPath, export);
+        using var stopsNginx = nginx;
+        using var client = new HttpClient { BaseAddress = address };
+
+        foreach (var path in new[] { "/tags/", "/tags/release/", "/tags/release/feed.atom", "/tags/%EA%B2%BD%EC%A0%9C/", "/tags/%EA%B2%BD%EC%A0%9C/feed.atom" })
+        {
+            using var live = await site.GetAsync(path, Cancel);
+            using var served = await client.GetAsync(path, Cancel);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, served.StatusCode));
+            Assert.Equal(live.Content.Headers.ContentType, served.Content.Headers.ContentType);
+            Assert.Equal(await live.Content.ReadAsByteArrayAsync(Cancel), await served.Content.ReadAsByteArrayAsync(Cancel));
+        }
+        Assert.True(File.Exists(Path.Combine(export, "tags", "경제", "index.html")));
+    }
+
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)

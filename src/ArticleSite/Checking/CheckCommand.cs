@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using ArticleSite.Rendering;
 
 namespace ArticleSite.Checking;
 
@@ -65,6 +66,16 @@ public sealed record CheckCommand(string? Directory, bool Json)
             {
                 reading = new ContentReading([], [folderProblem]);
             }
+        }
+
+        // The site file is checked as the server reads it: a bad one would be a problem in /healthz.
+        try
+        {
+            SiteIdentity.From(configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions(), folder);
+        }
+        catch (ContentException siteProblem)
+        {
+            reading = reading with { Problems = [siteProblem, .. reading.Problems] };
         }
 
         var report = CheckReport.Of(shownAs, reading);

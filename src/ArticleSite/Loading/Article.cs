@@ -13,11 +13,14 @@ public sealed record Article(
     public DateTimeOffset LastModified => Metadata.Modified.Instant;
 
     /// <summary>An unhurried adult reading rate for news prose: every reading time of the site assumes it.</summary>
-    public const int WordsPerMinute = 230;
+    public const int WordsPerMinute = ReadingTime.WordsPerMinute;
 
-    /// <summary>The words of the body's headings and paragraphs, counted once when the file is read.</summary>
-    public int WordCount { get; init; }
+    /// <summary>The words (and CJK characters) of the body's headings and paragraphs, counted once when the file is read.</summary>
+    public ReadingTime Reading { get; init; }
 
-    /// <summary>Minutes a reader needs at <see cref="WordsPerMinute"/>, rounded up, at least one.</summary>
-    public int ReadingMinutes => Math.Max(1, (WordCount + WordsPerMinute - 1) / WordsPerMinute);
+    /// <summary>The words of the body, each Chinese, Japanese or Korean character counting as one.</summary>
+    public int WordCount => Reading.Units;
+
+    /// <summary>Minutes a reader needs at <see cref="ReadingTime.WordsPerMinute"/> (and CJK characters at their own rate), rounded up, at least one.</summary>
+    public int ReadingMinutes => Reading.Minutes;
 }

@@ -30,7 +30,7 @@ public static partial class ArticleParser
         var date = fields.Date("date") ?? fields.Date("publishDate", "pubDate") ?? ArticleDate.FromPath(path)
             ?? throw new ContentException(path, "front matter has no 'date', and the file name has none either (as in 2025-11-01-slug.md)");
         var language = fields.Text("lang", "language") ?? "en";
-        if (!LanguagePattern().IsMatch(language))
+        if (!IsLanguageTag(language))
             throw new ContentException(path, $"front matter 'lang' is '{language}', expected a language tag such as en, ko or pt-BR");
 
         var (slug, aliases) = SlugAndAliases(fields, path);
@@ -46,8 +46,11 @@ public static partial class ArticleParser
             Aliases = aliases,
             Image = fields.TextOrTableField("image", "image", "cover"),
         };
-        return new Article(metadata, text, document, path) { WordCount = CountWords(document, body) };
+        return new Article(metadata, text, document, path) { Reading = CountWords(document, body) };
     }
+
+    /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
+    public static bool IsLanguageTag(string text) => LanguagePattern().IsMatch(text);
 
     /// <summary>
     /// The body's syntax tree, and the text its positions refer to. Markdig's front matter extension skips YAML front
@@ -146,30 +149,16 @@ public static partial class ArticleParser
     }
 
     /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
-    private static int CountWords(MarkdownDocument document, string markdown)
+    private static ReadingTime CountWords(MarkdownDocument document, string markdown)
     {
-        var words = 0;
+        var words = default(ReadingTime);
         foreach (var block in document.Descendants<LeafBlock>())
         {
             if (block is ParagraphBlock)
-                words += CountWords(markdown.AsSpan(block.Span.Start, block.Span.Length));
+                words += ReadingTime.Of(markdown.AsSpan(block.Span.Start, block.Span.Length));
             else if (block is HeadingBlock heading)
                 // An ATX heading's source starts with its "##" marker, which is no word.
-                words += CountWords(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) - (heading.IsSetext ? 0 : 1);
-        }
-        return words;
-    }
-
-    private static int CountWords(ReadOnlySpan<char> text)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var character in text)
-        {
-            var isSpace = char.IsWhiteSpace(character);
-            if (!isSpace && !inWord)
-                words++;
-            inWord = !isSpace;
+                words += ReadingTime.Of(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) + new ReadingTime(heading.IsSetext ? 0 : -1, 0);
         }
         return words;
     }

@@ -32,6 +32,10 @@ public sealed partial class SitePublisher : IDisposable
     private readonly IOutputCacheStore cache;
     private readonly ILogger<SitePublisher> logger;
     private readonly TimeProvider time;
+    private readonly SiteOptions site;
+
+    /// <summary>The site file's problem the current snapshot reports, if any; guarded by <see cref="publishing"/>.</summary>
+    private string? publishedIdentityProblem;
 
     /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
@@ -52,8 +56,9 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
     private DateTimeOffset? nextRelease;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
     {
+        this.site = site.Value;
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
@@ -131,7 +136,9 @@ public sealed partial class SitePublisher : IDisposable
             if (recheckIn is { } quietIn)
                 settled?.Change(quietIn, Timeout.InfiniteTimeSpan);
             var released = nextRelease <= time.GetUtcNow();
-            if (!changed && !released && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
+            var (identity, identityProblem) = ReadIdentity();
+            var sameIdentity = identity.SameAs(Current.Identity) && identityProblem?.Message == publishedIdentityProblem;
+            if (!changed && !released && sameIdentity && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
             {
                 ScheduleRelease(reading.Articles);
                 return;
@@ -158,6 +165,23 @@ public sealed partial class SitePublisher : IDisposable
         }
     }
 
+    /// <summary>The site's identity from the configuration and the site file; with a bad site file, the last good identity and the problem.</summary>
+    private (SiteIdentity Identity, ContentException? Problem) ReadIdentity()
+    {
+        try
+        {
+            return (SiteIdentity.From(site, Folder), null);
+        }
+        catch (ContentException problem)
+        {
+            return (current?.Identity ?? SiteIdentity.Default, problem);
+        }
+        catch (IOException failure)
+        {
+            return (current?.Identity ?? SiteIdentity.Default, new ContentException(SiteFile.Names[0], $"cannot be read: {failure.Message}"));
+        }
+    }
+
     private async Task LockAndPublishAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
     {
         await publishing.WaitAsync();
@@ -176,6 +200,10 @@ public sealed partial class SitePublisher : IDisposable
     private async Task PublishLockedAsync(IReadOnlyList<Article> read, IReadOnlyList<ContentException> problems, long started)
     {
         var now = time.GetUtcNow();
+        var (identity, identityProblem) = ReadIdentity();
+        if (identityProblem is not null)
+            problems = [identityProblem, .. problems];
+        publishedIdentityProblem = identityProblem?.Message;
         IReadOnlyList<Article> articles = [.. read.Where(article => article.Metadata.IsPublishedAt(now))];
         if (articles.Count == 0)
             articles = Current.Articles;
@@ -191,6 +219,7 @@ public sealed partial class SitePublisher : IDisposable
         {
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
+            Identity = identity,
         };
         everPublished.UnionWith(slugs);
         if (current is { } previous)

@@ -14,7 +14,19 @@ public sealed record ArticlePageModel(
     HtmlString StructuredData,
     HtmlString Css)
 {
-    public string SiteName => PageRenderer.SiteName;
+    public SiteIdentity Site { get; init; } = SiteIdentity.Default;
+
+    public string SiteName => Site.Name;
+
+    /// <summary>The article's tags that have a page, each once, as the article spells them.</summary>
+    public IReadOnlyList<(string Slug, string Name)> TagLinks { get; } =
+        [.. Article.Metadata.Tags.Select(name => (Slug: TagIndex.SlugOf(name), Name: name)).Where(tag => tag.Slug.Length > 0).DistinctBy(tag => tag.Slug)];
+
+    /// <summary>The page's own words, in the article's language.</summary>
+    public PageWords Words => PageWords.For(Article.Metadata.Language);
+
+    /// <summary>The words of the front page's list and its link to the archive, in the site's language.</summary>
+    public PageWords SiteWords => PageWords.For(Site.Language);
 
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];

@@ -6,7 +6,8 @@ namespace ArticleSite.Rendering;
 
 /// <summary>
 /// The article as a schema.org NewsArticle in JSON-LD: its authors as Persons; the source site (front matter
-/// <c>source</c>) as publisher, an Organization, and as author too when the front matter names no author.
+/// <c>source</c>) as publisher, an Organization, and as author too when the front matter names no author; without a
+/// source, the site itself (<see cref="SiteIdentity.Name"/>) is the publisher.
 /// </summary>
 public static class ArticleStructuredData
 {
@@ -14,7 +15,7 @@ public static class ArticleStructuredData
     /// JSON that is safe inside a script element: the default JavaScriptEncoder writes &lt;, &gt;, &amp; and quotes as \u escapes,
     /// so a "&lt;/script&gt;" in a title cannot end the block.
     /// </summary>
-    public static string Render(Article article, string canonicalUrl, string? sourceUrl)
+    public static string Render(Article article, string canonicalUrl, string? sourceUrl, SiteIdentity? site = null)
     {
         var metadata = article.Metadata;
         var source = metadata.Source is { } name ? new Agent("Organization", name, sourceUrl) : null;
@@ -27,7 +28,7 @@ public static class ArticleStructuredData
             DatePublished: metadata.IsoDate,
             DateModified: metadata.Modified.Iso,
             Author: authors,
-            Publisher: source,
+            Publisher: source ?? new Agent("Organization", (site ?? SiteIdentity.Default).Name, null),
             MainEntityOfPage: canonicalUrl,
             Url: canonicalUrl,
             ArticleSection: metadata.Section,

@@ -15,18 +15,21 @@ public static class FeedRenderer
     public const int Length = 20;
 
     /// <param name="allArticles">Every article, newest first; the feed carries the first <see cref="Length"/>.</param>
-    public static byte[] Render(IReadOnlyList<Article> allArticles, string origin)
+    /// <param name="tag">The tag whose articles these are, for its own feed; null for the site's feed.</param>
+    public static byte[] Render(IReadOnlyList<Article> allArticles, string origin, SiteIdentity? site = null, Tag? tag = null)
     {
+        site ??= SiteIdentity.Default;
         IReadOnlyList<Article> articles = [.. allArticles.Take(Length)];
-        var home = new Uri(origin + SiteRoutes.Home);
+        var home = new Uri(origin + (tag is null ? SiteRoutes.Home : SiteRoutes.TagPage(tag.Slug)));
         var lead = articles[0].Metadata;
-        var feed = new SyndicationFeed(SiteFiles.SiteName, lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))
+        var title = tag is null ? site.Name : $"{site.Name} · {tag.Name}";
+        var feed = new SyndicationFeed(title, site.Description ?? lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))
         {
             Language = lead.Language,
             Items = articles.Select(article => Entry(article, origin)).ToList(),
         };
-        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(origin + SiteRoutes.Feed), "application/atom+xml"));
-        feed.Authors.Add(new SyndicationPerson { Name = lead.Source ?? SiteFiles.SiteName });
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(origin + (tag is null ? SiteRoutes.Feed : SiteRoutes.TagFeed(tag.Slug))), "application/atom+xml"));
+        feed.Authors.Add(new SyndicationPerson { Name = lead.Source ?? site.Name });
 
         using var stream = new MemoryStream();
         using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))

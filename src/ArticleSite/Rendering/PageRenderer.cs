@@ -15,8 +15,6 @@ namespace ArticleSite.Rendering;
 /// <summary>Renders the HTML page of an article: the Markdig body inside the page template, with its metadata.</summary>
 public static class PageRenderer
 {
-    public const string SiteName = "ArticleSite";
-
     // Encodes what HTML needs encoded and keeps the reporter's characters (“ ” ‘ ’ – —) as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -33,19 +31,26 @@ public static class PageRenderer
 
     /// <summary>The front page: the lead article in full, then the newest others and a link to the archive page.</summary>
     public static Task<string> RenderFrontPageAsync(SiteSnapshot snapshot, string canonicalUrl) =>
-        RenderAsync(snapshot.Lead, canonicalUrl, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
+        RenderAsync(snapshot.Lead, canonicalUrl, snapshot.Identity, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
 
     /// <summary>One page of the archive: <see cref="ArchivePageModel.PageLength"/> articles, newest first, from page 1.</summary>
-    public static async Task<string> RenderArchiveAsync(SiteSnapshot snapshot, int page, string origin)
+    /// <param name="tag">The tag whose articles are listed; null for every article.</param>
+    public static async Task<string> RenderArchiveAsync(SiteSnapshot snapshot, int page, string origin, Tag? tag = null)
     {
-        var articles = snapshot.Articles.Skip((page - 1) * ArchivePageModel.PageLength).Take(ArchivePageModel.PageLength).ToList();
-        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(snapshot.Articles.Count), origin, new HtmlString(Stylesheet));
+        var all = tag?.Articles ?? snapshot.Articles;
+        var articles = all.Skip((page - 1) * ArchivePageModel.PageLength).Take(ArchivePageModel.PageLength).ToList();
+        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(all.Count), origin, new HtmlString(Stylesheet)) { Site = snapshot.Identity, Tag = tag };
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(model), Encoder);
     }
 
+    /// <summary>The page of every tag, by name, with its number of articles.</summary>
+    public static async Task<string> RenderTagsAsync(SiteSnapshot snapshot, string origin) =>
+        await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet))), Encoder);
+
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
-    public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null, int allArticles = 0)
+    public static async Task<string> RenderAsync(Article article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0)
     {
+        site ??= SiteIdentity.Default;
         var sourceUrl = SourceHomePage(article.Metadata.Source);
         var model = new ArticlePageModel(
             Article: article,
@@ -54,11 +59,12 @@ public static class PageRenderer
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, site)),
             Css: new HtmlString(Stylesheet))
         {
             Others = others ?? [],
             AllArticles = allArticles,
+            Site = site,
         };
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);

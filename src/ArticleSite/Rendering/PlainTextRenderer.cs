@@ -23,15 +23,19 @@ public static class PlainTextRenderer
 
     /// <summary>
     /// The authors, date and credit line, as on the page: "By A and B · 1 November 2025 · Updated 2 November 2025 · Source:
-    /// thefoxdaily.com, Latest World", each part only when the front matter gives it.
+    /// thefoxdaily.com, Latest World", each part only when the front matter gives it, in the article's language.
     /// </summary>
-    public static string Byline(ArticleMetadata metadata) => string.Join(" · ", new[]
+    public static string Byline(ArticleMetadata metadata)
     {
-        metadata.Byline,
-        metadata.DisplayDate,
-        metadata.Updated is { } updated ? $"Updated {updated.Display}" : null,
-        metadata.Credit,
-    }.OfType<string>());
+        var words = PageWords.For(metadata.Language);
+        return string.Join(" · ", new[]
+        {
+            words.Byline(metadata.Authors),
+            words.Date(metadata.Date),
+            metadata.Updated is { } updated ? $"{words["updated"]} {words.Date(updated)}" : null,
+            words.Credit(metadata.Source, metadata.Section),
+        }.OfType<string>());
+    }
 
     private static bool IsText(LeafBlock block) => block is HtmlBlock || (block is HeadingBlock or ParagraphBlock && block.Inline is not null);
 

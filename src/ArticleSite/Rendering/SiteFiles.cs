@@ -8,8 +8,6 @@ namespace ArticleSite.Rendering;
 /// <summary>The small files crawlers, language models and browsers ask every site for: sitemap, robots.txt, llms.txt, icons.</summary>
 public static class SiteFiles
 {
-    public const string SiteName = "ArticleSite";
-
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary>
@@ -29,11 +27,18 @@ public static class SiteFiles
             yield return new(origin + SiteRoutes.Home, snapshot.Articles.Max(article => article.Metadata.Modified));
         foreach (var article in snapshot.Articles)
             yield return new(origin + SiteRoutes.ArticlePage(article.Metadata.Slug), article.Metadata.Modified);
+        // Then the tags' first pages, each dated by the newest change among its articles.
+        if (snapshot.Tags.All.Count > 0)
+            yield return new(origin + SiteRoutes.Tags, snapshot.Tags.All.SelectMany(tag => tag.Articles).Max(article => article.Metadata.Modified));
+        foreach (var tag in snapshot.Tags.All)
+            yield return new(origin + SiteRoutes.TagPage(tag.Slug), tag.Articles.Max(article => article.Metadata.Modified));
     }
 
     /// <summary>How many child sitemaps <see cref="SitemapUrls"/> fill, <paramref name="urlsPerFile"/> to a child.</summary>
     public static int SitemapPartCount(SiteSnapshot snapshot, int urlsPerFile) =>
-        (snapshot.Articles.Count + (snapshot.Others.Count > 0 ? 1 : 0) + urlsPerFile - 1) / urlsPerFile;
+        (snapshot.Articles.Count + (snapshot.Others.Count > 0 ? 1 : 0) + TagUrlCount(snapshot) + urlsPerFile - 1) / urlsPerFile;
+
+    private static int TagUrlCount(SiteSnapshot snapshot) => snapshot.Tags.All.Count is 0 ? 0 : snapshot.Tags.All.Count + 1;
 
     /// <summary>The sitemap index: each child sitemap with the newest date of the URLs it lists.</summary>
     public static byte[] SitemapIndex(SiteSnapshot snapshot, string origin, int urlsPerFile) => WriteXml(writer =>
@@ -90,9 +95,10 @@ public static class SiteFiles
     /// The llms.txt convention (llmstxt.org): the site's name, a one-line summary, links to the Markdown of the newest
     /// articles, and, under "Optional", where every other article is listed.
     /// </summary>
-    public static string Llms(IReadOnlyList<Article> articles, string origin)
+    public static string Llms(IReadOnlyList<Article> articles, string origin, SiteIdentity? site = null)
     {
-        var llms = new StringBuilder($"# {SiteName}\n\n> {articles[0].Metadata.Summary}\n\n## Articles\n\n");
+        site ??= SiteIdentity.Default;
+        var llms = new StringBuilder($"# {site.Name}\n\n> {site.Description ?? articles[0].Metadata.Summary}\n\n## Articles\n\n");
         foreach (var article in articles.Take(LlmsListLength))
         {
             var (metadata, slug) = (article.Metadata, article.Metadata.Slug);

@@ -14,6 +14,18 @@ public sealed class SiteOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>The site's name (masthead, page titles, og:site_name, feeds, JSON-LD publisher); else the site file's, else "ArticleSite".</summary>
+    public string? Name { get; set; }
+
+    /// <summary>One sentence on what the site publishes (feed subtitle, llms.txt, the archive's description); else the site file's.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The language of the site's own pages (front page chrome, archive, tags): a tag such as en or ko; else the site file's, else "en".</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The path of an SVG file served as /icon.svg; else the site file's, else the built-in icon.</summary>
+    public string? Icon { get; set; }
+
     /// <summary>
     /// With a <see cref="BaseUrl"/>, whether localhost, 127.0.0.1 and [::1] are answered too (with the base URL's pages), so
     /// a check on the machine itself needs no Host header; false answers the base URL's host alone.
@@ -66,6 +78,8 @@ public static class SiteOptionsSetup
         {
             if (options.BaseUrlProblem() is { } problem)
                 return ValidateOptionsResult.Fail(problem);
+            if (!string.IsNullOrWhiteSpace(options.Language) && !Loading.ArticleParser.IsLanguageTag(options.Language.Trim()))
+                return ValidateOptionsResult.Fail($"Site:Language '{options.Language}' is not a language tag such as en, ko or pt-BR");
             if (options.SitemapUrlsPerFile is < 1 or > SiteFiles.MaxSitemapUrls)
                 return ValidateOptionsResult.Fail($"Site:SitemapUrlsPerFile {options.SitemapUrlsPerFile} is not between 1 and {SiteFiles.MaxSitemapUrls}, the sitemap protocol's limit");
             return ValidateOptionsResult.Success;

@@ -24,7 +24,7 @@ public static class SiteRenderer
         foreach (var article in snapshot.Articles)
         {
             var slug = article.Metadata.Slug;
-            var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin, SiteRoutes.ArticlePage(slug)));
+            var rendition = new Lazy<Task<ArticleRendition>>(() => ArticleRendition.RenderAsync(article, origin, SiteRoutes.ArticlePage(slug), snapshot.Identity));
             Add(SiteRoutes.ArticlePage(slug), async () => new Resource((await rendition.Value).Negotiable));
             Add(SiteRoutes.ArticleText(slug), async () => new Resource((await rendition.Value).Text));
             Add(SiteRoutes.ArticleMarkdown(slug), async () => new Resource((await rendition.Value).Markdown));
@@ -58,7 +58,20 @@ public static class SiteRenderer
             }
         }
 
-        Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin)))));
+        if (snapshot.Tags.All.Count > 0)
+            Add(SiteRoutes.Tags, async () => new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderTagsAsync(snapshot, origin))));
+        foreach (var tag in snapshot.Tags.All)
+        {
+            for (var page = 1; page <= ArchivePageModel.PagesFor(tag.Articles.Count); page++)
+            {
+                var number = page;
+                Add(SiteRoutes.Lookup(SiteRoutes.TagPage(tag.Slug, number)), async () =>
+                    new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, number, origin, tag))));
+            }
+            Add(SiteRoutes.Lookup(SiteRoutes.TagFeed(tag.Slug)), () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(tag.Articles, origin, snapshot.Identity, tag)))));
+        }
+
+        Add(SiteRoutes.Feed, () => Task.FromResult(new Resource(new Representation("application/atom+xml; charset=utf-8", FeedRenderer.Render(snapshot.Articles, origin, snapshot.Identity)))));
         // Always an index, even of one child: crawlers and robots.txt find the same kind of file at one URL however many articles there are.
         Add(SiteRoutes.Sitemap, () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.SitemapIndex(snapshot, origin, sitemapUrlsPerFile)))));
         for (var part = 1; part <= SiteFiles.SitemapPartCount(snapshot, sitemapUrlsPerFile); part++)
@@ -67,9 +80,9 @@ public static class SiteRenderer
             Add(SiteRoutes.SitemapPart(part), () => Task.FromResult(new Resource(new Representation("application/xml; charset=utf-8", SiteFiles.Sitemap(urls)))));
         }
         Add(SiteRoutes.Robots, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Robots(origin)))));
-        Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin)))));
+        Add(SiteRoutes.Llms, () => Task.FromResult(new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin, snapshot.Identity)))));
         Add(SiteRoutes.Favicon, () => Task.FromResult(new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico")))));
-        Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", SiteFiles.Embedded("icon.svg")))));
+        Add(SiteRoutes.Icon, () => Task.FromResult(new Resource(new Representation("image/svg+xml", snapshot.Identity.IconSvg ?? SiteFiles.Embedded("icon.svg")))));
         return Task.FromResult(new RenderedSite(resources) { SitemapUrlsPerFile = sitemapUrlsPerFile });
     }
 }

@@ -44,6 +44,22 @@ public static class SiteRoutes
     /// <summary>One page of the archive, numbered from 1: the first is <see cref="Archive"/> itself, the others under /articles/page/.</summary>
     public static string ArchivePage(int number) => number == 1 ? Archive : $"/articles/page/{number}/";
 
+    /// <summary>Every tag, with its number of articles.</summary>
+    public const string Tags = "/tags/";
+
+    /// <summary>
+    /// One page of a tag's articles, newest first, numbered from 1 like the archive's. The slug is percent-encoded: this is
+    /// the path as links write it (<see cref="Lookup"/> gives the one a request arrives at).
+    /// </summary>
+    public static string TagPage(string slug, int number = 1) =>
+        number == 1 ? $"/tags/{Uri.EscapeDataString(slug)}/" : $"/tags/{Uri.EscapeDataString(slug)}/page/{number}/";
+
+    /// <summary>The Atom feed of a tag's newest articles.</summary>
+    public static string TagFeed(string slug) => $"/tags/{Uri.EscapeDataString(slug)}/feed.atom";
+
+    /// <summary>A path as the server sees a request for it, decoded: how resources are filed.</summary>
+    public static string Lookup(string path) => Uri.UnescapeDataString(path);
+
     /// <summary>An article's own page.</summary>
     public static string ArticlePage(string slug) => $"/articles/{slug}";
 

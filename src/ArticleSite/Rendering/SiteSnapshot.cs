@@ -34,6 +34,7 @@ public sealed class SiteSnapshot
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
+        Tags = new TagIndex(Articles);
         redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
@@ -48,6 +49,12 @@ public sealed class SiteSnapshot
 
     /// <summary>Counts the snapshots a process publishes.</summary>
     public long Generation { get; init; }
+
+    /// <summary>The articles of each tag, newest first.</summary>
+    public TagIndex Tags { get; }
+
+    /// <summary>Who the site says it is: name, description, language, icon.</summary>
+    public SiteIdentity Identity { get; init; } = SiteIdentity.Default;
 
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];

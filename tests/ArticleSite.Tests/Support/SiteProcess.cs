@@ -43,6 +43,15 @@ public sealed partial class SiteProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ArticleSite.dll"));
+        return Launch(start, arguments);
+    }
+
+    /// <summary>Starts a published native executable (a Native AOT publish) the same way.</summary>
+    public static SiteProcess StartExecutable(string executable, string workingDirectory, params string[] arguments) =>
+        Launch(new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true }, arguments);
+
+    private static SiteProcess Launch(ProcessStartInfo start, string[] arguments)
+    {
         foreach (var argument in arguments.Concat(["--urls", "http://127.0.0.1:0"]))
             start.ArgumentList.Add(argument);
 

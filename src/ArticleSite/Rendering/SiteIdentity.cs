@@ -1,0 +1,62 @@
+using ArticleSite.Loading;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>
+/// Who the site says it is on every page, feed and file: its name, description, default language and icon. Each comes
+/// from the configuration (<c>Site:Name</c>…), else from the content folder's site file, else the default.
+/// </summary>
+public sealed record SiteIdentity(string Name, string? Description, string Language, byte[]? IconSvg)
+{
+    /// <summary>An icon larger than this is refused: a site icon is a few kilobytes of SVG.</summary>
+    public const int MaxIconBytes = 256 * 1024;
+
+    public static SiteIdentity Default { get; } = new("ArticleSite", null, "en", null);
+
+    /// <summary>
+    /// The identity the configuration and the folder's site file give together, the configuration winning: an operator
+    /// can rename a deployment (a staging copy, say) without editing the content repository.
+    /// </summary>
+    /// <exception cref="ContentException">The site file, or an icon it or the configuration names, cannot be used; named by file.</exception>
+    public static SiteIdentity From(SiteOptions options, string contentFolder)
+    {
+        var file = SiteFile.Read(contentFolder);
+        var icon = Blank(options.Icon) is { } configuredIcon ? ReadIcon(Path.GetFullPath(configuredIcon), configuredIcon)
+            : file?.Icon is { } fileIcon ? ReadIcon(InsideFolder(contentFolder, fileIcon), fileIcon)
+            : null;
+        return new SiteIdentity(
+            Name: Blank(options.Name) ?? file?.Name ?? Default.Name,
+            Description: Blank(options.Description) ?? file?.Description,
+            Language: Blank(options.Language) ?? file?.Language ?? Default.Language,
+            IconSvg: icon);
+    }
+
+    /// <summary>Equal in every field, the icon's bytes included.</summary>
+    public bool SameAs(SiteIdentity other) =>
+        Name == other.Name && Description == other.Description && Language == other.Language
+        && (IconSvg ?? []).AsSpan().SequenceEqual(other.IconSvg ?? []);
+
+    private static string? Blank(string? setting) => string.IsNullOrWhiteSpace(setting) ? null : setting.Trim();
+
+    /// <summary>The site file's icon, relative to the content folder and never outside it.</summary>
+    private static string InsideFolder(string folder, string icon)
+    {
+        var root = Path.GetFullPath(folder);
+        var path = Path.GetFullPath(Path.Combine(root, icon));
+        return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ContentException(SiteFile.Names[0], $"'icon' is '{icon}', expected the path of an SVG file inside the content folder");
+    }
+
+    private static byte[] ReadIcon(string path, string asWritten)
+    {
+        if (FileStatus.OfEntry(path) is not { Kind: EntryKind.File } status)
+            throw new ContentException(asWritten, "the site icon is not a file");
+        if (status.Size > MaxIconBytes)
+            throw new ContentException(asWritten, $"the site icon is {status.Size} bytes; at most {MaxIconBytes} are read");
+        var bytes = File.ReadAllBytes(path);
+        return bytes.AsSpan().IndexOf("<svg"u8) >= 0
+            ? bytes
+            : throw new ContentException(asWritten, "the site icon is not an SVG file (no <svg element)");
+    }
+}
