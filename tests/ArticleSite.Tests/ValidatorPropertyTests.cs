@@ -96,7 +96,7 @@ public sealed class ValidatorPropertyTests : IAsyncDisposable
         await Eventually.GetAsync(
             () => Task.FromResult(site.Services.GetRequiredService<SitePublisher>().Current.Articles),
             published => published.Count == articles.Count
-                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.SourcePath), out var body) && article.Markdown.Contains(body, StringComparison.Ordinal)),
+                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.SourcePath), out var body) && article.Parse().Markdown.Contains(body, StringComparison.Ordinal)),
             "the change to be published");
     }
 

@@ -129,7 +129,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml), null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml).Article, null);
         }
         catch (ContentException problem)
         {

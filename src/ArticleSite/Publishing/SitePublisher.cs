@@ -33,6 +33,9 @@ public sealed partial class SitePublisher : IDisposable
     private readonly ILogger<SitePublisher> logger;
     private readonly TimeProvider time;
 
+    /// <summary>The articles' rendered bodies, shared by every snapshot: an edit renders the edited article again, not the rest.</summary>
+    private readonly RenderedBodies bodies;
+
     /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
 
@@ -58,6 +61,7 @@ public sealed partial class SitePublisher : IDisposable
         this.cache = cache;
         this.logger = logger;
         this.time = time;
+        bodies = new RenderedBodies(this.options.RenderedBodyBudget);
         library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => Touch());
     }
 
@@ -191,6 +195,7 @@ public sealed partial class SitePublisher : IDisposable
         {
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
+            Bodies = bodies,
         };
         everPublished.UnionWith(slugs);
         if (current is { } previous)
