@@ -19,16 +19,31 @@ public abstract class ArticleSource
 }
 
 /// <summary>
-/// An article's file in the content folder, read again within the same budgets as when it was published. When its bytes
-/// are no longer those published (it was saved since, and the watcher is about to publish it, or it was saved with a
-/// problem and its last good version stays published), what it holds now is rendered if it can be published; the
-/// bodies of the last good version stay served while the rendered-body store keeps them (docs/content.md, Live publishing).
+/// An article's file in the content folder, read again within the same budgets as when it was published. Only the bytes
+/// that were published are rendered: a file saved since may be half-written, or hold a version that cannot be published.
 /// </summary>
 public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml rawHtml) : ArticleSource
 {
+    /// <exception cref="ArticleChangedException">The file no longer holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
-        var parsed = ArticleFile.Load(new ArticleEntry(fullPath, article.SourcePath, 0, default), limits, rawHtml);
-        return parsed.Article.SourceHash == article.SourceHash ? parsed with { Article = article } : parsed;
+        try
+        {
+            var parsed = ArticleFile.Load(new ArticleEntry(fullPath, article.SourcePath, 0, default), limits, rawHtml);
+            return parsed.Article.SourceHash == article.SourceHash ? parsed with { Article = article } : throw new ArticleChangedException(article.SourcePath);
+        }
+        catch (ContentException)
+        {
+            throw new ArticleChangedException(article.SourcePath);
+        }
     }
+}
+
+/// <summary>
+/// An article's file no longer holds the bytes its snapshot published, and its rendered bodies are not in memory: the
+/// watcher publishes what it holds now once it has settled, or reports its problem and keeps the article as it was.
+/// </summary>
+public sealed class ArticleChangedException(string path) : Exception($"{path}: changed since it was published")
+{
+    public string Path { get; } = path;
 }

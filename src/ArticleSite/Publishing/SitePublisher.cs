@@ -46,6 +46,9 @@ public sealed partial class SitePublisher : IDisposable
     private HashSet<string> renamedIn = new(StringComparer.Ordinal);
 
     private volatile SiteSnapshot? current;
+
+    /// <summary>Completed, and replaced, each time a snapshot is swapped in.</summary>
+    private TaskCompletionSource swapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentWatcher? watcher;
     private Timer? debounce;
     private Timer? settled;
@@ -69,6 +72,15 @@ public sealed partial class SitePublisher : IDisposable
     public SiteSnapshot Current => current ?? throw new InvalidOperationException("Nothing has been published yet.");
 
     public bool HasPublished => current is not null;
+
+    /// <summary>The snapshot published after <paramref name="seen"/>, once there is one; the current one if none comes <paramref name="within"/>.</summary>
+    public async Task<SiteSnapshot> NextSnapshotAsync(SiteSnapshot seen, TimeSpan within)
+    {
+        var next = Volatile.Read(ref swapped).Task;
+        if (ReferenceEquals(Current, seen))
+            await next.WaitAsync(within).ContinueWith(_ => { }, TaskScheduler.Default);
+        return Current;
+    }
 
     public string Folder => library.Folder;
 
@@ -204,6 +216,7 @@ public sealed partial class SitePublisher : IDisposable
         // Swap first, then evict: from the assignment on, every request keys the cache by a body of the new snapshot, so
         // nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
+        Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
         SiteMetrics.Published(articles.Count, problems.Count, started);
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

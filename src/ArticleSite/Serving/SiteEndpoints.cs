@@ -26,6 +26,17 @@ public static class SiteEndpoints
         var snapshot = publisher.Current;
         var path = context.Request.Path.Value ?? "/";
         var selection = await Selection.ForAsync(context, snapshot, origin);
+        if (context.Features.Get<BodyUnavailable>() is not null)
+        {
+            context.Features.Set<BodyUnavailable>(null);
+            snapshot = await publisher.NextSnapshotAsync(snapshot, BodyUnavailable.WaitForNextSnapshot);
+            selection = await Selection.ForAsync(context, snapshot, origin);
+        }
+        if (context.Features.Get<BodyUnavailable>() is not null)
+        {
+            context.Response.Headers.RetryAfter = BodyUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
         if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
         {
