@@ -4,8 +4,8 @@
 # compression is included), the CPU time the process used until then, and its resident memory (RSS) then, for the JIT
 # Release build and, side by side, the Native AOT executable named by AOT (e.g. AOT=artifacts/bench-aot/ArticleSite).
 # Prints the load average in each row, since the wall-clock time depends on what else the machine is doing.
-# ARTICLESITE names another executable to run in place of the Release build.
-# Usage: [AOT=path] bench/startup-scale/run.sh [N...]
+# ARTICLESITE names another executable to run in place of the Release build; SKIP_JIT=1 runs the AOT executable alone.
+# Usage: [AOT=path] [SKIP_JIT=1] bench/startup-scale/run.sh [N...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,6 +16,8 @@ template=content/lee-xi-gyeongju-summit.md
 
 if [ -n "${ARTICLESITE:-}" ]; then
   jit=("$ARTICLESITE")
+elif [ -n "${SKIP_JIT:-}" ]; then
+  jit=()
 else
   dotnet build src/ArticleSite -c Release -v quiet -nologo > /dev/null
   jit=(dotnet artifacts/bin/ArticleSite/release/ArticleSite.dll)
@@ -58,7 +60,11 @@ for n in "${counts[@]}"; do
     }' "$template"
   sync
 
-  read -r jit_ms jit_cpu jit_rss <<< "$(measure "$folder" "${jit[@]}")"
+  if [ ${#jit[@]} -gt 0 ]; then
+    read -r jit_ms jit_cpu jit_rss <<< "$(measure "$folder" "${jit[@]}")"
+  else
+    jit_ms=- jit_cpu=- jit_rss=-
+  fi
   if [ -n "${AOT:-}" ]; then
     read -r aot_ms aot_cpu aot_rss <<< "$(measure "$folder" "$AOT")"
   else
