@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ArticleSite.Loading;
 
 /// <summary>Where an article's text is read again from, when one of its bodies is rendered.</summary>
