@@ -11,8 +11,8 @@ namespace ArticleSite.Benchmarks;
 [MemoryDiagnoser]
 public class RawHtmlBenchmarks
 {
-    private Article plain = null!;
-    private Article withRawHtml = null!;
+    private ParsedArticle plain = null!;
+    private ParsedArticle withRawHtml = null!;
 
     [GlobalSetup]
     public void LoadArticles()
@@ -31,5 +31,5 @@ public class RawHtmlBenchmarks
     [Benchmark]
     public string RenderBodyWithRawHtml() => PageRenderer.RenderBody(withRawHtml);
 
-    private static Article Load(string markdown) => ArticleParser.Parse(markdown, "bench.md");
+    private static ParsedArticle Load(string markdown) => ArticleParser.Parse(markdown, "bench.md");
 }

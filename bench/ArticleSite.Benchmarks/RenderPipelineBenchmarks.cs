@@ -43,8 +43,8 @@ public class RenderPipelineBenchmarks
         long bytes = 0;
         foreach (var article in reading.Articles)
         {
-            var rendition = await ArticleRendition.RenderAsync(article, "https://example.org", SiteRoutes.ArticlePage(article.Metadata.Slug));
-            foreach (var body in new[] { rendition.Page.Body, rendition.Text.Body })
+            var rendition = await ArticleRendition.RenderAsync(article.Parse(), "https://example.org", SiteRoutes.ArticlePage(article.Metadata.Slug), SiteIdentity.Default);
+            foreach (var body in new[] { rendition.Page.Representation.Body, rendition.Text.Representation.Body })
                 bytes += Compression.Brotli(body).Length + Compression.Gzip(body).Length;
         }
         return bytes;

@@ -1,4 +1,4 @@
-// Edit to served: for N articles (default 1 and 1000) in a temporary folder, saves one of them EDITS times (default 20)
+// Edit to served: for N articles (default 1, 1000 and 100,000) in a temporary folder, saves one of them EDITS times (default 20)
 // each way an editor saves (written in place, and written beside it then renamed into place) and measures the time
 // from the save to the first response on its /articles/{slug}.txt with the new text, asking again as soon as an answer
 // comes (one kept-alive connection, a request every ~0.2 ms). Beside it, in the same run, the floor no server could
@@ -12,7 +12,7 @@ using System.Globalization;
 const int Port = 5197;
 var debounce = TimeSpan.FromMilliseconds(100);
 var settleTime = TimeSpan.FromMilliseconds(500);
-var counts = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 1000];
+var counts = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 1000, 100_000];
 var edits = int.Parse(Environment.GetEnvironmentVariable("EDITS") ?? "20", CultureInfo.InvariantCulture);
 var template = File.ReadAllText("content/lee-xi-gyeongju-summit.md");
 var body = template[(template.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..];

@@ -1,39 +1,34 @@
 #!/usr/bin/env bash
-# Start-up at scale: for N articles (default 1 100 1000 10000) written to a temporary folder, the time from process
-# start to the first 200 on / (asked for as a browser does, with Accept-Encoding: br, gzip, so the first compression is
-# included), the CPU time the process used until then, and its resident memory (RSS) then. Prints the load average
-# in each row, since the wall-clock time depends on what else the machine is doing.
-# Uses the Release build, or the executable named by ARTICLESITE (e.g. a Native AOT publish).
-# Usage: bench/startup-scale/run.sh [N...]
+# Start-up at scale: for N articles (default 1 10 100 1000 10000 50000 100000) written to a temporary folder, the time
+# from process start to the first 200 on / (asked for as a browser does, with Accept-Encoding: br, gzip, so the first
+# compression is included), the CPU time the process used until then, and its resident memory (RSS) then, for the JIT
+# Release build and, side by side, the Native AOT executable named by AOT (e.g. AOT=artifacts/bench-aot/ArticleSite).
+# Prints the load average in each row, since the wall-clock time depends on what else the machine is doing.
+# ARTICLESITE names another executable to run in place of the Release build; SKIP_JIT=1 runs the AOT executable alone.
+# Usage: [AOT=path] [SKIP_JIT=1] bench/startup-scale/run.sh [N...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-counts=("${@:-1 100 1000 10000}")
+counts=("${@:-1 10 100 1000 10000 50000 100000}")
 read -r -a counts <<< "${counts[*]}"
 port=5199
 template=content/lee-xi-gyeongju-summit.md
-body=$(awk 'f; /^---$/ && ++n == 2 { f = 1 }' "$template")
 
 if [ -n "${ARTICLESITE:-}" ]; then
-  app=("$ARTICLESITE")
+  jit=("$ARTICLESITE")
+elif [ -n "${SKIP_JIT:-}" ]; then
+  jit=()
 else
   dotnet build src/ArticleSite -c Release -v quiet -nologo > /dev/null
-  app=(dotnet artifacts/bin/ArticleSite/release/ArticleSite.dll)
+  jit=(dotnet artifacts/bin/ArticleSite/release/ArticleSite.dll)
 fi
 
-echo "Load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-echo "| Articles | First 200 on / (ms) | CPU time until then (ms) | RSS then (MiB) | Load average |"
-echo "| ---: | ---: | ---: | ---: | ---: |"
-for n in "${counts[@]}"; do
-  folder=$(mktemp -d /tmp/articlesite-bench-XXXXXX)
-  for ((i = 0; i < n; i++)); do
-    printf -- '---\ntitle: "Article %d of %d"\nsummary: "Generated article number %d for the start-up benchmark."\ndate: 2025-%02d-%02d\nslug: article-%d\n---\n%s\n' \
-      "$i" "$n" "$i" $((i % 12 + 1)) $((i % 28 + 1)) "$i" "$body" > "$folder/article-$i.md"
-  done
-  sync
-
+# Prints "ms cpu_ms rss_mib" for one start of the command given, on the folder given.
+measure() {
+  local folder=$1; shift
+  local start pid elapsed cpu rss
   start=$(date +%s%N)
-  "${app[@]}" --content "$folder" --urls "http://127.0.0.1:$port" > /dev/null 2>&1 &
+  "$@" --content "$folder" --urls "http://127.0.0.1:$port" > /dev/null 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; do
     kill -0 "$pid" 2> /dev/null || { echo "the site exited" >&2; exit 1; }
@@ -42,9 +37,39 @@ for n in "${counts[@]}"; do
   elapsed=$((($(date +%s%N) - start) / 1000000))
   cpu=$(awk -v tick="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / tick }' "/proc/$pid/stat")
   rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-  echo "| $n | $elapsed | $cpu | $rss | $(cut -d ' ' -f 1 /proc/loadavg) |"
-
   kill "$pid"
   wait "$pid" 2> /dev/null || true
+  echo "$elapsed $cpu $rss"
+}
+
+echo "Load average at start: $(cut -d ' ' -f 1-3 /proc/loadavg); $(nproc) cores"
+echo "| Articles | JIT: first 200 on / (ms) | JIT: CPU until then (ms) | JIT: RSS then (MiB) | AOT: first 200 (ms) | AOT: CPU (ms) | AOT: RSS (MiB) | Load average |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for n in "${counts[@]}"; do
+  folder=$(mktemp -d /tmp/articlesite-bench-XXXXXX)
+  # One awk process writes every file: a shell loop of printf takes longer than the start-up it prepares at 100,000.
+  awk -v n="$n" -v folder="$folder" '
+    f { body = body $0 "\n" }
+    /^---$/ && ++dashes == 2 { f = 1 }
+    END {
+      for (i = 0; i < n; i++) {
+        file = folder "/article-" i ".md"
+        printf "---\ntitle: \"Article %d of %d\"\nsummary: \"Generated article number %d for the start-up benchmark.\"\ndate: 2025-%02d-%02d\nslug: article-%d\n---\n%s\n", i, n, i, i % 12 + 1, i % 28 + 1, i, body > file
+        close(file)
+      }
+    }' "$template"
+  sync
+
+  if [ ${#jit[@]} -gt 0 ]; then
+    read -r jit_ms jit_cpu jit_rss <<< "$(measure "$folder" "${jit[@]}")"
+  else
+    jit_ms=- jit_cpu=- jit_rss=-
+  fi
+  if [ -n "${AOT:-}" ]; then
+    read -r aot_ms aot_cpu aot_rss <<< "$(measure "$folder" "$AOT")"
+  else
+    aot_ms=- aot_cpu=- aot_rss=-
+  fi
+  echo "| $n | $jit_ms | $jit_cpu | $jit_rss | $aot_ms | $aot_cpu | $aot_rss | $(cut -d ' ' -f 1 /proc/loadavg) |"
   rm -rf "$folder"
 done

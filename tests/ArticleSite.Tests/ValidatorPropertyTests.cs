@@ -1,4 +1,5 @@
 using System.Net;
+using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Tests.Support;
 using CsCheck;
@@ -96,8 +97,21 @@ public sealed class ValidatorPropertyTests : IAsyncDisposable
         await Eventually.GetAsync(
             () => Task.FromResult(site.Services.GetRequiredService<SitePublisher>().Current.Articles),
             published => published.Count == articles.Count
-                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.SourcePath), out var body) && article.Markdown.Contains(body, StringComparison.Ordinal)),
+                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.SourcePath), out var body) && Holds(article, body)),
             "the change to be published");
+    }
+
+    /// <summary>Whether the published article's text holds the body; false while its file has changed since the snapshot (not published yet).</summary>
+    private static bool Holds(Article article, string body)
+    {
+        try
+        {
+            return article.Parse().Markdown.Contains(body, StringComparison.Ordinal);
+        }
+        catch (ArticleChangedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Asks for one path with every validator seen for it and every date, in each conditional header.</summary>

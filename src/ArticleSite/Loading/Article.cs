@@ -1,13 +1,13 @@
-using Markdig.Syntax;
+using System.IO.Hashing;
 
 namespace ArticleSite.Loading;
 
-/// <summary>One article as read from its file: metadata, the Markdown as published and its parsed syntax tree.</summary>
-public sealed record Article(
-    ArticleMetadata Metadata,
-    string Markdown,
-    MarkdownDocument Document,
-    string SourcePath)
+/// <summary>
+/// One article as the site keeps it between requests: its metadata, word count and where its text is, with a hash of the
+/// bytes it was read from. Not its Markdown nor its syntax tree: a body is parsed again when it is rendered
+/// (<see cref="Parse"/>), so that an archive of 100,000 articles keeps only what lists, feeds and lookups need.
+/// </summary>
+public sealed record Article(ArticleMetadata Metadata, string SourcePath)
 {
     /// <summary>When the article last changed, as its front matter declares (never the file's time, which differs between checkouts).</summary>
     public DateTimeOffset LastModified => Metadata.Modified.Instant;
@@ -23,4 +23,31 @@ public sealed record Article(
 
     /// <summary>Minutes a reader needs at <see cref="ReadingTime.WordsPerMinute"/> (and CJK characters at their own rate), rounded up, at least one.</summary>
     public int ReadingMinutes => Reading.Minutes;
+
+    /// <summary>The 128-bit XXH3 hash of the bytes the article was read from: a rendered body is kept under it.</summary>
+    public UInt128 SourceHash { get; init; }
+
+    /// <summary>Where the text is read again from when a body is rendered.</summary>
+    public required ArticleSource Source { get; init; }
+
+    /// <summary>The article with its Markdown and syntax tree, read and parsed again within the content budgets.</summary>
+    /// <exception cref="ContentException">The file no longer holds these bytes, and what it holds now cannot be published.</exception>
+    public ParsedArticle Parse() => Source.Parse(this);
+
+    /// <summary>The hash <see cref="SourceHash"/> holds, of a file's bytes or a text's UTF-8.</summary>
+    public static UInt128 HashOf(ReadOnlySpan<byte> bytes) => XxHash128.HashToUInt128(bytes);
+}
+
+/// <summary>An article with the Markdown it was parsed from and its syntax tree: what rendering its body needs, never kept.</summary>
+public sealed record ParsedArticle(Article Article, string Markdown, Markdig.Syntax.MarkdownDocument Document)
+{
+    public ArticleMetadata Metadata => Article.Metadata;
+
+    public string SourcePath => Article.SourcePath;
+
+    public int WordCount => Article.WordCount;
+
+    public int ReadingMinutes => Article.ReadingMinutes;
+
+    public DateTimeOffset LastModified => Article.LastModified;
 }

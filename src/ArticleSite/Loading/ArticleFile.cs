@@ -7,14 +7,16 @@ public static class ArticleFile
 {
     /// <summary>Reads, checks and parses the file within <paramref name="limits"/>, its raw HTML treated as <paramref name="rawHtml"/> says.</summary>
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
-    public static Article Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml)
+    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * Stopwatch.Frequency);
         var path = entry.RelativePath;
-        var markdown = ArticleBytes.Decode(ArticleBytes.Read(entry.FullPath, path, limits.MaxFileBytes), path);
+        var bytes = ArticleBytes.Read(entry.FullPath, path, limits.MaxFileBytes);
+        var markdown = ArticleBytes.Decode(bytes, path);
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline));
+        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline),
+            new FileSource(entry.FullPath, limits, rawHtml), Article.HashOf(bytes));
     }
 }

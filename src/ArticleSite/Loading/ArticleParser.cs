@@ -14,7 +14,9 @@ public static partial class ArticleParser
     public const int SummaryLength = 200;
 
     /// <param name="parseMarkdown">Parses Markdown within the file's budgets; by default, the default limits without a deadline.</param>
-    public static Article Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null)
+    /// <param name="source">Where the text is read again from; by default the text itself, kept in memory.</param>
+    /// <param name="sourceHash">The hash of the bytes the text was decoded from; by default that of its UTF-8.</param>
+    public static ParsedArticle Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null, ArticleSource? source = null, UInt128? sourceHash = null)
     {
         parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), RawHtml.Sanitize, deadline: long.MaxValue);
         var (fields, bodyStart) = FrontMatter.Split(text, path);
@@ -46,7 +48,13 @@ public static partial class ArticleParser
             Aliases = aliases,
             Image = fields.TextOrTableField("image", "image", "cover"),
         };
-        return new Article(metadata, text, document, path) { Reading = CountWords(document, body) };
+        var article = new Article(metadata, path)
+        {
+            Reading = CountWords(document, body),
+            SourceHash = sourceHash ?? Article.HashOf(System.Text.Encoding.UTF8.GetBytes(text)),
+            Source = source ?? ArticleSource.OfText(text),
+        };
+        return new ParsedArticle(article, text, document);
     }
 
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>

@@ -39,6 +39,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>The entries the last scan would not read.</summary>
     private IReadOnlyList<ContentException> skipped = [];
 
+    /// <summary>What the last reading published: a rescan that finds nothing changed returns it without sorting 100,000 files again.</summary>
+    private ContentReading? lastReading;
+
     /// <summary>Which file published each slug last time: it keeps the slug when another file claims it too.</summary>
     private Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
 
@@ -109,7 +112,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         var changed = !SameStates(files, next) || !scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message));
         (files, skipped) = (next, scan.Skipped);
-        return new LibraryRead(Publishable(), changed, recheckIn);
+        if (changed || lastReading is null)
+            lastReading = Publishable();
+        return new LibraryRead(lastReading, changed, recheckIn);
     }
 
     /// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
@@ -129,7 +134,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml), null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml).Article, null);
         }
         catch (ContentException problem)
         {

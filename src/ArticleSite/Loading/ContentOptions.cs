@@ -20,6 +20,12 @@ public sealed class ContentOptions
     /// <summary>How often the whole folder is checked anyway, for file systems whose change notifications get lost.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The bytes the articles' rendered bodies may take in memory (their page, text, Markdown and JSON, and the compressed
+    /// copies): the least recently asked for are let go and rendered again from their file when next asked for.
+    /// </summary>
+    public long RenderedBodyBudget { get; set; } = Rendering.RenderedBodies.DefaultBudget;
+
     /// <summary>Lets <c>--content DIR</c> on the command line set <see cref="Path"/>.</summary>
     public static readonly IDictionary<string, string> CommandLineSwitches =
         new Dictionary<string, string> { ["--content"] = $"{Section}:{nameof(Path)}" };

@@ -37,6 +37,12 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>The site file's problem the current snapshot reports, if any; guarded by <see cref="publishing"/>.</summary>
     private string? publishedIdentityProblem;
 
+    /// <summary>
+    /// The articles' rendered bodies, shared by every snapshot of one site identity: an edit renders the edited article
+    /// again, not the rest; a new name or icon renders them all. Guarded by <see cref="publishing"/>.
+    /// </summary>
+    private RenderedBodies? bodies;
+
     /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
 
@@ -47,6 +53,9 @@ public sealed partial class SitePublisher : IDisposable
     private HashSet<string> renamedIn = new(StringComparer.Ordinal);
 
     private volatile SiteSnapshot? current;
+
+    /// <summary>Completed, and replaced, each time a snapshot is swapped in.</summary>
+    private TaskCompletionSource swapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentWatcher? watcher;
     private Timer? debounce;
     private Timer? settled;
@@ -70,6 +79,15 @@ public sealed partial class SitePublisher : IDisposable
     public SiteSnapshot Current => current ?? throw new InvalidOperationException("Nothing has been published yet.");
 
     public bool HasPublished => current is not null;
+
+    /// <summary>The snapshot published after <paramref name="seen"/>, once there is one; the current one if none comes <paramref name="within"/>.</summary>
+    public async Task<SiteSnapshot> NextSnapshotAsync(SiteSnapshot seen, TimeSpan within)
+    {
+        var next = Volatile.Read(ref swapped).Task;
+        if (ReferenceEquals(Current, seen))
+            await next.WaitAsync(within).ContinueWith(_ => { }, TaskScheduler.Default);
+        return Current;
+    }
 
     public string Folder => library.Folder;
 
@@ -220,6 +238,7 @@ public sealed partial class SitePublisher : IDisposable
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
             Identity = identity,
+            Bodies = bodies = bodies is { } kept && kept.Site.SameAs(identity) ? kept : new RenderedBodies(options.RenderedBodyBudget, identity),
         };
         everPublished.UnionWith(slugs);
         if (current is { } previous)
@@ -228,6 +247,7 @@ public sealed partial class SitePublisher : IDisposable
         // Swap first, then evict: from the assignment on, every request keys the cache by a body of the new snapshot, so
         // nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
+        Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
         SiteMetrics.Published(articles.Count, problems.Count, started);
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -2,20 +2,56 @@ using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>The representations of one article, rendered for one public origin.</summary>
-public sealed record ArticleRendition(Representation Page, Representation Text, Representation Markdown, Representation Json)
+/// <summary>The resources of one article, rendered for one public origin: its page (which offers every form by negotiation), text, Markdown and JSON.</summary>
+public sealed class ArticleRendition
 {
-    /// <summary>What the article's page URL offers by content negotiation, the page first.</summary>
-    public IReadOnlyList<Representation> Negotiable => [Page, Text, Markdown, Json];
+    private ArticleRendition(Representation page, Representation text, Representation markdown, Representation json)
+    {
+        Page = new Resource([page, text, markdown, json]);
+        Text = new Resource(text);
+        Markdown = new Resource(markdown);
+        Json = new Resource(json);
+        IdentityBytes = page.Body.Length + text.Body.Length + markdown.Body.Length + json.Body.Length;
+    }
+
+    /// <summary>The page's URL: the HTML page first, the other forms by content negotiation.</summary>
+    public Resource Page { get; }
+
+    public Resource Text { get; }
+
+    public Resource Markdown { get; }
+
+    public Resource Json { get; }
+
+    /// <summary>The bytes of the four bodies uncompressed.</summary>
+    public long IdentityBytes { get; }
+
+    /// <summary>The resource of one form.</summary>
+    public Resource Of(ArticleForm form) => form switch
+    {
+        ArticleForm.Text => Text,
+        ArticleForm.Markdown => Markdown,
+        ArticleForm.Json => Json,
+        _ => Page,
+    };
 
     /// <param name="pagePath">The page's own path, which its canonical URL names.</param>
-    public static async Task<ArticleRendition> RenderAsync(Article article, string origin, string pagePath, SiteIdentity? site = null)
+    public static async Task<ArticleRendition> RenderAsync(ParsedArticle article, string origin, string pagePath, SiteIdentity site)
     {
         var canonicalUrl = origin + pagePath;
         return new(
-            Page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site)),
-            Text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),
-            Markdown: Representation.FromText("text/markdown; charset=utf-8", article.Markdown),
-            Json: new Representation("application/json", JsonRenderer.Render(article, canonicalUrl)));
+            page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site)),
+            text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),
+            markdown: Representation.FromText("text/markdown; charset=utf-8", article.Markdown),
+            json: new Representation("application/json", JsonRenderer.Render(article, canonicalUrl)));
     }
+}
+
+/// <summary>The forms an article is served in, each at a URL of its own.</summary>
+public enum ArticleForm
+{
+    Page,
+    Text,
+    Markdown,
+    Json,
 }

@@ -42,7 +42,7 @@ public static class FeedRenderer
     {
         var metadata = article.Metadata;
         var url = new Uri(origin + SiteRoutes.ArticlePage(metadata.Slug));
-        var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(PageRenderer.RenderBody(article)), url, url.AbsoluteUri, article.LastModified)
+        var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(PageRenderer.RenderBody(article.Parse())), url, url.AbsoluteUri, article.LastModified)
         {
             Summary = new TextSyndicationContent(metadata.Summary),
             PublishDate = metadata.Date.Instant,

@@ -15,7 +15,7 @@ public static class JsonRenderer
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     });
 
-    public static ArticleJson Describe(Article article, string canonicalUrl)
+    public static ArticleJson Describe(ParsedArticle article, string canonicalUrl)
     {
         var sections = new List<ArticleJsonSection>();
         string? heading = null;
@@ -48,7 +48,7 @@ public static class JsonRenderer
             Sections: sections);
     }
 
-    public static byte[] Render(Article article, string canonicalUrl) =>
+    public static byte[] Render(ParsedArticle article, string canonicalUrl) =>
         JsonSerializer.SerializeToUtf8Bytes(Describe(article, canonicalUrl), Context.ArticleJson);
 
 }

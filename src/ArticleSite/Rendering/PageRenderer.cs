@@ -30,8 +30,9 @@ public static class PageRenderer
     public const int FrontPageListLength = 50;
 
     /// <summary>The front page: the lead article in full, then the newest others and a link to the archive page.</summary>
-    public static Task<string> RenderFrontPageAsync(SiteSnapshot snapshot, string canonicalUrl) =>
-        RenderAsync(snapshot.Lead, canonicalUrl, snapshot.Identity, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
+    /// <param name="lead">The snapshot's lead, parsed.</param>
+    public static Task<string> RenderFrontPageAsync(SiteSnapshot snapshot, ParsedArticle lead, string canonicalUrl) =>
+        RenderAsync(lead, canonicalUrl, snapshot.Identity, [.. snapshot.Others.Take(FrontPageListLength)], snapshot.Articles.Count);
 
     /// <summary>One page of the archive: <see cref="ArchivePageModel.PageLength"/> articles, newest first, from page 1.</summary>
     /// <param name="tag">The tag whose articles are listed; null for every article.</param>
@@ -48,18 +49,18 @@ public static class PageRenderer
         await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet))), Encoder);
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
-    public static async Task<string> RenderAsync(Article article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0)
+    public static async Task<string> RenderAsync(ParsedArticle article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0)
     {
         site ??= SiteIdentity.Default;
         var sourceUrl = SourceHomePage(article.Metadata.Source);
         var model = new ArticlePageModel(
-            Article: article,
+            Article: article.Article,
             Body: new HtmlString(RenderBody(article)),
             Sections: SectionsOf(article),
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, site)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article.Article, canonicalUrl, sourceUrl, site)),
             Css: new HtmlString(Stylesheet))
         {
             Others = others ?? [],
@@ -74,13 +75,13 @@ public static class PageRenderer
     private static string? SourceHomePage(string? source) =>
         source is not null && Uri.CheckHostName(source) == UriHostNameType.Dns ? $"https://{source}/" : null;
 
-    private static List<SectionLink> SectionsOf(Article article) =>
+    private static List<SectionLink> SectionsOf(ParsedArticle article) =>
         [.. article.Document.Descendants<HeadingBlock>()
             .Where(heading => heading.Level == 2 && heading.TryGetAttributes()?.Id is not null)
             .Select(heading => new SectionLink(heading.TryGetAttributes()!.Id!, PlainTextRenderer.TextOf(heading.Inline)))];
 
     /// <summary>The article body alone, as HTML (for the page and the feed); raw HTML in it is sanitized.</summary>
-    public static string RenderBody(Article article)
+    public static string RenderBody(ParsedArticle article)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);

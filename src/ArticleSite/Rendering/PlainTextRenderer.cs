@@ -9,7 +9,7 @@ namespace ArticleSite.Rendering;
 /// <summary>Renders an article as plain text from its Markdown syntax tree: one block a line, blank lines between blocks.</summary>
 public static class PlainTextRenderer
 {
-    public static string Render(Article article)
+    public static string Render(ParsedArticle article)
     {
         var metadata = article.Metadata;
         var blocks = new List<string> { metadata.Title, metadata.Summary, Byline(metadata) };

@@ -1,32 +1,97 @@
-using System.Collections.Frozen;
+using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Every resource of the site for one public origin, by path: serving a request is one lookup.</summary>
-public sealed class RenderedSite(IDictionary<string, Lazy<Task<Resource>>> resources)
+/// <summary>
+/// Every resource of the site for one public origin, by path: serving a request is one lookup. The site-wide resources
+/// (front page, archive pages, feed, sitemaps, the files for crawlers) are made on the first request for each and kept
+/// for the snapshot's life; an article's URL is looked up by its slug and served from the store of rendered bodies.
+/// </summary>
+public sealed class RenderedSite
 {
-    private readonly FrozenDictionary<string, Lazy<Task<Resource>>> resources = resources.ToFrozenDictionary(StringComparer.Ordinal);
+    private const string ArticlesPrefix = "/articles/";
+
+    private readonly SiteSnapshot snapshot;
+
+    private readonly string origin;
+
+    private readonly IReadOnlyDictionary<string, MadeOnce<Resource>> siteWide;
+
+    /// <param name="siteWide">The resources that are not one article's, by path.</param>
+    public RenderedSite(SiteSnapshot snapshot, string origin, IReadOnlyDictionary<string, MadeOnce<Resource>> siteWide)
+    {
+        this.snapshot = snapshot;
+        this.origin = origin;
+        this.siteWide = siteWide;
+    }
 
     /// <summary>URLs in one child sitemap, as this rendering was made with: the next snapshot renders alike.</summary>
-    public int SitemapUrlsPerFile { get; init; } = Rendering.SiteFiles.MaxSitemapUrls;
+    public int SitemapUrlsPerFile { get; init; } = SiteFiles.MaxSitemapUrls;
 
     /// <summary>Every URL path the site serves.</summary>
-    public IEnumerable<string> Paths => resources.Keys;
+    public IEnumerable<string> Paths =>
+        snapshot.Articles.SelectMany(article => SiteRoutes.OfArticle(article.Metadata.Slug))
+            .Concat(snapshot.Others.Count == 0 ? [SiteRoutes.Home] : [])
+            .Concat([SiteRoutes.LeadText, SiteRoutes.LeadMarkdown, SiteRoutes.LeadJson])
+            .Concat(siteWide.Keys);
 
-    /// <summary>The resource at a path, rendered on the first request for it and kept; null for a path the site does not serve.</summary>
-    public Task<Resource>? Find(string path) => resources.TryGetValue(path, out var resource) ? resource.Value : null;
+    /// <summary>The resource at a path, made on the first request for it; null for a path the site does not serve.</summary>
+    public Task<Resource>? Find(string path)
+    {
+        if (siteWide.TryGetValue(path, out var resource))
+            return resource.Value;
+        if (ArticleAt(path) is not var (article, form))
+            return null;
+        return ResourceAsync(snapshot.Bodies.GetAsync(article, origin, path), form);
+    }
 
-    /// <summary>The resources rendered so far: what readers have asked for.</summary>
+    /// <summary>The resources made so far, what readers have asked for: the site-wide ones, then the articles' most recently asked first.</summary>
     public IEnumerable<(string Path, Resource Resource)> Rendered =>
-        resources.Where(entry => entry.Value is { IsValueCreated: true, Value.IsCompletedSuccessfully: true })
-            .Select(entry => (entry.Key, entry.Value.Value.Result));
+        siteWide.Where(entry => entry.Value.IsMade).Select(entry => (entry.Key, entry.Value.Value.Result))
+            .Concat(snapshot.Bodies.MadeFor(origin).SelectMany(made => made.Paths
+                .Where(path => ArticleAt(path) is var (article, _) && ReferenceEquals(article, made.Article))
+                .Select(path => (path, made.Rendition.Of(ArticleAt(path)!.Value.Form)))));
 
     /// <summary>Every resource, rendered: for the static export, which writes them all.</summary>
     public async Task<IReadOnlyList<(string Path, Resource Resource)>> RenderAllAsync()
     {
-        var all = new List<(string, Resource)>(resources.Count);
-        foreach (var (path, resource) in resources)
-            all.Add((path, await resource.Value));
+        var all = new List<(string, Resource)>();
+        foreach (var path in Paths)
+            all.Add((path, await Find(path)!));
         return all;
     }
+
+    /// <summary>The article a path names in this snapshot, and in which form; null for any other path.</summary>
+    private (Article Article, ArticleForm Form)? ArticleAt(string path)
+    {
+        switch (path)
+        {
+            case SiteRoutes.LeadText:
+                return (snapshot.Lead, ArticleForm.Text);
+            case SiteRoutes.LeadMarkdown:
+                return (snapshot.Lead, ArticleForm.Markdown);
+            case SiteRoutes.LeadJson:
+                return (snapshot.Lead, ArticleForm.Json);
+            case SiteRoutes.Home:
+                // One article: "/" is its page, the same bytes under the same ETag.
+                return snapshot.Others.Count == 0 ? (snapshot.Lead, ArticleForm.Page) : null;
+        }
+        if (!path.StartsWith(ArticlesPrefix, StringComparison.Ordinal))
+            return null;
+        var name = path.AsSpan(ArticlesPrefix.Length);
+        var form = name.EndsWith(".txt") ? ArticleForm.Text
+            : name.EndsWith(".md") ? ArticleForm.Markdown
+            : name.EndsWith(".json") ? ArticleForm.Json
+            : ArticleForm.Page;
+        var slug = form switch
+        {
+            ArticleForm.Text => name[..^4],
+            ArticleForm.Markdown => name[..^3],
+            ArticleForm.Json => name[..^5],
+            _ => name,
+        };
+        return snapshot.ArticleWithSlug(slug) is { } article ? (article, form) : null;
+    }
+
+    private static async Task<Resource> ResourceAsync(Task<ArticleRendition> rendition, ArticleForm form) => (await rendition).Of(form);
 }

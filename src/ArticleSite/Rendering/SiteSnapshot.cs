@@ -16,7 +16,9 @@ public sealed class SiteSnapshot
     /// </summary>
     private const int MaxKeptOrigins = 16;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<RenderedSite>>> renderedByOrigin = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MadeOnce<RenderedSite>> renderedByOrigin = new(StringComparer.Ordinal);
+
+    private readonly FrozenDictionary<string, Article> bySlug;
 
     private AskedOrigin? lastAsked;
 
@@ -33,6 +35,7 @@ public sealed class SiteSnapshot
         Articles = [.. articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.SourcePath, StringComparer.Ordinal)];
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
+        bySlug = Articles.ToFrozenDictionary(article => article.Metadata.Slug, StringComparer.Ordinal);
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
         Tags = new TagIndex(Articles);
         redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
@@ -46,6 +49,15 @@ public sealed class SiteSnapshot
 
     /// <summary>Every article but the lead, newest first.</summary>
     public IReadOnlyList<Article> Others { get; }
+
+    /// <summary>The article published under a slug; null for none.</summary>
+    public Article? ArticleWithSlug(ReadOnlySpan<char> slug) =>
+        bySlug.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(slug, out var article) ? article : null;
+
+    /// <summary>Where the articles' rendered bodies are kept: the process's one store, shared by its snapshots; by default a store of this snapshot's own.</summary>
+    public RenderedBodies Bodies { get => bodies ??= new(RenderedBodies.DefaultBudget, Identity); init => bodies = value; }
+
+    private RenderedBodies? bodies;
 
     /// <summary>Counts the snapshots a process publishes.</summary>
     public long Generation { get; init; }
@@ -81,15 +93,16 @@ public sealed class SiteSnapshot
     /// <summary>
     /// Renders now what readers had asked <paramref name="previous"/> for, at most <paramref name="limit"/> resources per
     /// origin: the same paths in the same codings. Published after this, the snapshot makes no reader wait for a rendering.
+    /// An unchanged article's bodies are found in the shared store of rendered bodies, as they were: only what changed is rendered.
     /// </summary>
     public async Task RenderLikeAsync(SiteSnapshot previous, int limit)
     {
         foreach (var (origin, rendering) in previous.renderedByOrigin)
         {
-            if (rendering is not { IsValueCreated: true, Value.IsCompletedSuccessfully: true })
+            if (!rendering.IsMade)
                 continue;
             var site = await ForOriginAsync(origin, rendering.Value.Result.SitemapUrlsPerFile);
-            foreach (var (path, before) in rendering.Value.Result.Rendered.Take(limit))
+            foreach (var (path, before) in rendering.Value.Result.Rendered.Take(limit).ToList())
             {
                 if (site.Find(path) is not { } making)
                     continue;
@@ -107,8 +120,8 @@ public sealed class SiteSnapshot
         if (renderedByOrigin.TryGetValue(origin, out var kept))
             return kept.Value;
         if (renderedByOrigin.Count >= MaxKeptOrigins)
-            return Task.Run(() => SiteRenderer.RenderAsync(this, origin, sitemapUrlsPerFile));
-        return renderedByOrigin.GetOrAdd(origin, key => new Lazy<Task<RenderedSite>>(() => Task.Run(() => SiteRenderer.RenderAsync(this, key, sitemapUrlsPerFile)))).Value;
+            return Task.Run(() => SiteRenderer.MapUrls(this, origin, sitemapUrlsPerFile));
+        return renderedByOrigin.GetOrAdd(origin, key => new MadeOnce<RenderedSite>(() => Task.FromResult(SiteRenderer.MapUrls(this, key, sitemapUrlsPerFile)))).Value;
     }
 }
 

@@ -15,6 +15,10 @@ public static class ArticleCaching
         // AddPolicy<T>, which looks its options up in RequestServices on every request (a DI scope for each hit).
         services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((options, services) =>
         {
+            // Chosen, not the framework's defaults: CachingOptions says why.
+            var caching = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CachingOptions>>().Value;
+            options.SizeLimit = caching.OutputCacheSize;
+            options.MaximumBodySize = caching.MaximumCachedBody;
             // URLs are case-sensitive: /ARTICLE.TXT is not in the rendered table, so the cache must not answer it with /article.txt.
             options.UseCaseSensitivePaths = true;
             options.AddBasePolicy(new RepresentationCachePolicy(services));

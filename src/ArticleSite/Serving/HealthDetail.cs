@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
@@ -49,12 +50,20 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
         var site = await origin.RenderingFor(request, snapshot);
-        var leadPage = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation;
+        string? leadETag;
+        try
+        {
+            leadETag = (await site.Find(SiteRoutes.ArticlePage(lead.Metadata.Slug))!).Representation.ETag;
+        }
+        catch (ArticleChangedException)
+        {
+            leadETag = null; // its file changed since: the next snapshot names it, or the problem is listed
+        }
         return new HealthDetail(
             Status: status.ToString(),
             Articles: snapshot.Articles.Count,
             Watcher: publisher.WatcherState,
-            Lead: new LeadReport(lead.Metadata.Slug, leadPage.ETag, lead.LastModified),
+            Lead: new LeadReport(lead.Metadata.Slug, leadETag, lead.LastModified),
             Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]);
     }
 }
@@ -63,7 +72,7 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
 public sealed record HealthSummary(string Status);
 
 /// <summary>The lead article: its slug, the ETag of its page, and when its file last changed.</summary>
-public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string ETag, DateTimeOffset LastModified);
+public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string? ETag, DateTimeOffset LastModified);
 
 /// <summary>A file that cannot be published (relative to the content folder; "." for the folder itself), and why.</summary>
 public sealed record ProblemReport(string Path, string Reason);

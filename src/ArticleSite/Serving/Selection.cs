@@ -1,3 +1,4 @@
+using ArticleSite.Loading;
 using ArticleSite.Rendering;
 
 namespace ArticleSite.Serving;
@@ -28,8 +29,34 @@ public sealed record Selection(Resource Resource, Representation? Representation
         var site = await origin.RenderingFor(request, snapshot);
         if (site.Find(request.Path.Value ?? "/") is not { } resource)
             return null;
-        var selection = await MakeAsync(await resource, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);
+        Resource found;
+        try
+        {
+            found = await resource;
+        }
+        catch (ArticleChangedException)
+        {
+            context.Features.Set(BodyUnavailable.Instance);
+            return null;
+        }
+        var selection = await MakeAsync(found, request.Headers.Accept.ToString(), request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);
         context.Features.Set(selection);
         return selection;
     }
+}
+
+/// <summary>
+/// Marks a request for an article whose file changed since the snapshot was published, and whose bodies are not in
+/// memory: it waits for the next snapshot, which publishes the file's new version, or, for a version with a problem,
+/// keeps the article as it was; where even that one cannot be rendered, the answer is 503 until the file is fixed.
+/// </summary>
+public sealed class BodyUnavailable
+{
+    public static BodyUnavailable Instance { get; } = new();
+
+    /// <summary>How long a request waits for the next snapshot: a save is published once it has settled (0.5 s by default).</summary>
+    public static readonly TimeSpan WaitForNextSnapshot = TimeSpan.FromSeconds(5);
+
+    /// <summary>A writer fixes a file in minutes; a client asks again after one.</summary>
+    public const int RetryAfterSeconds = 60;
 }

@@ -39,6 +39,23 @@ public static class SiteEndpoints
         var snapshot = publisher.Current;
         var path = context.Request.Path.Value ?? "/";
         var selection = await Selection.ForAsync(context, snapshot, origin);
+        // A snapshot may come out meanwhile for another file's change: wait on until one publishes this file as it is now.
+        var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (context.Features.Get<BodyUnavailable>() is not null
+            && System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince) is var waited && waited < BodyUnavailable.WaitForNextSnapshot)
+        {
+            var next = await publisher.NextSnapshotAsync(snapshot, BodyUnavailable.WaitForNextSnapshot - waited);
+            if (ReferenceEquals(next, snapshot))
+                break;
+            context.Features.Set<BodyUnavailable>(null);
+            snapshot = next;
+            selection = await Selection.ForAsync(context, snapshot, origin);
+        }
+        if (context.Features.Get<BodyUnavailable>() is not null)
+        {
+            context.Response.Headers.RetryAfter = BodyUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
         if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
         {
