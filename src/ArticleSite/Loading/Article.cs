@@ -15,7 +15,7 @@ public sealed record Article(
     /// <summary>An unhurried adult reading rate for news prose: every reading time of the site assumes it.</summary>
     public const int WordsPerMinute = 230;
 
-    /// <summary>The words of the body's headings and paragraphs, counted once when the file is read.</summary>
+    /// <summary>The words of the body's text (headings, paragraphs, list items, quotations, table cells, captions; not code), counted once when the file is read.</summary>
     public int WordCount { get; init; }
 
     /// <summary>Minutes a reader needs at <see cref="WordsPerMinute"/>, rounded up, at least one.</summary>

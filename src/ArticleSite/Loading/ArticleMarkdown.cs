@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -9,23 +10,27 @@ namespace ArticleSite.Loading;
 public static class ArticleMarkdown
 {
     /// <summary>
-    /// Front matter and GitHub-style heading ids. Raw HTML is parsed into HTML nodes, which only the sanitizer
-    /// (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse given a context from
-    /// <see cref="ParseBudget.ContextWith"/> is held to that budget.
+    /// Front matter, GitHub-style heading ids, and what news articles carry beyond CommonMark: GFM pipe tables (with their
+    /// alignment), footnotes, strikethrough, task lists and bare URLs as links (an image alone in its paragraph is
+    /// rendered as a figure: Rendering/FigureRenderer). Named one by one: no generic attributes (<c>{onclick=…}</c>) and no
+    /// typographic replacement, so the author's characters are published as written. Raw HTML is parsed into HTML nodes,
+    /// which only the sanitizer (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse
+    /// given a context from <see cref="ParseBudget.ContextWith"/> is held to that budget.
     /// </summary>
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .Use<ParseBudget>()
-        .Build();
+    public static MarkdownPipeline Pipeline { get; } = Extensions(new MarkdownPipelineBuilder()).Build();
 
     /// <summary>The same pipeline with raw HTML read as text (<see cref="RawHtml.Text"/>).</summary>
-    public static MarkdownPipeline PipelineWithHtmlAsText { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline PipelineWithHtmlAsText { get; } = Extensions(new MarkdownPipelineBuilder()).DisableHtml().Build();
+
+    private static MarkdownPipelineBuilder Extensions(MarkdownPipelineBuilder builder) => builder
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .DisableHtml()
-        .Use<ParseBudget>()
-        .Build();
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseTaskLists()
+        .UseAutoLinks()
+        .Use<ParseBudget>();
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 

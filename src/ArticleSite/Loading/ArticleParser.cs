@@ -145,34 +145,44 @@ public static partial class ArticleParser
             : throw new ContentException(path, $"alias '{alias}' is not a URL path such as /2019/03/old-name/");
     }
 
-    /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
+    /// <summary>
+    /// The words a reader reads: those of every heading and paragraph, wherever it stands (lists, block quotations,
+    /// table cells, footnotes), and of every figure's caption; not code.
+    /// </summary>
     private static int CountWords(MarkdownDocument document, string markdown)
     {
         var words = 0;
         foreach (var block in document.Descendants<LeafBlock>())
         {
-            if (block is ParagraphBlock)
+            if (block is ParagraphBlock paragraph && ArticleFigure.ImageOf(paragraph) is { } image)
+                words += CountWords(ArticleFigure.CaptionOf(image));
+            else if (block is ParagraphBlock or HeadingBlock)
                 words += CountWords(markdown.AsSpan(block.Span.Start, block.Span.Length));
-            else if (block is HeadingBlock heading)
-                // An ATX heading's source starts with its "##" marker, which is no word.
-                words += CountWords(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) - (heading.IsSetext ? 0 : 1);
         }
         return words;
     }
 
+    /// <summary>Runs of characters between white space, less those made only of Markdown's markers (a heading's "##", a quotation's "&gt;").</summary>
     private static int CountWords(ReadOnlySpan<char> text)
     {
         var words = 0;
-        var inWord = false;
-        foreach (var character in text)
+        var start = -1;
+        for (var index = 0; index <= text.Length; index++)
         {
-            var isSpace = char.IsWhiteSpace(character);
-            if (!isSpace && !inWord)
+            if (index < text.Length && !char.IsWhiteSpace(text[index]))
+            {
+                if (start < 0)
+                    start = index;
+                continue;
+            }
+            if (start >= 0 && text[start..index].ContainsAnyExcept(MarkdownMarkers))
                 words++;
-            inWord = !isSpace;
+            start = -1;
         }
         return words;
     }
+
+    private const string MarkdownMarkers = "#>|=";
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]
     private static partial Regex DatePrefix();
