@@ -1,5 +1,5 @@
+using System.Net;
 using System.Text;
-using ArticleSite.Loading;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax.Inlines;
@@ -12,67 +12,77 @@ public static class ReaderText
     /// <param name="withUrls">Writes a link's URL after its text, in brackets, where it differs from the text (for the plain text form).</param>
     public static string Of(ContainerInline? inlines, bool withUrls)
     {
-        var text = new StringBuilder();
-        // Inline tags are separate nodes (<sup>, then text, then </sup>): with one, the text of what the sanitizer keeps on the page.
-        return TryAppend(text, inlines, withUrls) ? text.ToString().Trim() : RawHtmlSanitizer.TextOf(HtmlOf(inlines!));
+        var text = new Writer(withUrls, Html: false);
+        if (text.TryAppend(inlines))
+            return text.ToString().Trim();
+        // Inline tags are separate nodes (<sup>, then text, then </sup>): with one, the text is written as HTML around
+        // them, and what the sanitizer keeps of that HTML is what the page shows.
+        var html = new Writer(withUrls, Html: true);
+        html.TryAppend(inlines);
+        return RawHtmlSanitizer.TextOf(html.ToString());
     }
 
-    /// <summary>Appends the text of <paramref name="inline"/>; false, the text unfinished, at the first inline HTML tag.</summary>
-    private static bool TryAppend(StringBuilder text, Inline? inline, bool withUrls)
+    private sealed record Writer(bool WithUrls, bool Html)
     {
-        switch (inline)
+        private readonly StringBuilder text = new();
+
+        public override string ToString() => text.ToString();
+
+        private void Append(string? value) => text.Append(Html ? WebUtility.HtmlEncode(value) : value);
+
+        /// <summary>Appends the text of <paramref name="inline"/>; false, the text unfinished, at the first inline HTML tag unless writing HTML.</summary>
+        public bool TryAppend(Inline? inline)
         {
-            case LiteralInline literal:
-                text.Append(literal.Content.AsSpan());
-                break;
-            case CodeInline code:
-                text.Append(code.Content);
-                break;
-            case AutolinkInline autolink:
-                text.Append(autolink.Url);
-                break;
-            case HtmlEntityInline entity:
-                text.Append(entity.Transcoded.AsSpan());
-                break;
-            case LineBreakInline:
-                text.Append(' ');
-                break;
-            case FootnoteLink { IsBackLink: false } footnote:
-                text.Append('[').Append(footnote.Footnote.Order).Append(']');
-                break;
-            case FootnoteLink or TaskList:
-                break;
-            case HtmlInline:
-                return false;
-            case LinkInline { IsImage: false } link:
-                var start = text.Length;
-                if (!TryAppendChildren(text, link, withUrls))
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    Append(code.Content);
+                    break;
+                case AutolinkInline autolink:
+                    Append(autolink.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    Append(entity.Transcoded.ToString());
+                    break;
+                case LineBreakInline:
+                    Append(" ");
+                    break;
+                case FootnoteLink { IsBackLink: false } footnote:
+                    Append($"[{footnote.Footnote.Order}]");
+                    break;
+                case FootnoteLink or TaskList:
+                    break;
+                case HtmlInline tag when Html:
+                    text.Append(tag.Tag);
+                    break;
+                case HtmlInline:
                     return false;
-                var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-                if (withUrls && !link.IsAutoLink && !string.IsNullOrEmpty(url) && !url.StartsWith('#')
-                    && !text.ToString(start, text.Length - start).Trim().Equals(url, StringComparison.Ordinal))
-                    text.Append(" (").Append(url).Append(')');
-                break;
-            case ContainerInline container:
-                return TryAppendChildren(text, container, withUrls);
+                case LinkInline { IsImage: false } link:
+                    var start = text.Length;
+                    if (!TryAppendChildren(link))
+                        return false;
+                    var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+                    if (WithUrls && !link.IsAutoLink && !string.IsNullOrEmpty(url) && !url.StartsWith('#')
+                        && !text.ToString(start, text.Length - start).Trim().Equals(Html ? WebUtility.HtmlEncode(url) : url, StringComparison.Ordinal))
+                        Append($" ({url})");
+                    break;
+                case ContainerInline container:
+                    return TryAppendChildren(container);
+            }
+            return true;
         }
-        return true;
-    }
 
-    private static bool TryAppendChildren(StringBuilder text, ContainerInline container, bool withUrls)
-    {
-        foreach (var child in container)
+        private bool TryAppendChildren(ContainerInline container)
         {
-            if (!TryAppend(text, child, withUrls))
-                return false;
+            foreach (var child in container)
+            {
+                if (!TryAppend(child))
+                    return false;
+            }
+            return true;
         }
-        return true;
-    }
-
-    private static string HtmlOf(ContainerInline inlines)
-    {
-        using var writer = new StringWriter();
-        ArticleHtml.CreateRenderer(writer).Render(inlines);
-        return writer.ToString();
     }
 }
