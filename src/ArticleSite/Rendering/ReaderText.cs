@@ -67,7 +67,7 @@ public static class ReaderText
                     var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
                     if (WithUrls && !link.IsAutoLink && !string.IsNullOrEmpty(url) && !url.StartsWith('#')
                         && !text.ToString(start, text.Length - start).Trim().Equals(Html ? WebUtility.HtmlEncode(url) : url, StringComparison.Ordinal))
-                        Append($" ({url})");
+                        Append($" ({WithoutWhiteSpace(url)})");
                     break;
                 case ContainerInline container:
                     return TryAppendChildren(container);
@@ -85,4 +85,8 @@ public static class ReaderText
             return true;
         }
     }
+
+    /// <summary>The URL with any white space in it percent-encoded, as the page's link has it, so that it stays one word a mail program can follow.</summary>
+    private static string WithoutWhiteSpace(string url) =>
+        url.Any(char.IsWhiteSpace) ? string.Concat(url.Select(character => char.IsWhiteSpace(character) ? Uri.EscapeDataString(character.ToString()) : character.ToString())) : url;
 }
