@@ -51,7 +51,7 @@ public static class ArticleMarkdown
         return document;
     }
 
-    /// <summary>True for relative URLs and for http, https and mailto ones.</summary>
+    /// <summary>True for relative URLs, mailto ones, and http and https ones whose host is a valid name or address.</summary>
     public static bool IsSafe(string? url)
     {
         if (string.IsNullOrEmpty(url))
@@ -59,7 +59,13 @@ public static class ArticleMarkdown
         var colon = url.IndexOf(':', StringComparison.Ordinal);
         var firstSeparator = url.IndexOfAny(['/', '?', '#']);
         var hasScheme = colon >= 0 && (firstSeparator < 0 || colon < firstSeparator);
-        return !hasScheme || SafeSchemes.Contains(url[..colon].Trim().ToLowerInvariant());
+        if (!hasScheme)
+            return true;
+        var scheme = url[..colon].Trim().ToLowerInvariant();
+        // A bare URL such as https://../ is a link to nowhere, and an invalid page.
+        return scheme == "mailto" || (SafeSchemes.Contains(scheme)
+            && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var absolute) && Uri.CheckHostName(absolute.IdnHost) != UriHostNameType.Unknown
+            && !absolute.IdnHost.Split('.').Any(label => label.Length == 0));
     }
 
     /// <summary>Keeps a link's text (an image's alt text) and drops the link itself.</summary>

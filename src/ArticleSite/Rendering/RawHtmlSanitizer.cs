@@ -82,6 +82,9 @@ public static class RawHtmlSanitizer
         ["tabindex"] = ["0"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Characters the URL standard does not allow in an attribute's URL (the Nu checker reports them).</summary>
+    private static readonly System.Buffers.SearchValues<char> NotInUrls = System.Buffers.SearchValues.Create(" \t\n\r\f\\`<>\"{}|^");
+
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = true });
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
@@ -138,7 +141,8 @@ public static class RawHtmlSanitizer
         // The same check as Markdown links and images, so raw HTML can reach no URL that Markdown could not.
         sanitizer.FilterUrl += (_, url) =>
         {
-            if (!ArticleMarkdown.IsSafe(url.OriginalUrl))
+            // Raw HTML's URLs are not escaped as Markdown's are: one a browser would have to repair is dropped.
+            if (!ArticleMarkdown.IsSafe(url.OriginalUrl) || url.OriginalUrl.AsSpan().IndexOfAny(NotInUrls) >= 0)
                 url.SanitizedUrl = null;
         };
         return sanitizer;
@@ -164,6 +168,18 @@ public static class RawHtmlSanitizer
             image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
         foreach (var image in body.QuerySelectorAll("img:not([alt])"))
             image.SetAttribute("alt", "");
+        // A table row with no cells, and a <pre> left open around the blocks after it, are invalid pages.
+        foreach (var row in body.QuerySelectorAll("tr").Where(row => !row.Children.Any(cell => cell.LocalName is "td" or "th")).ToList())
+            row.Remove();
+        foreach (var pre in body.QuerySelectorAll("pre").Where(pre => pre.QuerySelector("p, div, ul, ol, dl, table, blockquote, figure, pre, hr, h1, h2, h3, h4, h5, h6, details") is not null).ToList())
+            Unwrap(pre);
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        while (element.FirstChild is { } child)
+            element.Before(child);
+        element.Remove();
     }
 
     private static bool IsValid(string name, string value) =>
