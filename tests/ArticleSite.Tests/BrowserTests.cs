@@ -50,7 +50,7 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     {
         var page = await OpenAsync(width, height, scheme);
 
-        var ratios = await page.EvaluateAsync<JsonElement>(BrowserScripts.ContrastRatios, "article p, article a, .byline, .site-footer p, .site-footer a, .contents p, .masthead a");
+        var ratios = await page.EvaluateAsync<JsonElement>(BrowserScripts.ContrastRatios, "article p, article a, .byline, .site-footer p, .site-footer a, .section-menu p, .masthead a");
 
         var lowest = ratios.EnumerateArray().MinBy(entry => entry.GetProperty("ratio").GetDouble());
         Assert.True(lowest.GetProperty("ratio").GetDouble() >= 4.5, $"lowest contrast {lowest}");
@@ -119,7 +119,7 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     {
         var page = await OpenAsync(390, 844);
 
-        var links = page.Locator("nav.contents a");
+        var links = page.Locator("nav.section-menu a");
         Assert.Equal(SourceArticle.Headings.Length, await links.CountAsync());
         for (var index = 0; index < SourceArticle.Headings.Length; index++)
         {
@@ -171,7 +171,7 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
         var page = await OpenAsync(1280, 900);
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        Assert.False(await page.Locator("nav.contents").IsVisibleAsync());
+        Assert.False(await page.Locator("nav.section-menu").IsVisibleAsync());
         Assert.False(await page.Locator(".masthead").IsVisibleAsync());
         Assert.True(await page.Locator("h1").IsVisibleAsync());
         // The article's permanent URL, which "/" names as canonical while it shows this article.

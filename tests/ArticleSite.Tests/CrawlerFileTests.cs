@@ -67,10 +67,11 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
         Assert.StartsWith("2025-11-01", entry.Element(Atom + "published")?.Value, StringComparison.Ordinal);
         var content = entry.Element(Atom + "content")!;
         Assert.Equal("html", content.Attribute("type")?.Value);
-        // The full body: the same HTML as the page's article body, every paragraph and heading.
-        Assert.Contains(content.Value.Trim(), page, StringComparison.Ordinal);
-        foreach (var heading in SourceArticle.Headings)
-            Assert.Contains(heading, content.Value, StringComparison.Ordinal);
+        // The full body: every paragraph and heading of the page's article, each link absolute, as a reader away from the site needs it.
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(content.Value);
+        Assert.Equal(SourceArticle.ArticleLines, body.QuerySelectorAll("p, h2").Select(block => block.TextContent.Trim()));
+        Assert.All(body.QuerySelectorAll("a"), link => Assert.StartsWith(ArticleUrl + "#", link.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains(body.QuerySelector("h2")!.OuterHtml.Replace(ArticleUrl, "", StringComparison.Ordinal), page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,9 +130,13 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ArticleJson").GetProperty("properties");
         Assert.Equal(
-            ["title", "summary", "date", "source", "section", "language", "updated", "authors", "tags", "wordCount", "readingTimeMinutes", "canonicalUrl", "sections"],
+            ["title", "summary", "date", "source", "section", "language", "updated", "authors", "tags", "wordCount", "readingTimeMinutes", "canonicalUrl", "sections", "blocks"],
             schema.EnumerateObject().Select(property => property.Name));
         Assert.Equal("integer", schema.GetProperty("wordCount").GetProperty("type").GetString());
+        var block = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ArticleBlock");
+        Assert.Equal("type", block.GetProperty("discriminator").GetProperty("propertyName").GetString());
+        Assert.Equal(["heading", "paragraph", "list", "quote", "code", "table", "figure", "footnotes", "rule"],
+            block.GetProperty("discriminator").GetProperty("mapping").EnumerateObject().Select(type => type.Name));
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/article.json", out _));
     }
 }

@@ -62,6 +62,38 @@ public sealed class HostileMarkdownTests : IDisposable
         Assert.Contains("A javascript link and a spaced one and javascript:alert('auto').", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sanitize")]
+    [InlineData("text")]
+    [InlineData("omit")]
+    public async Task Footnotes_table_cells_bare_urls_and_figures_pass_the_same_url_check(string mode)
+    {
+        using var folder = new TemporaryContentFolder();
+        folder.Write("blocks.md", TemporaryContentFolder.Article("Blocks", "2025-11-02", """
+            A note[^x] <b>bold</b>.
+
+            [^x]: See [the source](javascript:alert('note')) and [the paper](https://example.org/paper).
+
+            | Where | Link |
+            |-------|------|
+            | cell | [click](javascript:alert('cell')) [fine](https://example.org/cell) |
+
+            ![A bad figure](javascript:alert('figure') "Its caption")
+
+            Bare ftp://example.org/file and www.example.org/ok and javascript:alert('bare').
+            """));
+        using var site = new ArticleSiteFactory { ContentFolder = folder.Path, RawHtml = mode };
+        var page = new HtmlParser().ParseDocument(await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken));
+
+        var article = page.QuerySelector("article")!;
+        Assert.Equal(["#fn:1", "https://example.org/cell", "http://www.example.org/ok", "https://example.org/paper", "#fnref:1"],
+            article.QuerySelectorAll("a[href]").Select(anchor => anchor.GetAttribute("href")));
+        Assert.Empty(article.QuerySelectorAll("figure, img"));
+        Assert.Contains("A bad figure", article.TextContent, StringComparison.Ordinal);
+        Assert.Contains("See the source and the paper.", Collapsed(article.QuerySelector(".footnotes li")?.TextContent), StringComparison.Ordinal);
+        Assert.DoesNotContain(page.All.SelectMany(element => element.Attributes), attribute => attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string Collapsed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public void Dispose() => content.Dispose();

@@ -86,13 +86,13 @@ public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Alternate_links_name_the_text_Markdown_JSON_and_Atom_forms()
+    public async Task Alternate_links_name_the_articles_own_text_Markdown_JSON_and_the_Atom_feed()
     {
         var (_, page) = await GetPageAsync();
 
         var alternates = page.QuerySelectorAll("link[rel=alternate]").Select(link => (link.GetAttribute("type"), link.GetAttribute("href")));
         Assert.Equal(
-            [("text/plain", "/article.txt"), ("text/markdown", "/article.md"), ("application/json", "/article.json"), ("application/atom+xml", "/feed.atom")],
+            [("text/plain", ArticlePath + ".txt"), ("text/markdown", ArticlePath + ".md"), ("application/json", ArticlePath + ".json"), ("application/atom+xml", "/feed.atom")],
             alternates);
     }
 
@@ -101,7 +101,7 @@ public sealed class PageMetadataTests(ArticleSiteFactory site) : IClassFixture<A
     {
         var (_, page) = await GetPageAsync();
 
-        var links = page.QuerySelectorAll("nav.contents a");
+        var links = page.QuerySelectorAll("nav.section-menu a");
         var headings = page.QuerySelectorAll("article h2");
         Assert.Equal(SourceArticle.Headings, links.Select(link => link.TextContent));
         Assert.Equal(headings.Select(heading => $"#{heading.Id}"), links.Select(link => link.GetAttribute("href")));

@@ -15,7 +15,7 @@ public sealed record Article(ArticleMetadata Metadata, string SourcePath)
     /// <summary>An unhurried adult reading rate for news prose: every reading time of the site assumes it.</summary>
     public const int WordsPerMinute = ReadingTime.WordsPerMinute;
 
-    /// <summary>The words (and CJK characters) of the body's headings and paragraphs, counted once when the file is read.</summary>
+    /// <summary>The words (and CJK characters) of the body's text (headings, paragraphs, list items, quotations, table cells, captions; not code), counted once when the file is read.</summary>
     public ReadingTime Reading { get; init; }
 
     /// <summary>The words of the body, each Chinese, Japanese or Korean character counting as one.</summary>

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -9,23 +10,27 @@ namespace ArticleSite.Loading;
 public static class ArticleMarkdown
 {
     /// <summary>
-    /// Front matter and GitHub-style heading ids. Raw HTML is parsed into HTML nodes, which only the sanitizer
-    /// (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse given a context from
-    /// <see cref="ParseBudget.ContextWith"/> is held to that budget.
+    /// Front matter, GitHub-style heading ids, and what news articles carry beyond CommonMark: GFM pipe tables (with their
+    /// alignment), footnotes, strikethrough, task lists and bare URLs as links (an image alone in its paragraph is
+    /// rendered as a figure: Rendering/FigureRenderer). Named one by one: no generic attributes (<c>{onclick=…}</c>) and no
+    /// typographic replacement, so the author's characters are published as written. Raw HTML is parsed into HTML nodes,
+    /// which only the sanitizer (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse
+    /// given a context from <see cref="ParseBudget.ContextWith"/> is held to that budget.
     /// </summary>
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .Use<ParseBudget>()
-        .Build();
+    public static MarkdownPipeline Pipeline { get; } = Extensions(new MarkdownPipelineBuilder()).Build();
 
     /// <summary>The same pipeline with raw HTML read as text (<see cref="RawHtml.Text"/>).</summary>
-    public static MarkdownPipeline PipelineWithHtmlAsText { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline PipelineWithHtmlAsText { get; } = Extensions(new MarkdownPipelineBuilder()).DisableHtml().Build();
+
+    private static MarkdownPipelineBuilder Extensions(MarkdownPipelineBuilder builder) => builder
         .UseYamlFrontMatter()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .DisableHtml()
-        .Use<ParseBudget>()
-        .Build();
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .UseTaskLists()
+        .UseAutoLinks()
+        .Use<ParseBudget>();
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
@@ -46,7 +51,7 @@ public static class ArticleMarkdown
         return document;
     }
 
-    /// <summary>True for relative URLs and for http, https and mailto ones.</summary>
+    /// <summary>True for relative URLs, mailto ones, and http and https ones whose host is a valid name or address.</summary>
     public static bool IsSafe(string? url)
     {
         if (string.IsNullOrEmpty(url))
@@ -54,7 +59,13 @@ public static class ArticleMarkdown
         var colon = url.IndexOf(':', StringComparison.Ordinal);
         var firstSeparator = url.IndexOfAny(['/', '?', '#']);
         var hasScheme = colon >= 0 && (firstSeparator < 0 || colon < firstSeparator);
-        return !hasScheme || SafeSchemes.Contains(url[..colon].Trim().ToLowerInvariant());
+        if (!hasScheme)
+            return true;
+        var scheme = url[..colon].Trim().ToLowerInvariant();
+        // A bare URL such as https://../ is a link to nowhere, and an invalid page.
+        return scheme == "mailto" || (SafeSchemes.Contains(scheme)
+            && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var absolute) && Uri.CheckHostName(absolute.IdnHost) != UriHostNameType.Unknown
+            && !absolute.IdnHost.Split('.').Any(label => label.Length == 0));
     }
 
     /// <summary>Keeps a link's text (an image's alt text) and drops the link itself.</summary>

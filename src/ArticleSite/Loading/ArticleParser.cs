@@ -156,17 +156,19 @@ public static partial class ArticleParser
             : throw new ContentException(path, $"alias '{alias}' is not a URL path such as /2019/03/old-name/");
     }
 
-    /// <summary>The words a reader reads: those of the headings (without their markers) and of the paragraphs.</summary>
+    /// <summary>
+    /// The words a reader reads: those of every heading and paragraph, wherever it stands (lists, block quotations,
+    /// table cells, footnotes), and of every figure's caption; not code.
+    /// </summary>
     private static ReadingTime CountWords(MarkdownDocument document, string markdown)
     {
         var words = default(ReadingTime);
         foreach (var block in document.Descendants<LeafBlock>())
         {
-            if (block is ParagraphBlock)
+            if (block is ParagraphBlock paragraph && ArticleFigure.ImageOf(paragraph) is { } image)
+                words += ReadingTime.Of(ArticleFigure.CaptionOf(image));
+            else if (block is ParagraphBlock or HeadingBlock)
                 words += ReadingTime.Of(markdown.AsSpan(block.Span.Start, block.Span.Length));
-            else if (block is HeadingBlock heading)
-                // An ATX heading's source starts with its "##" marker, which is no word.
-                words += ReadingTime.Of(markdown.AsSpan(heading.Span.Start, heading.Span.Length)) + new ReadingTime(heading.IsSetext ? 0 : -1, 0);
         }
         return words;
     }

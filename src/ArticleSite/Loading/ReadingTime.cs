@@ -28,27 +28,33 @@ public readonly record struct ReadingTime(int Words, int CjkCharacters)
     public static ReadingTime operator +(ReadingTime left, ReadingTime right) =>
         new(left.Words + right.Words, left.CjkCharacters + right.CjkCharacters);
 
-    /// <summary>Counts a text's words and CJK characters; a CJK character also ends a word ("한국어 text" is 3 characters and 1 word).</summary>
+    /// <summary>
+    /// Counts a text's words and CJK characters; a CJK character also ends a word ("한국어 text" is 3 characters and 1 word).
+    /// A run made only of Markdown's markers (a heading's "##", a quotation's "&gt;", a table's "|") is no word.
+    /// </summary>
     public static ReadingTime Of(ReadOnlySpan<char> text)
     {
         var (words, characters) = (0, 0);
-        var inWord = false;
+        var (inWord, wordHasText) = (false, false);
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsCjk(rune.Value))
+            // CJK punctuation ("。", "、", full-width "！") separates like a space: it is no word of its own.
+            var isCjk = IsCjk(rune.Value);
+            if (isCjk || Rune.IsWhiteSpace(rune) || IsCjkPunctuation(rune.Value))
             {
-                characters++;
-                inWord = false;
+                if (wordHasText)
+                    words++;
+                (inWord, wordHasText) = (false, false);
+                characters += isCjk ? 1 : 0;
                 continue;
             }
-            // CJK punctuation ("。", "、", full-width "！") separates like a space: it is no word of its own.
-            var isSpace = Rune.IsWhiteSpace(rune) || IsCjkPunctuation(rune.Value);
-            if (!isSpace && !inWord)
-                words++;
-            inWord = !isSpace;
+            inWord = true;
+            wordHasText |= !IsMarkdownMarker(rune.Value);
         }
-        return new(words, characters);
+        return new(words + (inWord && wordHasText ? 1 : 0), characters);
     }
+
+    private static bool IsMarkdownMarker(int codePoint) => codePoint is '#' or '>' or '|' or '=';
 
     private static bool IsCjkPunctuation(int codePoint) => codePoint is (>= 0x3000 and <= 0x303F) or (>= 0xFF00 and <= 0xFF0F) or (>= 0xFF1A and <= 0xFF20) or (>= 0xFF5B and <= 0xFF65);
 

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using AngleSharp.Html.Parser;
 using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
@@ -42,7 +43,8 @@ public static class FeedRenderer
     {
         var metadata = article.Metadata;
         var url = new Uri(origin + SiteRoutes.ArticlePage(metadata.Slug));
-        var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(PageRenderer.RenderBody(article.Parse())), url, url.AbsoluteUri, article.LastModified)
+        var body = WithAbsoluteUrls(PageRenderer.RenderBody(article.Parse()), url);
+        var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(body), url, url.AbsoluteUri, article.LastModified)
         {
             Summary = new TextSyndicationContent(metadata.Summary),
             PublishDate = metadata.Date.Instant,
@@ -53,4 +55,28 @@ public static class FeedRenderer
             entry.Categories.Add(new SyndicationCategory(tag));
         return entry;
     }
+
+    /// <summary>
+    /// The body with every link and picture URL made absolute against the article's page: a feed reader shows the entry
+    /// away from the site, where a relative URL (a picture beside the article, a footnote's #fn:1) would lead nowhere.
+    /// </summary>
+    private static string WithAbsoluteUrls(string bodyHtml, Uri page)
+    {
+        using var document = Parser.ParseDocument("<!DOCTYPE html><body>" + bodyHtml);
+        var changed = false;
+        foreach (var element in document.Body!.QuerySelectorAll("[href], [src]"))
+        {
+            foreach (var name in (string[])["href", "src"])
+            {
+                if (element.GetAttribute(name) is { } value && Uri.TryCreate(page, value, out var absolute) && absolute.AbsoluteUri != value)
+                {
+                    element.SetAttribute(name, absolute.AbsoluteUri);
+                    changed = true;
+                }
+            }
+        }
+        return changed ? document.Body.InnerHtml : bodyHtml;
+    }
+
+    private static readonly HtmlParser Parser = new();
 }

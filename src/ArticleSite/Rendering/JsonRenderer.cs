@@ -6,7 +6,7 @@ using Markdig.Syntax;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Renders an article as <see cref="ArticleJson"/>: the plain text of each section, counted in words.</summary>
+/// <summary>Renders an article as <see cref="ArticleJson"/>: its metadata and its body as typed blocks of plain text.</summary>
 public static class JsonRenderer
 {
     // Keeps the reporter's characters (“ ” ’ –) readable instead of \u escapes; HTML-sensitive characters stay escaped.
@@ -29,7 +29,8 @@ public static class JsonRenderer
                 heading = PlainTextRenderer.TextOf(block.Inline);
                 paragraphs = [];
             }
-            else if (block is ParagraphBlock or HtmlBlock && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
+            else if (block is ParagraphBlock or HtmlBlock && !(block is ParagraphBlock paragraph && ArticleFigure.ImageOf(paragraph) is not null)
+                && PlainTextRenderer.TextOf(block) is { Length: > 0 } text)
             {
                 paragraphs.Add(text);
             }
@@ -45,7 +46,8 @@ public static class JsonRenderer
             WordCount: article.WordCount,
             ReadingTimeMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
-            Sections: sections);
+            Sections: sections,
+            Blocks: ArticleBlocks.Of(article.Document, withUrls: false));
     }
 
     public static byte[] Render(ParsedArticle article, string canonicalUrl) =>

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ArticleSite.Loading;
 using ArticleSite.Rendering.Slices;
-using Markdig.Renderers;
+using Markdig.Extensions.Footnotes;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
@@ -84,17 +84,19 @@ public static class PageRenderer
     public static string RenderBody(ParsedArticle article)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        ArticleMarkdown.Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HeadingRenderer>(new SelfLinkingHeadingRenderer());
-        renderer.Render(article.Document);
+        ArticleHtml.CreateRenderer(writer).Render(article.Document);
         // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
         // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
         if (!RawHtmlNodes.AnyIn(article.Document))
             return writer.ToString();
-        var headingIds = article.Document.Descendants<HeadingBlock>().Select(heading => heading.TryGetAttributes()?.Id).OfType<string>();
-        return RawHtmlSanitizer.Sanitize(writer.ToString(), headingIds);
+        return RawHtmlSanitizer.Sanitize(writer.ToString(), MarkdigIds(article.Document));
     }
+
+    /// <summary>The ids Markdig gives the headings, the footnotes and the references to them.</summary>
+    private static IEnumerable<string> MarkdigIds(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>().Select(heading => heading.TryGetAttributes()?.Id).OfType<string>()
+            .Concat(document.Descendants<Footnote>().Select(footnote => $"fn:{footnote.Order}"))
+            .Concat(document.Descendants<FootnoteLink>().Where(link => !link.IsBackLink).Select(link => $"fnref:{link.Index}"));
 
     private static string ReadStylesheet()
     {

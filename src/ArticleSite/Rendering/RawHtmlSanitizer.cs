@@ -23,7 +23,13 @@ public static class RawHtmlSanitizer
     private static readonly FrozenSet<string> DroppedWithContent = FrozenSet.Create(
         StringComparer.Ordinal, "script", "style", "template", "noscript", "iframe", "noembed", "noframes");
 
-    private static readonly string[] Everywhere = ["title", "lang", "dir"];
+    /// <summary>Ids and classes pass only as Markdig wrote them: see <see cref="KeepOnlyMarkdigIdsAndClasses"/>.</summary>
+    private static readonly string[] Everywhere = ["title", "lang", "dir", "id", "class"];
+
+    /// <summary>The classes the site's Markdown renderers write (tables, footnotes, task lists), besides code's <c>language-*</c>.</summary>
+    private static readonly FrozenSet<string> MarkdigClasses = FrozenSet.Create(StringComparer.Ordinal,
+        "table", "align-left", "align-center", "align-right", "footnotes", "footnote-ref", "footnote-back-ref",
+        "contains-task-list", "task-list-item", "task");
 
     /// <summary>GitHub's allowlist of harmless elements, less those the Nu checker calls obsolete (tt, strike), and the attributes each may carry.</summary>
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
@@ -53,9 +59,11 @@ public static class RawHtmlSanitizer
         ["th"] = ["colspan", "rowspan", "scope"],
         ["td"] = ["colspan", "rowspan"],
         // Markdig's own heading ids and code classes pass only as Markdig wrote them: see KeepOnlyMarkdigIdsAndClasses.
-        ["h1"] = ["id"], ["h2"] = ["id"], ["h3"] = ["id"], ["h4"] = ["id"], ["h5"] = ["id"], ["h6"] = ["id"],
-        ["code"] = ["class"],
-        ["p"] = [], ["div"] = [], ["span"] = [], ["br"] = [], ["hr"] = [], ["pre"] = [],
+        ["h1"] = [], ["h2"] = [], ["h3"] = [], ["h4"] = [], ["h5"] = [], ["h6"] = [],
+        ["code"] = [],
+        // The table's scrolling box, as TableRenderer writes it.
+        ["div"] = ["role", "tabindex", "aria-label"],
+        ["p"] = [], ["span"] = [], ["br"] = [], ["hr"] = [], ["pre"] = [],
         ["figure"] = [], ["figcaption"] = [],
         ["sup"] = [], ["sub"] = [], ["kbd"] = [], ["abbr"] = [], ["s"] = [], ["mark"] = [], ["small"] = [],
         ["em"] = [], ["strong"] = [], ["b"] = [], ["i"] = [], ["samp"] = [], ["var"] = [], ["cite"] = [], ["dfn"] = [],
@@ -70,17 +78,22 @@ public static class RawHtmlSanitizer
     {
         ["dir"] = ["ltr", "rtl", "auto"],
         ["scope"] = ["row", "col", "rowgroup", "colgroup"],
+        ["role"] = ["region"],
+        ["tabindex"] = ["0"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Characters the URL standard does not allow in an attribute's URL (the Nu checker reports them).</summary>
+    private static readonly System.Buffers.SearchValues<char> NotInUrls = System.Buffers.SearchValues.Create(" \t\n\r\f\\`<>\"{}|^");
 
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = true });
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     /// <summary>Sanitizes a rendered article body that holds raw HTML.</summary>
-    /// <param name="headingIds">The ids Markdig gave the article's headings: the only ids the body may carry.</param>
-    public static string Sanitize(string bodyHtml, IEnumerable<string> headingIds)
+    /// <param name="markdigIds">The ids Markdig gave the article's headings and footnotes: the only ids the body may carry.</param>
+    public static string Sanitize(string bodyHtml, IEnumerable<string> markdigIds)
     {
-        using var document = Clean(bodyHtml, headingIds);
+        using var document = Clean(bodyHtml, markdigIds);
         return document.Body!.ChildNodes.ToHtml(HtmlFormatter.Instance);
     }
 
@@ -93,7 +106,7 @@ public static class RawHtmlSanitizer
         return string.Join(' ', document.Body.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static IHtmlDocument Clean(string html, IEnumerable<string> headingIds)
+    private static IHtmlDocument Clean(string html, IEnumerable<string> markdigIds)
     {
         var document = Parser.ParseDocument("<!DOCTYPE html><body>" + html);
         var body = document.Body!;
@@ -107,7 +120,7 @@ public static class RawHtmlSanitizer
         }
         Sanitizer.SanitizeDom(document, body);
         KeepOnlyAllowedAttributes(body);
-        KeepOnlyMarkdigIdsAndClasses(body, headingIds);
+        KeepOnlyMarkdigIdsAndClasses(body, markdigIds);
         return document;
     }
 
@@ -128,7 +141,8 @@ public static class RawHtmlSanitizer
         // The same check as Markdown links and images, so raw HTML can reach no URL that Markdown could not.
         sanitizer.FilterUrl += (_, url) =>
         {
-            if (!ArticleMarkdown.IsSafe(url.OriginalUrl))
+            // Raw HTML's URLs are not escaped as Markdown's are: one a browser would have to repair is dropped.
+            if (!ArticleMarkdown.IsSafe(url.OriginalUrl) || url.OriginalUrl.AsSpan().IndexOfAny(NotInUrls) >= 0)
                 url.SanitizedUrl = null;
         };
         return sanitizer;
@@ -154,6 +168,18 @@ public static class RawHtmlSanitizer
             image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
         foreach (var image in body.QuerySelectorAll("img:not([alt])"))
             image.SetAttribute("alt", "");
+        // A table row with no cells, and a <pre> left open around the blocks after it, are invalid pages.
+        foreach (var row in body.QuerySelectorAll("tr").Where(row => !row.Children.Any(cell => cell.LocalName is "td" or "th")).ToList())
+            row.Remove();
+        foreach (var pre in body.QuerySelectorAll("pre").Where(pre => pre.QuerySelector("p, div, ul, ol, dl, table, blockquote, figure, pre, hr, h1, h2, h3, h4, h5, h6, details") is not null).ToList())
+            Unwrap(pre);
+    }
+
+    private static void Unwrap(IElement element)
+    {
+        while (element.FirstChild is { } child)
+            element.Before(child);
+        element.Remove();
     }
 
     private static bool IsValid(string name, string value) =>
@@ -163,11 +189,12 @@ public static class RawHtmlSanitizer
 
     /// <summary>
     /// Ids and classes would let raw HTML take the page's own ids (a duplicate id breaks the page's links) or its styles:
-    /// only the ids Markdig gave the headings, once each, and Markdig's <c>language-*</c> classes on code, pass.
+    /// only the ids Markdig gave the headings and footnotes, once each, and the classes of the site's Markdown renderers
+    /// (Markdig's <c>language-*</c> on code, <see cref="MarkdigClasses"/>) pass.
     /// </summary>
-    private static void KeepOnlyMarkdigIdsAndClasses(IElement body, IEnumerable<string> headingIds)
+    private static void KeepOnlyMarkdigIdsAndClasses(IElement body, IEnumerable<string> markdigIds)
     {
-        var unused = headingIds.ToHashSet(StringComparer.Ordinal);
+        var unused = markdigIds.ToHashSet(StringComparer.Ordinal);
         foreach (var element in body.QuerySelectorAll("[id]"))
         {
             if (!unused.Remove(element.Id!))
@@ -175,7 +202,7 @@ public static class RawHtmlSanitizer
         }
         foreach (var element in body.QuerySelectorAll("[class]"))
         {
-            if (!element.ClassList.All(name => name.StartsWith("language-", StringComparison.Ordinal)))
+            if (!element.ClassList.All(name => name.StartsWith("language-", StringComparison.Ordinal) || MarkdigClasses.Contains(name)))
                 element.RemoveAttribute("class");
         }
     }

@@ -5,12 +5,20 @@ using Markdig.Syntax.Inlines;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Renders a heading whose text links to the heading itself, so each section can be shared by its URL.</summary>
+/// <summary>
+/// Renders a heading whose text links to the heading itself, so each section can be shared by its URL. Levels follow
+/// the page's outline: below the page's own h1, and never more than one deeper than the heading before (an author's
+/// "###" straight after the title is an h2), as assistive technology and the Nu checker expect. One renderer per body.
+/// </summary>
 public sealed class SelfLinkingHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
 {
+    private int previousLevel = 1;
+
     protected override void Write(HtmlRenderer renderer, HeadingBlock heading)
     {
-        var tag = $"h{heading.Level}";
+        var level = Math.Clamp(heading.Level, 2, previousLevel + 1);
+        previousLevel = level;
+        var tag = $"h{level}";
         var id = heading.TryGetAttributes()?.Id;
         // A heading that already holds a link cannot be wrapped in another one.
         var linkable = id is not null && heading.Inline?.Descendants<LinkInline>().Any() != true;

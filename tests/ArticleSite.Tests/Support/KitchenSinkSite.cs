@@ -1,0 +1,35 @@
+namespace ArticleSite.Tests.Support;
+
+/// <summary>
+/// The site with the kitchen-sink article (Fixtures/kitchen-sink/index.md: every kind of block an article can carry)
+/// beside the repository's own article, in a folder of its own.
+/// </summary>
+public sealed class KitchenSinkSite : ArticleSiteFactory
+{
+    public const string Slug = "kitchen-sink";
+
+    public const string PagePath = "/articles/kitchen-sink";
+
+    public KitchenSinkSite() => ContentFolder = Folder.Path;
+
+    public TemporaryContentFolder Folder { get; } = Write();
+
+    /// <summary>The kitchen-sink article's Markdown, as the fixture holds it.</summary>
+    public static string Markdown => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", Slug, "index.md"));
+
+    private static TemporaryContentFolder Write()
+    {
+        var folder = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, Slug));
+        folder.Write(Path.Combine(Slug, "index.md"), Markdown);
+        foreach (var article in Directory.GetFiles(RepositoryPaths.Content, "*.md"))
+            File.Copy(article, Path.Combine(folder.Path, Path.GetFileName(article)));
+        return folder;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Folder.Dispose();
+    }
+}
