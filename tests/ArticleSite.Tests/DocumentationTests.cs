@@ -28,6 +28,9 @@ public sealed partial class DocumentationTests
 
     private const string Slug = "article-01";
 
+    /// <summary>Every article's tag, so that <c>{tag}</c> has a second page too.</summary>
+    private const string Tag = "economy";
+
     /// <summary>On the operator's listener only: the public port answers 404.</summary>
     private const string Metrics = "/metrics";
 
@@ -43,7 +46,7 @@ public sealed partial class DocumentationTests
 
         using var content = new TemporaryContentFolder();
         for (var number = 1; number <= Articles; number++)
-            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}."));
+            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.", "tags: [economy]"));
         var operatorPort = HealthCheckTests.FreePort();
         await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
         using var publicClient = new HttpClient { BaseAddress = await site.ListeningAsync() };
@@ -184,6 +187,7 @@ public sealed partial class DocumentationTests
     {
         var url = path.Replace("{slug}", Slug, StringComparison.Ordinal)
             .Replace("/page/{n}/", "/page/2/", StringComparison.Ordinal)
+            .Replace("{tag}", Tag, StringComparison.Ordinal)
             .Replace("{n}", "1", StringComparison.Ordinal);
         Assert.True(!url.Contains('{', StringComparison.Ordinal), $"{path} has a placeholder this test does not know: give it a value in Example");
         return url;

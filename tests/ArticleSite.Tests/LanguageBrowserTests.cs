@@ -127,7 +127,7 @@ public sealed class LanguageBrowserTests(LanguageBrowserTests.Site site, Chromiu
                 firstLineRightGap: box.right - lines[0].right,
                 lastLineLeftGap: lines[lines.length - 1].left - box.left,
                 headingRightGap: main.right - heading.right,
-                contentsPadding: getComputedStyle(document.querySelector('.contents ol')).paddingRight,
+                contentsPadding: getComputedStyle(document.querySelector('.section-menu ol')).paddingRight,
               };
             }
             """);
