@@ -15,6 +15,9 @@ public static class ArticleFile
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline));
+        var article = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline));
+        var folder = entry.FullPath[..^entry.RelativePath.Length];
+        var media = MediaReferences.Resolve(article.Document, folder, path, limits, article.Metadata.Image);
+        return ReferenceEquals(media, ResolvedMedia.None) ? article : article with { Metadata = article.Metadata with { Media = media } };
     }
 }

@@ -16,6 +16,9 @@ public sealed record ArticlePageModel(
 {
     public string SiteName => PageRenderer.SiteName;
 
+    /// <summary>The picture link previews show; null when the article has none.</summary>
+    public ArticlePicture? Picture { get; init; }
+
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];
 

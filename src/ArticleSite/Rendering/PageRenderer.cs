@@ -6,6 +6,7 @@ using ArticleSite.Loading;
 using ArticleSite.Rendering.Slices;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 using RazorSlices;
@@ -47,6 +48,7 @@ public static class PageRenderer
     public static async Task<string> RenderAsync(Article article, string canonicalUrl, IReadOnlyList<Article>? others = null, int allArticles = 0)
     {
         var sourceUrl = SourceHomePage(article.Metadata.Source);
+        var picture = ArticlePicture.Of(article, new Uri(canonicalUrl).GetLeftPart(UriPartial.Authority));
         var model = new ArticlePageModel(
             Article: article,
             Body: new HtmlString(RenderBody(article)),
@@ -54,9 +56,10 @@ public static class PageRenderer
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article, canonicalUrl, sourceUrl, picture?.Url)),
             Css: new HtmlString(Stylesheet))
         {
+            Picture = picture,
             Others = others ?? [],
             AllArticles = allArticles,
         };
@@ -80,13 +83,14 @@ public static class PageRenderer
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SelfLinkingHeadingRenderer());
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new ImageRenderer(article.Metadata.Media));
         renderer.Render(article.Document);
         // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
         // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
         if (!RawHtmlNodes.AnyIn(article.Document))
             return writer.ToString();
         var headingIds = article.Document.Descendants<HeadingBlock>().Select(heading => heading.TryGetAttributes()?.Id).OfType<string>();
-        return RawHtmlSanitizer.Sanitize(writer.ToString(), headingIds);
+        return RawHtmlSanitizer.Sanitize(writer.ToString(), headingIds, article.Metadata.Media);
     }
 
     private static string ReadStylesheet()

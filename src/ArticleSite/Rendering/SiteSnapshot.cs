@@ -34,6 +34,7 @@ public sealed class SiteSnapshot
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
+        Media = new MediaLibrary(Articles);
         redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
@@ -45,6 +46,9 @@ public sealed class SiteSnapshot
 
     /// <summary>Every article but the lead, newest first.</summary>
     public IReadOnlyList<Article> Others { get; }
+
+    /// <summary>The media files the articles refer to.</summary>
+    public MediaLibrary Media { get; }
 
     /// <summary>Counts the snapshots a process publishes.</summary>
     public long Generation { get; init; }
