@@ -30,7 +30,7 @@ public static class RawHtmlSanitizer
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
     {
         ["a"] = ["href"],
-        ["img"] = ["src", "alt", "width", "height"],
+        ["img"] = ["src", "alt", "width", "height", "decoding", "loading"],
         ["picture"] = [],
         ["source"] = ["srcset", "media", "type", "width", "height"],
         ["blockquote"] = ["cite"],
@@ -71,6 +71,8 @@ public static class RawHtmlSanitizer
     {
         ["dir"] = ["ltr", "rtl", "auto"],
         ["scope"] = ["row", "col", "rowgroup", "colgroup"],
+        ["decoding"] = ["async", "sync", "auto"],
+        ["loading"] = ["lazy", "eager"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = true });
