@@ -17,7 +17,7 @@ public static class ArticleFile
 
         var article = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline));
         var folder = entry.FullPath[..^entry.RelativePath.Length];
-        var media = MediaReferences.Resolve(article.Document, folder, path, limits, article.Metadata.Image);
+        var media = MediaReferences.Resolve(article.Document, markdown, folder, path, limits, article.Metadata.Image);
         return ReferenceEquals(media, ResolvedMedia.None) ? article : article with { Metadata = article.Metadata with { Media = media } };
     }
 }

@@ -32,8 +32,9 @@ public static partial class MediaReferences
 
     /// <summary>Resolves the references of <paramref name="document"/>, and unwraps in it the images and links that cannot be published.</summary>
     /// <param name="articlePath">The article's path relative to <paramref name="folder"/>.</param>
+    /// <param name="text">The text the document was parsed from: its positions give the references' lines.</param>
     /// <param name="frontMatterImage">The front matter's <c>image</c>: resolved first, so that it is the article's picture.</param>
-    public static ResolvedMedia Resolve(MarkdownDocument document, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null)
+    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null)
     {
         var references = new List<(string Url, int Line, LinkInline? Link)>();
         if (IsLocal(frontMatterImage))
@@ -41,7 +42,7 @@ public static partial class MediaReferences
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (IsLocal(link.Url) && (link.IsImage || MediaFormat.LinkedExtensions.Contains(Path.GetExtension(PathOf(link.Url!)))))
-                references.Add((link.Url!, link.Line + 1, link));
+                references.Add((link.Url!, LineOf(link, text), link));
         }
         foreach (var (url, line) in RawHtmlImages(document))
             references.Add((url, line, null));
@@ -79,6 +80,23 @@ public static partial class MediaReferences
 
     /// <summary>True when any file a reference looked at has changed, appeared or gone since <paramref name="stamps"/> were taken.</summary>
     public static bool Changed(IReadOnlyList<MediaStamp> stamps) => stamps.Any(stamp => StampOf(stamp.FullPath) != stamp);
+
+    /// <summary>
+    /// The file's line (from 1) a link or image is on. Markdig gives inlines no position of their own, so its URL is
+    /// looked for in its paragraph's text; where it is not found as written (an escaped URL), the paragraph's first line.
+    /// </summary>
+    private static int LineOf(LinkInline link, string text)
+    {
+        var container = link.Parent;
+        while (container?.Parent is { } outer)
+            container = outer;
+        if (container?.ParentBlock is not { } block)
+            return 1;
+        var start = Math.Clamp(block.Span.Start, 0, text.Length);
+        var end = Math.Clamp(block.Span.End + 1, start, text.Length);
+        var found = text.AsSpan(start, end - start).IndexOf(link.Url, StringComparison.Ordinal);
+        return text.AsSpan(0, found >= 0 ? start + found : start).Count('\n') + 1;
+    }
 
     /// <summary>A relative URL: no scheme, not protocol-relative, not only a fragment or query.</summary>
     private static bool IsLocal(string? url) =>
