@@ -56,6 +56,7 @@ app.RejectRequestBodies();
 app.MapOpenApiDocument();
 app.MapSiteHealthChecks();
 app.MapSiteMetrics();
+app.MapMedia();
 app.MapSite();
 
 await app.RunAsync();

@@ -28,6 +28,11 @@ public sealed partial class DocumentationTests
 
     private const string Slug = "article-01";
 
+    /// <summary>The picture every article shows: <c>{hash}</c> is the first 128 bits of its SHA-256.</summary>
+    private const string Chart = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n";
+
+    private static readonly string ChartHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Chart)))[..32];
+
     /// <summary>Every article's tag, so that <c>{tag}</c> has a second page too.</summary>
     private const string Tag = "economy";
 
@@ -46,7 +51,8 @@ public sealed partial class DocumentationTests
 
         using var content = new TemporaryContentFolder();
         for (var number = 1; number <= Articles; number++)
-            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.", "tags: [economy]"));
+            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.\n\n![A chart](chart.svg)", "tags: [economy]"));
+        content.Write("chart.svg", Chart);
         var operatorPort = HealthCheckTests.FreePort();
         await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
         using var publicClient = new HttpClient { BaseAddress = await site.ListeningAsync() };
@@ -188,6 +194,7 @@ public sealed partial class DocumentationTests
         var url = path.Replace("{slug}", Slug, StringComparison.Ordinal)
             .Replace("/page/{n}/", "/page/2/", StringComparison.Ordinal)
             .Replace("{tag}", Tag, StringComparison.Ordinal)
+            .Replace("{hash}/{name}.{ext}", $"{ChartHash}/chart.svg", StringComparison.Ordinal)
             .Replace("{n}", "1", StringComparison.Ordinal);
         Assert.True(!url.Contains('{', StringComparison.Ordinal), $"{path} has a placeholder this test does not know: give it a value in Example");
         return url;

@@ -27,6 +27,11 @@ public sealed class JekyllPostsTests(JekyllPostsTests.JekyllSite site) : IClassF
         Assert.Equal(("Degraded", 100), (health.Status, health.Articles));
         Assert.Equal(
             [
+                // The fixture keeps the posts without Jekyll's img/ folder: their pictures are missing, shown as their alt text.
+                ("2014-06-04-jekyll-stickers-1-dollar-stickermule.markdown",
+                    "line 8: '/img/jekyll-sticker.png' does not exist; the alt text is shown instead"),
+                ("2018-08-01-jekyll-sponsoring.markdown",
+                    "line 56: '/img/forestry-logo.svg' does not exist; the alt text is shown instead"),
                 ("2022-12-21-jekyll-sass-converter-3.0-released.markdown",
                     "slug 'jekyll-sass-converter-3.0-released' (from the file's name) must be lowercase letters, digits and single hyphens: set 'slug' in the front matter"),
                 // The year twice: Ruby's lenient parser reads it, a reader of the file cannot tell what was meant.

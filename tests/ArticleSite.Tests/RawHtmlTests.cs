@@ -66,7 +66,9 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         var link = Assert.Single(article.QuerySelectorAll("a[href^='https://go.dev']"));
         Assert.Equal(("https://go.dev/doc/go1.21#language", "release notes"), (link.GetAttribute("href"), link.TextContent));
         var image = Assert.Single(article.QuerySelectorAll("img"));
-        Assert.Equal([("src", "chart.png"), ("height", "400"), ("alt", "")], image.Attributes.Select(attribute => (attribute.Name, attribute.Value)));
+        Assert.Equal(
+            [("src", TestPictures.MediaUrl(Site.Chart, "chart.png")), ("height", "400"), ("alt", ""), ("decoding", "async"), ("loading", "lazy")],
+            image.Attributes.Select(attribute => (attribute.Name, attribute.Value)));
         Assert.Equal(["2"], article.QuerySelectorAll("sup").Select(element => element.TextContent));
         Assert.Equal(["2"], article.QuerySelectorAll("sub").Select(element => element.TextContent));
         Assert.Equal(["Ctrl", "C"], article.QuerySelectorAll("kbd").Select(element => element.TextContent));
@@ -83,7 +85,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         var picture = (await site.PageAsync("picture-srcset")).QuerySelector("article picture")!;
 
         Assert.Equal(
-            [("source", "srcset=chart.webp 1x type=image/webp"), ("img", "src=chart.png alt=Chart")],
+            [("source", "srcset=chart.webp 1x type=image/webp"), ("img", $"src={TestPictures.MediaUrl(Site.Chart, "chart.png")} alt=Chart width=800 height=400 decoding=async loading=lazy")],
             picture.Children.Select(element => (element.LocalName, string.Join(' ', element.Attributes.Select(attribute => $"{attribute.Name}={attribute.Value}")))));
     }
 
@@ -254,6 +256,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
 
         public Site()
         {
+            content.WriteBytes("chart.png", Chart);
             content.Write("allowed.md", TemporaryContentFolder.Article("Raw HTML readers should see", "2025-11-03", ArticleWithRawHtml));
             foreach (var (slug, html) in HostileHtml.Select(row => row.Data))
                 content.Write($"{slug}.md", TemporaryContentFolder.Article(slug, "2025-11-02", $"The first paragraph.\n\n{html}\n\nThe last paragraph."));
@@ -262,6 +265,9 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         }
 
         public HttpClient Client { get; }
+
+        /// <summary>The picture the articles' raw HTML shows, beside them in the content folder.</summary>
+        public static byte[] Chart { get; } = TestPictures.Png(800, 400);
 
         public string ContentFolder => content.Path;
 

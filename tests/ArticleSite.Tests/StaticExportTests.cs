@@ -48,6 +48,28 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Media_files_are_exported_at_their_urls_with_their_bytes_and_their_headers_in_the_server_block()
+    {
+        using var content = new TemporaryContentFolder();
+        var photo = TestPictures.Png(40, 30);
+        content.WriteBytes("photo.png", photo);
+        content.Write("alpha.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Text.\n\n![Photo](photo.png)"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var url = TestPictures.MediaUrl(photo, "photo.png");
+
+        await new ExportCommand(folder, "https://news.example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory));
+
+        Assert.Equal(photo, await File.ReadAllBytesAsync(Path.Combine(folder, url.TrimStart('/')), Cancel));
+        var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
+        var block = config[config.IndexOf($"location = {url} {{", StringComparison.Ordinal)..];
+        block = block[..(block.IndexOf("    }", StringComparison.Ordinal) + 5)];
+        Assert.Contains("default_type \"image/png\";", block, StringComparison.Ordinal);
+        Assert.Contains("add_header Cache-Control \"public, max-age=31536000, immutable\" always;", block, StringComparison.Ordinal);
+        Assert.Contains("add_header Content-Security-Policy \"default-src 'none'; style-src 'unsafe-inline'; sandbox\" always;", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_origin_the_export_names_the_sites_base_URL_before_the_export_setting()
     {
         await using var factory = new ArticleSiteFactory();

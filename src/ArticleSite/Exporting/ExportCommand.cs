@@ -43,7 +43,7 @@ public sealed record ExportCommand(string Directory, string? Origin)
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), origin, Directory, caching);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

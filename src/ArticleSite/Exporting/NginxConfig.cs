@@ -1,4 +1,5 @@
 using System.Text;
+using ArticleSite.Loading;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
@@ -15,7 +16,8 @@ public static class NginxConfig
 
     /// <param name="resources">Each URL path of the site and what it serves; the block sends its default representation.</param>
     /// <param name="caching">The live server's caching options, so both send the same Cache-Control.</param>
-    public static string For(IReadOnlyDictionary<string, Resource> resources, string origin, string root, CachingOptions caching)
+    /// <param name="media">The media files, each sent as the live site sends it: immutable, under its own security policy.</param>
+    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -50,6 +52,15 @@ public static class NginxConfig
             if (urlPath.EndsWith('/'))
                 config.Append($"        try_files /{StaticExport.FileName(urlPath)} =404;\n");
             AppendHeaders(config, [("Cache-Control", caching.CacheControlFor(resource.Freshness)), .. headers]);
+            config.Append("    }\n");
+        }
+
+        var mediaHeaders = headers.Select(header => header.Name == "Content-Security-Policy" ? (header.Name, SecurityHeaders.MediaContentSecurityPolicy.ToString()) : header).ToList();
+        foreach (var file in media.Files.OrderBy(file => file.Hash, StringComparer.Ordinal))
+        {
+            config.Append($"    location = {SiteRoutes.Media(file)} {{\n");
+            config.Append($"        default_type \"{file.Format.ContentType}\";\n");
+            AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
 

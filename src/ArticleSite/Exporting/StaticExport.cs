@@ -1,3 +1,4 @@
+using ArticleSite.Loading;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
@@ -13,7 +14,8 @@ public static class StaticExport
 
     /// <exception cref="IOException">The directory cannot be created or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
-    public static async Task WriteAsync(RenderedSite site, string origin, string directory, CachingOptions caching)
+    /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
+    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
@@ -28,7 +30,15 @@ public static class StaticExport
             await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip)).Bytes);
             resources[urlPath] = resource;
         }
-        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, origin, directory, caching));
+        foreach (var file in media.Files)
+        {
+            var target = Path.Combine(directory, FileName(SiteRoutes.Media(file)));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await using var source = File.OpenRead(file.FullPath);
+            await using var copy = File.Create(target);
+            await source.CopyToAsync(copy);
+        }
+        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching));
     }
 
     /// <summary>The file of a URL path, relative to the export: a path ending in <c>/</c> is its folder's <c>index.html</c>.</summary>

@@ -16,7 +16,16 @@ public static class ArticleFile
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        return ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline),
+        var parsed = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline),
             new FileSource(entry.FullPath, limits, rawHtml), Article.HashOf(bytes));
+        var folder = entry.FullPath[..^entry.RelativePath.Length];
+        var media = MediaReferences.Resolve(parsed.Document, markdown, folder, path, limits, parsed.Metadata.Image);
+        if (ReferenceEquals(media, ResolvedMedia.None))
+            return parsed;
+        // The bodies name each file by its hash: a picture replaced beside an unchanged article makes new bodies.
+        var hash = parsed.Article.SourceHash;
+        foreach (var file in media.Files)
+            hash = Article.HashOf([.. BitConverter.GetBytes(hash), .. System.Text.Encoding.ASCII.GetBytes(file.Hash)]);
+        return parsed with { Article = parsed.Article with { Metadata = parsed.Metadata with { Media = media }, SourceHash = hash } };
     }
 }

@@ -36,6 +36,9 @@ public sealed record ArticleMetadata(
     /// <summary>The picture the front matter names for the article (<c>image</c>, <c>cover</c>), as written.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The media files the article refers to, with the problems of those it cannot publish.</summary>
+    public ResolvedMedia Media { get; init; } = ResolvedMedia.None;
+
     /// <summary>The instant from which the article is published.</summary>
     public DateTimeOffset ReleasedAt => (PublishDate ?? Date).Instant;
 

@@ -66,7 +66,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             var path = entry.RelativePath;
             var stamp = new Stamp(entry.Size, entry.LastWriteUtc);
             var known = files.GetValueOrDefault(path);
-            if (known?.Stamp == stamp && !changes.Touched.Contains(entry.FullPath))
+            if (known?.Stamp == stamp && !changes.Touched.Contains(entry.FullPath) && !MediaChanged(known))
             {
                 next[path] = known;
                 continue;
@@ -127,6 +127,10 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         return left > TimeSpan.Zero ? left : null;
     }
 
+    /// <summary>A picture (or other media file) the article refers to was replaced, appeared or went: the article is read again.</summary>
+    private static bool MediaChanged(FileState state) =>
+        state.Good is { Metadata.Media.Stamps: { Count: > 0 } stamps } && MediaReferences.Changed(stamps);
+
     private static bool SameStates(Dictionary<string, FileState> before, Dictionary<string, FileState> after) =>
         before.Count == after.Count && after.All(entry => before.TryGetValue(entry.Key, out var state) && ReferenceEquals(state, entry.Value));
 
@@ -164,7 +168,10 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             if (bySlug.TryGetValue(article.Metadata.Slug, out var owner))
                 problems.Add(new ContentException(path, $"slug '{article.Metadata.Slug}' is already used by {owner.SourcePath}"));
             else
+            {
                 bySlug[article.Metadata.Slug] = article;
+                problems.AddRange(article.Metadata.Media.Problems);
+            }
         }
 
         slugOwners = bySlug.ToDictionary(pair => pair.Key, pair => pair.Value.SourcePath, StringComparer.Ordinal);

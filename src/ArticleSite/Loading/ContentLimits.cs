@@ -42,6 +42,18 @@ public sealed class ContentLimits
     /// <summary>Folders below the content folder.</summary>
     public int MaxFolderDepth { get; set; } = 32;
 
+    /// <summary>
+    /// Bytes of one picture, sound, video or PDF beside the articles: a large news photo is 10 MB, a minute of web video
+    /// 50 MB. Each file is hashed when an article that uses it is read; it is never held in memory whole.
+    /// </summary>
+    public long MaxMediaBytes { get; set; } = 100 * 1024 * 1024;
+
+    /// <summary>
+    /// Pixels a picture may declare: a 50-megapixel camera's photo fits, a decompression bomb (a small PNG declaring
+    /// 50,000 × 50,000 pixels, 10 GB once decoded) does not. Read from the header, before anything is decoded.
+    /// </summary>
+    public long MaxMediaPixels { get; set; } = 50_000_000;
+
     /// <summary>A time budget as problems state it: "5 s", "300 ms".</summary>
     public static string Describe(TimeSpan budget) =>
         budget >= TimeSpan.FromSeconds(1) ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";

@@ -3,20 +3,24 @@ using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 
 namespace ArticleSite.Rendering;
 
 /// <summary>The HTML renderer of article bodies: the pipeline's own, with the site's renderers of headings, figures, tables and task lists.</summary>
 public static class ArticleHtml
 {
-    public static HtmlRenderer CreateRenderer(TextWriter writer)
+    /// <param name="media">The article's media files: each image is written at its file's URL, with its size.</param>
+    public static HtmlRenderer CreateRenderer(TextWriter writer, ResolvedMedia? media = null)
     {
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HeadingRenderer>(new SelfLinkingHeadingRenderer());
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureRenderer());
+        var images = new ImageRenderer(media ?? ResolvedMedia.None);
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureRenderer(images));
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new TableRenderer());
         renderer.ObjectRenderers.Replace<HtmlTaskListRenderer>(new TaskListRenderer());
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(images);
         return renderer;
     }
 }

@@ -28,6 +28,9 @@ public sealed record ArticlePageModel(
     /// <summary>The words of the front page's list and its link to the archive, in the site's language.</summary>
     public PageWords SiteWords => PageWords.For(Site.Language);
 
+    /// <summary>The picture link previews show; null when the article has none.</summary>
+    public ArticlePicture? Picture { get; init; }
+
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];
 

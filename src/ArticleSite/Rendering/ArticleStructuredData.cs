@@ -15,7 +15,7 @@ public static class ArticleStructuredData
     /// JSON that is safe inside a script element: the default JavaScriptEncoder writes &lt;, &gt;, &amp; and quotes as \u escapes,
     /// so a "&lt;/script&gt;" in a title cannot end the block.
     /// </summary>
-    public static string Render(Article article, string canonicalUrl, string? sourceUrl, SiteIdentity? site = null)
+    public static string Render(Article article, string canonicalUrl, string? sourceUrl, SiteIdentity? site = null, string? imageUrl = null)
     {
         var metadata = article.Metadata;
         var source = metadata.Source is { } name ? new Agent("Organization", name, sourceUrl) : null;
@@ -33,7 +33,10 @@ public static class ArticleStructuredData
             Url: canonicalUrl,
             ArticleSection: metadata.Section,
             WordCount: article.WordCount,
-            InLanguage: metadata.Language);
+            InLanguage: metadata.Language)
+        {
+            Image = imageUrl,
+        };
         return JsonSerializer.Serialize(data, StructuredDataJson.Default.NewsArticle);
     }
 }
@@ -52,6 +55,9 @@ public sealed record NewsArticle(
     int WordCount,
     string InLanguage)
 {
+    /// <summary>The article's picture, absolute; left out when it has none.</summary>
+    public string? Image { get; init; }
+
     [JsonPropertyName("@context")]
     [JsonPropertyOrder(-2)]
     public string Context => "https://schema.org";

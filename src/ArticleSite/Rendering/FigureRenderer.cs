@@ -9,7 +9,8 @@ namespace ArticleSite.Rendering;
 /// Renders a paragraph that holds one image alone as a <c>&lt;figure&gt;</c>, the image's title as its
 /// <c>&lt;figcaption&gt;</c>; every other paragraph as Markdig does. The one place an article's picture becomes HTML.
 /// </summary>
-public sealed class FigureRenderer : ParagraphRenderer
+/// <param name="images">Writes the picture itself, at its media URL with its size.</param>
+public sealed class FigureRenderer(ImageRenderer images) : ParagraphRenderer
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {
@@ -18,10 +19,9 @@ public sealed class FigureRenderer : ParagraphRenderer
             base.Write(renderer, obj);
             return;
         }
-        var source = image.GetDynamicUrl?.Invoke() ?? image.Url;
         renderer.EnsureLine();
         renderer.Write("<figure>");
-        renderer.Write("<img src=\"").WriteEscapeUrl(source).Write("\" alt=\"").WriteEscape(InlineText.Of(image)).Write("\">");
+        images.WriteFigureImage(renderer, image);
         if (ArticleFigure.CaptionOf(image) is { } caption)
             renderer.Write("<figcaption>").WriteEscape(caption).Write("</figcaption>");
         renderer.WriteLine("</figure>");

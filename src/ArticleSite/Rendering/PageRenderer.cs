@@ -6,6 +6,7 @@ using ArticleSite.Loading;
 using ArticleSite.Rendering.Slices;
 using Markdig.Extensions.Footnotes;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
 using RazorSlices;
@@ -53,6 +54,7 @@ public static class PageRenderer
     {
         site ??= SiteIdentity.Default;
         var sourceUrl = SourceHomePage(article.Metadata.Source);
+        var picture = ArticlePicture.Of(article.Article, new Uri(canonicalUrl).GetLeftPart(UriPartial.Authority));
         var model = new ArticlePageModel(
             Article: article.Article,
             Body: new HtmlString(RenderBody(article)),
@@ -60,9 +62,10 @@ public static class PageRenderer
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article.Article, canonicalUrl, sourceUrl, site)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article.Article, canonicalUrl, sourceUrl, site, picture?.Url)),
             Css: new HtmlString(Stylesheet))
         {
+            Picture = picture,
             Others = others ?? [],
             AllArticles = allArticles,
             Site = site,
@@ -84,12 +87,12 @@ public static class PageRenderer
     public static string RenderBody(ParsedArticle article)
     {
         using var writer = new StringWriter();
-        ArticleHtml.CreateRenderer(writer).Render(article.Document);
+        ArticleHtml.CreateRenderer(writer, article.Metadata.Media).Render(article.Document);
         // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
         // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
         if (!RawHtmlNodes.AnyIn(article.Document))
             return writer.ToString();
-        return RawHtmlSanitizer.Sanitize(writer.ToString(), MarkdigIds(article.Document));
+        return RawHtmlSanitizer.Sanitize(writer.ToString(), MarkdigIds(article.Document), article.Metadata.Media);
     }
 
     /// <summary>The ids Markdig gives the headings, the footnotes and the references to them.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -35,7 +36,7 @@ public static class RawHtmlSanitizer
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
     {
         ["a"] = ["href"],
-        ["img"] = ["src", "alt", "width", "height"],
+        ["img"] = ["src", "alt", "width", "height", "decoding", "loading"],
         ["picture"] = [],
         ["source"] = ["srcset", "media", "type", "width", "height"],
         ["blockquote"] = ["cite"],
@@ -80,6 +81,8 @@ public static class RawHtmlSanitizer
         ["scope"] = ["row", "col", "rowgroup", "colgroup"],
         ["role"] = ["region"],
         ["tabindex"] = ["0"],
+        ["decoding"] = ["async", "sync", "auto"],
+        ["loading"] = ["lazy", "eager"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Characters the URL standard does not allow in an attribute's URL (the Nu checker reports them).</summary>
@@ -91,9 +94,11 @@ public static class RawHtmlSanitizer
 
     /// <summary>Sanitizes a rendered article body that holds raw HTML.</summary>
     /// <param name="markdigIds">The ids Markdig gave the article's headings and footnotes: the only ids the body may carry.</param>
-    public static string Sanitize(string bodyHtml, IEnumerable<string> markdigIds)
+    /// <param name="media">The article's media files: a relative <c>img src</c> is served through them, or shown as its alt text.</param>
+    public static string Sanitize(string bodyHtml, IEnumerable<string> markdigIds, ResolvedMedia? media = null)
     {
         using var document = Clean(bodyHtml, markdigIds);
+        ServeLocalImages(document.Body!, media ?? ResolvedMedia.None);
         return document.Body!.ChildNodes.ToHtml(HtmlFormatter.Instance);
     }
 
@@ -181,6 +186,37 @@ public static class RawHtmlSanitizer
             element.Before(child);
         element.Remove();
     }
+
+    /// <summary>
+    /// Points each raw <c>img</c> with a relative <c>src</c> at the media file it names, with the picture's size when the
+    /// author gave none; one whose file cannot be published (a problem of the article) is replaced by its alt text.
+    /// The body's Markdown images are already at their media URLs.
+    /// </summary>
+    private static void ServeLocalImages(IElement body, ResolvedMedia media)
+    {
+        foreach (var image in body.QuerySelectorAll("img[src]").ToList())
+        {
+            var source = image.GetAttribute("src")!;
+            if (media.Files.FirstOrDefault(file => file.Reference == source) is { } file)
+            {
+                image.SetAttribute("src", SiteRoutes.Media(file));
+                if (!image.HasAttribute("width") && !image.HasAttribute("height") && file is { Width: { } width, Height: { } height })
+                {
+                    image.SetAttribute("width", width.ToString(CultureInfo.InvariantCulture));
+                    image.SetAttribute("height", height.ToString(CultureInfo.InvariantCulture));
+                }
+                image.SetAttribute("decoding", "async");
+                image.SetAttribute("loading", "lazy");
+            }
+            else if (IsRelative(source) && !source.StartsWith("/media/", StringComparison.Ordinal))
+            {
+                image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
+            }
+        }
+    }
+
+    private static bool IsRelative(string url) =>
+        !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains(':', StringComparison.Ordinal);
 
     private static bool IsValid(string name, string value) =>
         Numeric.Contains(name) ? value.Length is > 0 and < 8 && value.All(char.IsAsciiDigit)

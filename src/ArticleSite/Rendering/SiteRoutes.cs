@@ -72,6 +72,12 @@ public static class SiteRoutes
     /// <summary>An article as JSON.</summary>
     public static string ArticleJson(string slug) => $"/articles/{slug}.json";
 
+    /// <summary>Where media files (pictures, sound, video, PDFs) are served: under the hash of their bytes, so each URL's bytes never change.</summary>
+    public const string MediaPattern = "/media/{hash}/{name}";
+
+    /// <summary>A media file's URL, e.g. /media/3f2a…/summit.jpg.</summary>
+    public static string Media(Loading.MediaFile file) => $"/media/{file.Hash}/{file.UrlName}";
+
     /// <summary>
     /// Each old URL of the articles, with and without its trailing slash, to the page it redirects to. Given newest
     /// first, the newest article keeps an old URL that two articles name.

@@ -38,6 +38,7 @@ public sealed class SiteSnapshot
         bySlug = Articles.ToFrozenDictionary(article => article.Metadata.Slug, StringComparer.Ordinal);
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
         Tags = new TagIndex(Articles);
+        Media = new MediaLibrary(Articles);
         redirects = SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
@@ -58,6 +59,9 @@ public sealed class SiteSnapshot
     public RenderedBodies Bodies { get => bodies ??= new(RenderedBodies.DefaultBudget, Identity); init => bodies = value; }
 
     private RenderedBodies? bodies;
+
+    /// <summary>The media files the articles refer to.</summary>
+    public MediaLibrary Media { get; }
 
     /// <summary>Counts the snapshots a process publishes.</summary>
     public long Generation { get; init; }

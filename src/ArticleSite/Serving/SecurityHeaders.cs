@@ -19,9 +19,16 @@ public static class SecurityHeaders
         "connect-src 'self'",
         $"style-src {PageRenderer.StylesheetHashSource}",
         "img-src 'self' data:",
+        "media-src 'self'",
         "base-uri 'none'",
         "form-action 'none'",
         "frame-ancestors 'none'");
+
+    /// <summary>
+    /// A media file's own policy: an SVG opened by itself is a document that could run script or load anything; this
+    /// lets it draw with its own styles and nothing else, in a sandbox.
+    /// </summary>
+    public static readonly StringValues MediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
     /// <summary>A text page needs no device, sensor, payment or capture feature.</summary>
     public static readonly StringValues PermissionsPolicy = string.Join(", ",
@@ -57,8 +64,12 @@ public static class SecurityHeaders
     {
         var context = (HttpContext)state;
         var headers = context.Response.Headers;
+        // A response that set its own policy (a media file's) keeps it.
+        var ownPolicy = headers.ContentSecurityPolicy;
         foreach (var (name, value) in Always)
             headers[name] = value;
+        if (ownPolicy.Count > 0)
+            headers.ContentSecurityPolicy = ownPolicy;
         // Only over HTTPS: a browser ignores it on plain HTTP, and it must not pin a site that has no certificate.
         if (context.Request.IsHttps)
             headers.StrictTransportSecurity = StrictTransportSecurity;

@@ -1,0 +1,257 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ArticleSite.Loading;
+
+/// <summary>What an article's media references resolved to: the files it publishes, its problems, and every file looked at.</summary>
+public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList<ContentException> Problems, IReadOnlyList<MediaStamp> Stamps)
+{
+    public static ResolvedMedia None { get; } = new([], [], []);
+
+    /// <summary>The first picture: the front matter's <c>image</c> when it names a file here, else the body's first.</summary>
+    public MediaFile? FirstPicture => Files.FirstOrDefault(file => file.Format.IsImage);
+}
+
+/// <summary>
+/// Finds the media files an article refers to when it is read: every image, every relative link to a media file
+/// (<c>report.pdf</c>) and every <c>&lt;img src&gt;</c> of its raw HTML whose URL is relative. Each is resolved against the
+/// article's folder (a leading '/' against the content folder), and must stay inside the content folder without passing
+/// through a symbolic link, exist, be a regular file within <see cref="ContentLimits.MaxMediaBytes"/>, be one of the
+/// <see cref="MediaFormat"/>s by its bytes and, for a picture, declare a size within
+/// <see cref="ContentLimits.MaxMediaPixels"/> and be complete. A reference that fails is a problem of the article
+/// (with its line); the article is published without it: an image shows its alt text, a link its text.
+/// </summary>
+public static partial class MediaReferences
+{
+    /// <summary>Enough for any header with its Exif block (at most 64 KiB) before the frame size.</summary>
+    private const int HeadBytes = 256 * 1024;
+
+    private const int TailBytes = 64;
+
+    /// <summary>Resolves the references of <paramref name="document"/>, and unwraps in it the images and links that cannot be published.</summary>
+    /// <param name="articlePath">The article's path relative to <paramref name="folder"/>.</param>
+    /// <param name="text">The text the document was parsed from: its positions give the references' lines.</param>
+    /// <param name="frontMatterImage">The front matter's <c>image</c>: resolved first, so that it is the article's picture.</param>
+    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null)
+    {
+        var references = new List<(string Url, int Line, LinkInline? Link)>();
+        if (IsLocal(frontMatterImage))
+            references.Add((frontMatterImage!, 0, null));
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (IsLocal(link.Url) && (link.IsImage || MediaFormat.LinkedExtensions.Contains(Path.GetExtension(PathOf(link.Url!)))))
+                references.Add((link.Url!, LineOf(link, text), link));
+        }
+        foreach (var (url, line) in RawHtmlImages(document))
+            references.Add((url, line, null));
+        if (references.Count == 0)
+            return ResolvedMedia.None;
+
+        var files = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
+        var inOrder = new List<MediaFile>();
+        var problems = new List<ContentException>();
+        var stamps = new Dictionary<string, MediaStamp>(StringComparer.Ordinal);
+        var unpublishable = new List<LinkInline>();
+        foreach (var (url, line, link) in references)
+        {
+            if (files.ContainsKey(url))
+                continue;
+            try
+            {
+                files[url] = Read(url, folder, articlePath, limits, stamps);
+                inOrder.Add(files[url]);
+            }
+            catch (Exception problem) when (problem is MediaProblem or IOException or UnauthorizedAccessException)
+            {
+                var reason = problem is MediaProblem ? problem.Message : $"cannot be read: {problem.Message}";
+                problems.Add(new ContentException(articlePath, line == 0
+                    ? $"front matter 'image' '{url}' {reason}; the article has no picture"
+                    : $"line {line}: '{url}' {reason}; {(link is { IsImage: false } ? "its text is shown without the link" : "the alt text is shown instead")}"));
+                if (link is not null)
+                    unpublishable.Add(link);
+            }
+        }
+        foreach (var link in unpublishable)
+            Unwrap(link);
+        return new ResolvedMedia(inOrder, problems, [.. stamps.Values]);
+    }
+
+    /// <summary>True when any file a reference looked at has changed, appeared or gone since <paramref name="stamps"/> were taken.</summary>
+    public static bool Changed(IReadOnlyList<MediaStamp> stamps) => stamps.Any(stamp => StampOf(stamp.FullPath) != stamp);
+
+    /// <summary>
+    /// The file's line (from 1) a link or image is on. Markdig gives inlines no position of their own, so its URL is
+    /// looked for in its paragraph's text; where it is not found as written (an escaped URL), the paragraph's first line.
+    /// </summary>
+    private static int LineOf(LinkInline link, string text)
+    {
+        var container = link.Parent;
+        while (container?.Parent is { } outer)
+            container = outer;
+        if (container?.ParentBlock is not { } block)
+            return 1;
+        var start = Math.Clamp(block.Span.Start, 0, text.Length);
+        var end = Math.Clamp(block.Span.End + 1, start, text.Length);
+        var found = text.AsSpan(start, end - start).IndexOf(link.Url, StringComparison.Ordinal);
+        return text.AsSpan(0, found >= 0 ? start + found : start).Count('\n') + 1;
+    }
+
+    /// <summary>A relative URL: no scheme, not protocol-relative, not only a fragment or query.</summary>
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrWhiteSpace(url) && url[0] is not ('#' or '?') && !url.StartsWith("//", StringComparison.Ordinal) && !HasScheme(url);
+
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var separator = url.IndexOfAny(['/', '?', '#']);
+        return colon >= 0 && (separator < 0 || colon < separator);
+    }
+
+    /// <summary>The URL's path, without query or fragment, percent-decoded.</summary>
+    private static string PathOf(string url)
+    {
+        var end = url.IndexOfAny(['?', '#']);
+        return Uri.UnescapeDataString(end >= 0 ? url[..end] : url);
+    }
+
+    private static MediaFile Read(string url, string folder, string articlePath, ContentLimits limits, Dictionary<string, MediaStamp> stamps)
+    {
+        var path = PathOf(url);
+        if (path.Length == 0 || path.Contains('\\') || path.Contains('\0'))
+            throw new MediaProblem("is not a path to a file");
+        var articleFolder = Path.GetDirectoryName(Path.Combine(folder, articlePath))!;
+        var full = Path.GetFullPath(path.StartsWith('/') ? Path.Combine(folder, path.TrimStart('/')) : Path.Combine(articleFolder, path));
+        var root = Path.TrimEndingDirectorySeparator(folder);
+        if (!full.StartsWith(root + "/", StringComparison.Ordinal))
+            throw new MediaProblem("points outside the content folder");
+        var relative = ContentFolder.Relative(root, full);
+        if (relative.Split('/').Any(segment => segment.StartsWith('.')))
+            throw new MediaProblem("names a hidden file or folder");
+
+        // Each folder on the way, and the file itself, must be what it says: a link anywhere could lead outside.
+        var walked = root;
+        foreach (var segment in relative.Split('/'))
+        {
+            walked += "/" + segment;
+            var status = FileStatus.OfEntry(walked);
+            var problem = status switch
+            {
+                null => "does not exist",
+                { Kind: EntryKind.SymbolicLink } => "passes through a symbolic link; links inside the content folder are not followed",
+                { Kind: not EntryKind.Directory } when walked.Length < full.Length => "does not exist",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                // Watched where it stopped: the article is read again when the file appears or the link is replaced.
+                stamps[walked] = StampOf(walked);
+                throw new MediaProblem(problem);
+            }
+        }
+        var (handle, opened) = FileStatus.OpenForReading(full);
+        using (handle)
+        {
+            stamps[full] = new MediaStamp(full, opened.Size, opened.LastWriteUtc);
+            if (opened.Kind != EntryKind.File)
+                throw new MediaProblem("is not a regular file");
+            if (opened.Size == 0)
+                throw new MediaProblem("is an empty file");
+            if (opened.Size > limits.MaxMediaBytes)
+                throw new MediaProblem($"is {opened.Size:N0} bytes, over the limit of {limits.MaxMediaBytes:N0} (ContentLimits:MaxMediaBytes)");
+
+            var head = new byte[(int)Math.Min(opened.Size, HeadBytes)];
+            head = head[..RandomAccess.Read(handle, head, 0)];
+            var format = MediaFormat.Sniff(head)
+                ?? throw new MediaProblem($"is not {MediaFormat.Allowed}, by its content");
+            (int Width, int Height)? size = null;
+            if (format.IsImage)
+            {
+                try
+                {
+                    size = ImageHeader.SizeOf(format, head);
+                }
+                catch (FormatException malformed)
+                {
+                    throw new MediaProblem($"is not a {format.Name} picture that can be shown: {malformed.Message}");
+                }
+                if (size is var (width, height) && (long)width * height > limits.MaxMediaPixels)
+                    throw new MediaProblem($"declares {width:N0} × {height:N0} pixels, over the limit of {limits.MaxMediaPixels:N0} (ContentLimits:MaxMediaPixels)");
+                var tail = new byte[(int)Math.Min(opened.Size, TailBytes)];
+                RandomAccess.Read(handle, tail, opened.Size - tail.Length);
+                if (!ImageHeader.IsComplete(format, tail))
+                    throw new MediaProblem($"is cut short: the {format.Name} file does not end as one must");
+            }
+
+            var hash = Convert.ToHexStringLower(HashOf(handle, opened.Size).AsSpan(0, 16));
+            return new MediaFile(url, full, relative, format, hash, opened.Size, opened.LastWriteUtc, size?.Width, size?.Height);
+        }
+    }
+
+    private static byte[] HashOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1024 * 1024];
+        for (long offset = 0; offset < length;)
+        {
+            var read = RandomAccess.Read(handle, buffer, offset);
+            if (read == 0)
+                break;
+            hash.AppendData(buffer, 0, read);
+            offset += read;
+        }
+        return hash.GetHashAndReset();
+    }
+
+    private static MediaStamp StampOf(string path)
+    {
+        try
+        {
+            return FileStatus.OfEntry(path) is { } status ? new MediaStamp(path, status.Size, status.LastWriteUtc) : new MediaStamp(path, -1, default);
+        }
+        catch (IOException)
+        {
+            return new MediaStamp(path, -2, default);
+        }
+    }
+
+    /// <summary>The relative <c>src</c> of every <c>img</c> tag in the article's raw HTML, with its line.</summary>
+    private static IEnumerable<(string Url, int Line)> RawHtmlImages(MarkdownDocument document)
+    {
+        foreach (var node in document.Descendants())
+        {
+            var (html, line) = node switch
+            {
+                HtmlBlock block => (block.Lines.ToString(), block.Line + 1),
+                HtmlInline inline => (inline.Tag, inline.Line + 1),
+                _ => (null, 0),
+            };
+            if (html is null)
+                continue;
+            foreach (Match match in ImageSource().Matches(html))
+            {
+                var url = System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value);
+                if (IsLocal(url))
+                    yield return (url, line + html.AsSpan(0, match.Index).Count('\n'));
+            }
+        }
+    }
+
+    /// <summary>Keeps a link's text (an image's alt text) and drops the link itself.</summary>
+    private static void Unwrap(LinkInline link)
+    {
+        while (link.FirstChild is { } child)
+        {
+            child.Remove();
+            link.InsertBefore(child);
+        }
+        link.Remove();
+    }
+
+    [GeneratedRegex(@"<img\b[^>]*?\ssrc\s*=\s*(?:""(?<url>[^""]*)""|'(?<url>[^']*)'|(?<url>[^\s""'>]+))", RegexOptions.IgnoreCase)]
+    private static partial Regex ImageSource();
+
+    /// <summary>Why one reference cannot be published, as the end of a sentence that starts with the reference.</summary>
+    private sealed class MediaProblem(string message) : Exception(message);
+}
