@@ -51,7 +51,7 @@ public sealed partial class DocumentationTests
 
         using var content = new TemporaryContentFolder();
         for (var number = 1; number <= Articles; number++)
-            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.\n\n![A chart](chart.svg)", "tags: [economy]"));
+            content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.\n\n![A chart](chart.svg)", "tags: [economy]\n"));
         content.Write("chart.svg", Chart);
         var operatorPort = HealthCheckTests.FreePort();
         await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");

@@ -66,7 +66,8 @@ public sealed class FullMarkdownTests
         var figure = Assert.Single(page.QuerySelectorAll("article figure"));
         var image = Assert.Single(figure.QuerySelectorAll("img"));
         Assert.Equal("Ministers shake hands at the end of the talks", image.GetAttribute("alt"));
-        Assert.Equal("images/summit.jpg", image.GetAttribute("src"));
+        Assert.Equal((KitchenSinkSite.PhotoUrl, "2400", "1600"), (image.GetAttribute("src"), image.GetAttribute("width"), image.GetAttribute("height")));
+        Assert.Null(image.GetAttribute("title"));
         Assert.Equal("Ministers shake hands in Busan on Monday. Photo: Pool", figure.QuerySelector("figcaption")?.TextContent);
         Assert.Null(figure.ParentElement!.Closest("p"));
     }
@@ -164,8 +165,8 @@ public sealed class FullMarkdownTests
         Assert.Equal(["Country", "Exports (bn USD)", "Change"], table.GetProperty("header").EnumerateArray().Select(cell => cell.GetString()));
         Assert.Equal(["China", "3,380.0", "+4.6%"], table.GetProperty("rows")[2].EnumerateArray().Select(cell => cell.GetString()));
         var figure = blocks[7];
-        Assert.Equal(("images/summit.jpg", "Ministers shake hands at the end of the talks", "Ministers shake hands in Busan on Monday. Photo: Pool"),
-            (figure.GetProperty("src").GetString(), figure.GetProperty("alt").GetString(), figure.GetProperty("caption").GetString()));
+        Assert.Equal((KitchenSinkSite.PhotoUrl, "Ministers shake hands at the end of the talks", "Ministers shake hands in Busan on Monday. Photo: Pool", 2400, 1600),
+            (figure.GetProperty("src").GetString(), figure.GetProperty("alt").GetString(), figure.GetProperty("caption").GetString(), figure.GetProperty("width").GetInt32(), figure.GetProperty("height").GetInt32()));
         Assert.Equal([true, false], blocks[9].GetProperty("items").EnumerateArray().Select(item => item.GetProperty("checked").GetBoolean()));
         Assert.Equal("the ministry's site.", blocks[10].GetProperty("text").GetString()![^20..]);
         Assert.Equal(("python", "def tariff(value, rate):\n    return round(value * rate, 2)"), (blocks[11].GetProperty("language").GetString(), blocks[11].GetProperty("text").GetString()));

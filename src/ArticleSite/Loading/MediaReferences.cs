@@ -75,8 +75,16 @@ public static partial class MediaReferences
         }
         foreach (var link in unpublishable)
             Unwrap(link);
+        foreach (var (url, _, link) in references)
+        {
+            if (link is not null && files.TryGetValue(url, out var file))
+                link.SetData(typeof(MediaFile), file);
+        }
         return new ResolvedMedia(inOrder, problems, [.. stamps.Values]);
     }
+
+    /// <summary>The media file an image or link of a resolved document names; null for any other.</summary>
+    public static MediaFile? FileOf(LinkInline link) => link.GetData(typeof(MediaFile)) as MediaFile;
 
     /// <summary>True when any file a reference looked at has changed, appeared or gone since <paramref name="stamps"/> were taken.</summary>
     public static bool Changed(IReadOnlyList<MediaStamp> stamps) => stamps.Any(stamp => StampOf(stamp.FullPath) != stamp);

@@ -29,7 +29,9 @@ public static class ArticleBlocks
                 blocks.Add(new HeadingBlockJson(heading.Level, text));
                 break;
             case ParagraphBlock paragraph when ArticleFigure.ImageOf(paragraph) is { } image:
-                blocks.Add(new FigureBlockJson(image.GetDynamicUrl?.Invoke() ?? image.Url ?? "", InlineText.Of(image), ArticleFigure.CaptionOf(image), Width: null, Height: null));
+                var file = MediaReferences.FileOf(image);
+                var source = file is null ? image.GetDynamicUrl?.Invoke() ?? image.Url ?? "" : SiteRoutes.Media(file);
+                blocks.Add(new FigureBlockJson(source, InlineText.Of(image), ArticleFigure.CaptionOf(image), file?.Width, file?.Height));
                 break;
             case ParagraphBlock paragraph when ReaderText.Of(paragraph.Inline, withUrls) is { Length: > 0 } text:
                 blocks.Add(new ParagraphBlockJson(text));

@@ -14,6 +14,12 @@ public sealed class KitchenSinkSite : ArticleSiteFactory
 
     public TemporaryContentFolder Folder { get; } = Write();
 
+    /// <summary>The article's photo (images/summit.jpg): a real JPEG of 2400 × 1600 pixels.</summary>
+    public static byte[] Photo { get; } = TestPictures.Jpeg(2400, 1600);
+
+    /// <summary>Where the photo is served: the first 128 bits of its SHA-256, then its name.</summary>
+    public static string PhotoUrl { get; } = $"/media/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Photo))[..32]}/summit.jpg";
+
     /// <summary>The kitchen-sink article's Markdown, as the fixture holds it.</summary>
     public static string Markdown => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", Slug, "index.md"));
 
@@ -22,6 +28,8 @@ public sealed class KitchenSinkSite : ArticleSiteFactory
         var folder = new TemporaryContentFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, Slug));
         folder.Write(Path.Combine(Slug, "index.md"), Markdown);
+        Directory.CreateDirectory(Path.Combine(folder.Path, Slug, "images"));
+        folder.WriteBytes(Path.Combine(Slug, "images", "summit.jpg"), Photo);
         foreach (var article in Directory.GetFiles(RepositoryPaths.Content, "*.md"))
             File.Copy(article, Path.Combine(folder.Path, Path.GetFileName(article)));
         return folder;
