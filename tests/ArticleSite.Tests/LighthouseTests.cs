@@ -5,6 +5,8 @@ using ArticleSite.Tests.Support;
 namespace ArticleSite.Tests;
 
 /// <summary>Google's Lighthouse (npm package lighthouse, pinned in tests/tools) in Debian's Chromium scores the article page 100 in each category.</summary>
+/// <remarks>Run alone, after the tests that run in parallel: its performance score times the page, which other tests' load would slow.</remarks>
+[Collection(nameof(LighthouseTests))]
 public sealed class LighthouseTests(ArticleSiteFactory site) : IClassFixture<ArticleSiteFactory>
 {
     private static readonly string[] Categories = ["performance", "accessibility", "best-practices", "seo"];
@@ -53,3 +55,7 @@ public sealed class LighthouseTests(ArticleSiteFactory site) : IClassFixture<Art
         }
     }
 }
+
+/// <summary>Lighthouse's collection: not run in parallel with any other test.</summary>
+[CollectionDefinition(nameof(LighthouseTests), DisableParallelization = true)]
+public sealed class LighthouseRunsAlone;
