@@ -17,16 +17,22 @@ public sealed class NginxExportTests : IDisposable
 
     private readonly string work = Directory.CreateTempSubdirectory("articlesite-nginx-").FullName;
 
+    /// <summary>Exports the factory's site for the origin its client names, into the test's folder.</summary>
+    private async Task<string> ExportAsync(ArticleSiteFactory factory, HttpClient site)
+    {
+        var export = Path.Combine(work, "export");
+        await new ExportCommand(export, site.BaseAddress!.GetLeftPart(UriPartial.Authority)).RunAsync(
+            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        return export;
+    }
+
     [Fact]
     public async Task Nginx_serves_the_export_with_the_live_bytes_media_types_and_precompressed_gzip()
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
         await using var factory = new ArticleSiteFactory();
         using var site = factory.CreateClient();
-        var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
-        var export = Path.Combine(work, "export");
-        await new ExportCommand(export, origin).RunAsync(
-            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        var export = await ExportAsync(factory, site);
         var (nginx, address) = await StartNginxAsync(nginxPath, export);
         using var stopsNginx = nginx;
         using var client = new HttpClient { BaseAddress = address };
@@ -64,10 +70,7 @@ public sealed class NginxExportTests : IDisposable
         content.Write("b.md", TemporaryContentFolder.Article("Release notes", "2025-11-01", "Body.", "tags: [release]\n"));
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
-        var origin = site.BaseAddress!.GetLeftPart(UriPartial.Authority);
-        var export = Path.Combine(work, "export");
-        await new ExportCommand(export, origin).RunAsync(
-            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+        var export = await ExportAsync(factory, site);
         var (nginx, address) = await StartNginxAsync(nginxPath, export);
         using var stopsNginx = nginx;
         using var client = new HttpClient { BaseAddress = address };

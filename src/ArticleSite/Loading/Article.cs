@@ -12,9 +12,6 @@ public sealed record Article(ArticleMetadata Metadata, string SourcePath)
     /// <summary>When the article last changed, as its front matter declares (never the file's time, which differs between checkouts).</summary>
     public DateTimeOffset LastModified => Metadata.Modified.Instant;
 
-    /// <summary>An unhurried adult reading rate for news prose: every reading time of the site assumes it.</summary>
-    public const int WordsPerMinute = ReadingTime.WordsPerMinute;
-
     /// <summary>The words (and CJK characters) of the body's text (headings, paragraphs, list items, quotations, table cells, captions; not code), counted once when the file is read.</summary>
     public ReadingTime Reading { get; init; }
 

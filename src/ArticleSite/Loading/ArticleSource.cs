@@ -27,7 +27,7 @@ public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml ra
     {
         try
         {
-            var parsed = ArticleFile.Load(new ArticleEntry(fullPath, article.SourcePath, 0, default), limits, rawHtml);
+            var parsed = ArticleFile.Load(new ArticleEntry(fullPath, article.SourcePath, 0, default), limits, rawHtml, article.Metadata.Media);
             return parsed.Article.SourceHash == article.SourceHash ? parsed with { Article = article } : throw new ArticleChangedException(article.SourcePath);
         }
         catch (ContentException)

@@ -34,7 +34,8 @@ public static partial class MediaReferences
     /// <param name="articlePath">The article's path relative to <paramref name="folder"/>.</param>
     /// <param name="text">The text the document was parsed from: its positions give the references' lines.</param>
     /// <param name="frontMatterImage">The front matter's <c>image</c>: resolved first, so that it is the article's picture.</param>
-    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null)
+    /// <param name="known">Files resolved before for the same bytes: taken as they were, without reading or hashing them again.</param>
+    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null, ResolvedMedia? known = null)
     {
         var references = new List<(string Url, int Line, LinkInline? Link)>();
         if (IsLocal(frontMatterImage))
@@ -60,7 +61,7 @@ public static partial class MediaReferences
                 continue;
             try
             {
-                files[url] = Read(url, folder, articlePath, limits, stamps);
+                files[url] = known?.Files.FirstOrDefault(file => file.Reference == url) ?? Read(url, folder, articlePath, limits, stamps);
                 inOrder.Add(files[url]);
             }
             catch (Exception problem) when (problem is MediaProblem or IOException or UnauthorizedAccessException)
