@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class SitePublishing
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
         services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
         // Decides which articles are out yet; tests give the publisher a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SitePublisher>();

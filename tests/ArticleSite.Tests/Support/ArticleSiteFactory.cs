@@ -18,6 +18,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>Configuration settings for this site, e.g. <c>["ContentLimits:FileTimeBudget"] = "00:00:00.1"</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The site's cache folder (<c>Cache:Path</c>): a new temporary folder by default; empty keeps nothing on disk.</summary>
+    public string CacheFolder { get; init; } = Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
+
     /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
     public TimeProvider? Clock { get; init; }
 
@@ -43,6 +46,14 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             BaseAddress = CreateClient().BaseAddress,
         };
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (CacheFolder.Contains("articlesite-cache-", StringComparison.Ordinal) && Directory.Exists(CacheFolder))
+            Directory.Delete(CacheFolder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -51,6 +62,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Health.GetAsync reads the problem detail from the site's own port; HealthCheckTests turn this off.
         builder.UseSetting("Metrics:PublicHealthDetail", "true");
+        // Each site keeps its cache in a folder of its own, never in the user's cache folder.
+        builder.UseSetting("Cache:Path", CacheFolder);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (RawHtml is not null)

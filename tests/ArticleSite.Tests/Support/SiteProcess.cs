@@ -14,6 +14,9 @@ public sealed partial class SiteProcess : IAsyncDisposable
 
     private readonly List<string> outputLines = [];
 
+    /// <summary>The process's cache folder (<c>Cache:Path</c>): its own, never the user's.</summary>
+    private readonly string cacheFolder = Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
+
     private SiteProcess(Process process)
     {
         this.process = process;
@@ -57,6 +60,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var site = new SiteProcess(process);
+        start.Environment["Cache__Path"] = site.cacheFolder;
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -105,6 +109,7 @@ public sealed partial class SiteProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        Directory.Delete(cacheFolder, recursive: true);
     }
 
     // The first address: with a metrics port, the site's own comes first; in JSON logs the URL ends at the quote.

@@ -1,0 +1,24 @@
+namespace ArticleSite.Operations;
+
+/// <summary>
+/// Where the site keeps what it can always make again from the content folder (the "Cache" configuration section): never
+/// the source of truth, so deleting it costs time, not content.
+/// </summary>
+public sealed class CacheOptions
+{
+    public const string Section = "Cache";
+
+    /// <summary>The cache folder: by default <c>$XDG_CACHE_HOME/articlesite</c>, else <c>~/.cache/articlesite</c>; empty keeps nothing on disk.</summary>
+    public string Path { get; set; } = DefaultPath();
+
+    /// <summary>The folder for one kind of cached thing (e.g. "variants"), created on first use; null when nothing is kept on disk.</summary>
+    public string? FolderFor(string kind) => Path.Length == 0 ? null : Directory.CreateDirectory(System.IO.Path.Combine(Path, kind)).FullName;
+
+    private static string DefaultPath()
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return System.IO.Path.Combine(root, "articlesite");
+    }
+}
