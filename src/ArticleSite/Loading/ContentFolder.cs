@@ -4,7 +4,25 @@ namespace ArticleSite.Loading;
 public sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc);
 
 /// <summary>What one scan of the content folder found: the article files, and the entries it would not read, each with its reason.</summary>
-public sealed record FolderScan(IReadOnlyList<ArticleEntry> Articles, IReadOnlyList<ContentException> Skipped);
+/// <param name="Folders">The folders it read, relative to the content folder ("." for the folder itself).</param>
+/// <param name="Entries">How many entries it counted: more than <see cref="ContentLimits.MaxFolderEntries"/> when it stopped early.</param>
+public sealed record FolderScan(IReadOnlyList<ArticleEntry> Articles, IReadOnlyList<ContentException> Skipped, IReadOnlySet<string> Folders, int Entries);
+
+/// <summary>What one path the watcher named is now, looked at on its own.</summary>
+public enum NamedPathKind
+{
+    /// <summary>An article file, in a folder the last scan read.</summary>
+    Article,
+
+    /// <summary>Nothing is there, and no folder the last scan read was.</summary>
+    Gone,
+
+    /// <summary>Not for the folder's articles: a hidden name, or a file not named like an article (maybe a picture).</summary>
+    Other,
+
+    /// <summary>What only a scan of the whole folder can judge: a folder, a link, a pipe, anything in a folder the last scan did not read.</summary>
+    NeedsScan,
+}
 
 /// <summary>
 /// The folder of article files: where it is, and what it holds. Only regular files inside it are read. Symbolic links
@@ -63,9 +81,11 @@ public static class ContentFolder
         var skipped = new List<ContentException>();
         var visited = new HashSet<(ulong, ulong)> { (root.Device, root.Inode) };
         var pending = new Stack<(string Path, int Depth)>([(folder, 0)]);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         var seen = 0;
         while (pending.TryPop(out var directory))
         {
+            folders.Add(Relative(folder, directory.Path));
             foreach (var path in ListOrReport(directory.Path, folder, skipped))
             {
                 if (++seen > limits.MaxFolderEntries)
@@ -123,7 +143,42 @@ public static class ContentFolder
             throw ProblemOfFolder(folder, "the content folder holds no Markdown (*.md, *.markdown) article");
         articles.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         skipped.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
-        return new FolderScan(articles, skipped);
+        return new FolderScan(articles, skipped, folders, seen);
+    }
+
+    /// <summary>
+    /// Looks at one path alone, as <see cref="Scan"/> would judge it, given the folders the last scan read: an article
+    /// file (with its size and time), nothing, something else, or something only a whole scan can judge.
+    /// </summary>
+    /// <param name="relativePath">The path relative to the folder, with '/' separators.</param>
+    public static (NamedPathKind Kind, ArticleEntry? Entry) Look(string folder, string relativePath, IReadOnlySet<string> scannedFolders)
+    {
+        if (relativePath == Itself || relativePath.StartsWith("../", StringComparison.Ordinal) || relativePath == ".." || Path.IsPathRooted(relativePath))
+            return (NamedPathKind.NeedsScan, null);
+        if (relativePath.Split('/').Any(segment => segment.StartsWith('.')))
+            return (NamedPathKind.Other, null); // the scan reads nothing hidden, nor anything in a hidden folder
+        var slash = relativePath.LastIndexOf('/');
+        if (!scannedFolders.Contains(slash < 0 ? Itself : relativePath[..slash]))
+            return (NamedPathKind.NeedsScan, null);
+
+        var fullPath = Path.Combine(folder, relativePath);
+        EntryStatus? status;
+        try
+        {
+            status = FileStatus.OfEntry(fullPath);
+        }
+        catch (IOException)
+        {
+            return (NamedPathKind.NeedsScan, null);
+        }
+        return status switch
+        {
+            null => (scannedFolders.Contains(relativePath) ? NamedPathKind.NeedsScan : NamedPathKind.Gone, null),
+            { Kind: EntryKind.File } file when IsArticleName(Path.GetFileName(relativePath)) =>
+                (NamedPathKind.Article, new ArticleEntry(fullPath, relativePath, file.Size, file.LastWriteUtc)),
+            { Kind: EntryKind.File } => (NamedPathKind.Other, null),
+            _ => (NamedPathKind.NeedsScan, null),
+        };
     }
 
     /// <summary>A problem of the folder itself: reported as <see cref="Itself"/>, logged with the folder's full path.</summary>

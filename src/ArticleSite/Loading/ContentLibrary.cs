@@ -6,8 +6,14 @@ public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyLi
 /// <summary>What changed since the last reading, as the folder's watcher saw it (full paths).</summary>
 /// <param name="Touched">Paths to read again even if their size and time look the same.</param>
 /// <param name="RenamedIn">Paths a file was renamed to: saved atomically, so complete at once.</param>
-public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn)
+/// <param name="WholeFolder">
+/// True: list the whole folder (start-up, the periodic rescan, and whenever the watcher may have missed a change or
+/// cannot name it precisely). False: look only at the paths named, the media files they are, and the files still
+/// settling or loading; a path that only a whole listing can judge (a folder, a link) makes it list the whole folder.
+/// </param>
+public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn, bool WholeFolder = true)
 {
+    /// <summary>Nothing named: list the whole folder.</summary>
     public static FolderChanges None { get; } = new(new HashSet<string>(), new HashSet<string>());
 }
 
@@ -20,7 +26,8 @@ public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan?
 /// file, so that a bad save reports a problem and keeps the article as it was. Files are loaded independently, a few at
 /// a time, each within its time budget; a reading does not wait for a slow file, whose result is published by a later
 /// reading (<paramref name="loadedLater"/> asks for one); raw HTML is read as <paramref name="rawHtml"/> says. A file still being written is read once it has been quiet
-/// for <paramref name="settleTime"/>, unless it was renamed into place.
+/// for <paramref name="settleTime"/>, unless it was renamed into place. A reading that the watcher names the changes of
+/// looks at those paths alone, and keeps every other file's state: its cost does not grow with the folder.
 /// </summary>
 public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, Action loadedLater) : IDisposable
 {
@@ -34,16 +41,40 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>Files seen changing, by path: the stamp they had and when it was first seen.</summary>
     private readonly Dictionary<string, (Stamp Stamp, DateTime Since)> unsettled = new(StringComparer.Ordinal);
 
-    private Dictionary<string, FileState> files = new(StringComparer.Ordinal);
+    /// <summary>Every article file as last read, by path relative to the folder.</summary>
+    private readonly Dictionary<string, FileState> files = new(StringComparer.Ordinal);
+
+    /// <summary>The files whose last good version claims each slug.</summary>
+    private readonly Claimants slugClaims = new();
+
+    /// <summary>The articles that use each media file (by full path, as their stamps name it): a media file's change reads them again.</summary>
+    private readonly Claimants mediaUsers = new();
+
+    /// <summary>Slugs whose claimants changed since the last publishable reading was made.</summary>
+    private readonly HashSet<string> unresolvedSlugs = new(StringComparer.Ordinal);
+
+    /// <summary>Which file publishes each slug: it keeps the slug when another file claims it too.</summary>
+    private readonly Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
+
+    /// <summary>The article each slug publishes.</summary>
+    private readonly Dictionary<string, Article> published = new(StringComparer.Ordinal);
 
     /// <summary>The entries the last scan would not read.</summary>
     private IReadOnlyList<ContentException> skipped = [];
 
-    /// <summary>What the last reading published: a rescan that finds nothing changed returns it without sorting 100,000 files again.</summary>
+    /// <summary>The folders the last scan read, and how many entries it counted: what a reading of named paths alone relies on.</summary>
+    private IReadOnlySet<string> scannedFolders = new HashSet<string>();
+
+    private int scannedEntries;
+
+    /// <summary>The folder the last scan read (device and inode): a folder replaced since is read whole.</summary>
+    private EntryStatus? scannedIdentity;
+
+    /// <summary>What the last reading published: a reading that finds nothing changed returns it as it was.</summary>
     private ContentReading? lastReading;
 
-    /// <summary>Which file published each slug last time: it keeps the slug when another file claims it too.</summary>
-    private Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
+    /// <summary>Whether a file's state was set or removed during the current reading.</summary>
+    private bool statesChanged;
 
     public string Folder => folder;
 
@@ -51,35 +82,47 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     public void Dispose() => loadSlots.Dispose();
 
-    /// <summary>Reads the folder again: new files, files whose size or time changed, and those <paramref name="changes"/> names.</summary>
+    /// <summary>
+    /// Reads the folder again: new files, files whose size or time changed, and those <paramref name="changes"/> names;
+    /// the whole folder, or only the paths named when <see cref="FolderChanges.WholeFolder"/> is false.
+    /// </summary>
     /// <param name="waitForAll">At start-up: every file counts as settled and is waited for (each within its time budget).</param>
     /// <exception cref="ContentException">A problem of the folder itself: missing, not a folder, no article file.</exception>
     public async Task<LibraryRead> ReadAsync(FolderChanges changes, bool waitForAll = false)
     {
-        var scan = ContentFolder.Scan(folder, limits);
+        statesChanged = false;
+        var touched = changes.Touched.Select(RelativeOf).ToHashSet(StringComparer.Ordinal);
+        var renamedIn = changes.RenamedIn.Select(RelativeOf).ToHashSet(StringComparer.Ordinal);
+        touched.UnionWith(unsettled.Keys); // seen changing, and not read since
+
+        var named = changes.WholeFolder ? null : LookAtNamed(changes.Touched, touched, renamedIn);
+        var identity = named is null ? ContentFolder.Identify(folder) : null;
+        var scan = named is null ? ContentFolder.Scan(folder, limits) : null;
+        var entries = named?.Present ?? scan!.Articles;
+        foreach (var gone in named?.Gone ?? [])
+            Forget(gone);
+
         var now = DateTime.UtcNow;
-        var next = new Dictionary<string, FileState>(scan.Articles.Count, StringComparer.Ordinal);
         var waitingFor = new List<FileLoad>();
         TimeSpan? recheckIn = null;
-        foreach (var entry in scan.Articles)
+        var knownListed = 0;
+        foreach (var entry in entries)
         {
             var path = entry.RelativePath;
             var stamp = new Stamp(entry.Size, entry.LastWriteUtc);
             var known = files.GetValueOrDefault(path);
-            if (known?.Stamp == stamp && !changes.Touched.Contains(entry.FullPath) && !MediaChanged(known))
-            {
-                next[path] = known;
-                continue;
-            }
             if (known is not null)
-                next[path] = known; // until the new version is loaded
+                knownListed++;
+            if (known?.Stamp == stamp && !touched.Contains(path) && !MediaChanged(known))
+                continue;
+            // A known file keeps its state until the new version is loaded.
 
             if (loading.TryGetValue(path, out var load) && load.Stamp == stamp)
             {
                 waitingFor.Add(load);
                 continue;
             }
-            if (!waitForAll && !changes.RenamedIn.Contains(entry.FullPath) && QuietFor(path, stamp, now) is { } wait)
+            if (!waitForAll && !renamedIn.Contains(path) && QuietFor(path, stamp, now) is { } wait)
             {
                 recheckIn = recheckIn is null || wait < recheckIn ? wait : recheckIn;
                 continue;
@@ -94,7 +137,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         {
             if (load.Result.IsCompleted)
             {
-                next[load.Entry.RelativePath] = load.Result.Result;
+                if (!files.ContainsKey(load.Entry.RelativePath))
+                    knownListed++;
+                SetState(load.Entry.RelativePath, load.Result.Result);
                 loading.Remove(load.Entry.RelativePath);
             }
             else
@@ -103,21 +148,132 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             }
         }
 
-        var listed = scan.Articles.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in loading.Keys.Concat(unsettled.Keys).Where(path => !listed.Contains(path)).ToList())
-        {
-            loading.Remove(gone);
-            unsettled.Remove(gone);
-        }
+        if (scan is not null)
+            ForgetUnlisted(scan, identity, anyUnlisted: files.Count > knownListed);
 
-        var changed = !SameStates(files, next) || !scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message));
-        (files, skipped) = (next, scan.Skipped);
-        if (changed || lastReading is null)
+        if (statesChanged || lastReading is null)
             lastReading = Publishable();
-        return new LibraryRead(lastReading, changed, recheckIn);
+        return new LibraryRead(lastReading, statesChanged, recheckIn);
     }
 
-    /// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
+    /// <summary>The path relative to the folder, as the files are known by.</summary>
+    private string RelativeOf(string fullPath) => ContentFolder.Relative(folder, fullPath);
+
+    /// <summary>
+    /// The article files among the named paths, those whose media files were named, and those settling or loading, each
+    /// looked at alone; and the named paths where an article file was and nothing is now. Null when a whole scan must
+    /// judge: a folder, a link or a pipe was named, the last scan stopped at the entry limit, or new files may pass it.
+    /// </summary>
+    private (List<ArticleEntry> Present, List<string> Gone)? LookAtNamed(IReadOnlySet<string> touchedFullPaths, HashSet<string> touched, HashSet<string> renamedIn)
+    {
+        if (lastReading is null || scannedEntries > limits.MaxFolderEntries || ContentFolder.Identify(folder) is not { } identity
+            || (identity.Device, identity.Inode) != (scannedIdentity?.Device, scannedIdentity?.Inode))
+            return null;
+        var paths = new HashSet<string>(touched, StringComparer.Ordinal);
+        paths.UnionWith(renamedIn);
+        paths.UnionWith(loading.Keys);
+        foreach (var fullPath in touchedFullPaths)
+            foreach (var user in mediaUsers.Of(Path.GetFullPath(fullPath)))
+                paths.Add(user);
+
+        var present = new List<ArticleEntry>();
+        var gone = new List<string>();
+        foreach (var path in paths)
+        {
+            if (skipped.Any(problem => problem.Path == path))
+                return null; // the scan reported it: only a scan says what it is now
+            switch (ContentFolder.Look(folder, path, scannedFolders))
+            {
+                case (NamedPathKind.NeedsScan, _):
+                    return null;
+                case (NamedPathKind.Article, { } entry):
+                    present.Add(entry);
+                    break;
+                case (NamedPathKind.Gone, _):
+                    gone.Add(path);
+                    break;
+            }
+        }
+        var added = present.Count(entry => !files.ContainsKey(entry.RelativePath));
+        return scannedEntries + added > limits.MaxFolderEntries ? null : (present, gone);
+    }
+
+    /// <summary>After a whole scan: drops what it no longer lists, and keeps what it read of the folder.</summary>
+    private void ForgetUnlisted(FolderScan scan, EntryStatus? identity, bool anyUnlisted)
+    {
+        bool Listed(string path) => BinarySearch(scan.Articles, path) >= 0;
+        foreach (var path in loading.Keys.Concat(unsettled.Keys).Where(path => !Listed(path)).ToList())
+        {
+            loading.Remove(path);
+            unsettled.Remove(path);
+        }
+        if (anyUnlisted)
+        {
+            var listed = scan.Articles.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in files.Keys.Where(path => !listed.Contains(path)).ToList())
+                Forget(path);
+        }
+
+        if (!scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message)))
+            statesChanged = true;
+        (skipped, scannedFolders, scannedEntries, scannedIdentity) = (scan.Skipped, scan.Folders, scan.Entries, identity);
+    }
+
+    /// <summary>The index of <paramref name="path"/> in a scan's articles, which are in path order (ordinal); negative when absent.</summary>
+    private static int BinarySearch(IReadOnlyList<ArticleEntry> entries, string path)
+    {
+        var (low, high) = (0, entries.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(entries[middle].RelativePath, path);
+            if (order == 0)
+                return middle;
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+        return -1;
+    }
+
+    /// <summary>Records a file's new state, and what it claims: its slug and the media files it uses.</summary>
+    private void SetState(string path, FileState state)
+    {
+        var before = files.GetValueOrDefault(path);
+        if (ReferenceEquals(before, state))
+            return;
+        Unclaim(path, before);
+        files[path] = state;
+        if (state.Good is { } article)
+        {
+            slugClaims.Add(article.Metadata.Slug, path);
+            unresolvedSlugs.Add(article.Metadata.Slug);
+            foreach (var stamp in article.Metadata.Media.Stamps)
+                mediaUsers.Add(stamp.FullPath, path);
+        }
+        statesChanged = true;
+    }
+
+    /// <summary>A file gone from the folder: its article is no longer published.</summary>
+    private void Forget(string path)
+    {
+        loading.Remove(path);
+        unsettled.Remove(path);
+        if (!files.Remove(path, out var before))
+            return;
+        Unclaim(path, before);
+        statesChanged = true;
+    }
+
+    private void Unclaim(string path, FileState? state)
+    {
+        if (state?.Good is not { } article)
+            return;
+        slugClaims.Remove(article.Metadata.Slug, path);
+        unresolvedSlugs.Add(article.Metadata.Slug);
+        foreach (var stamp in article.Metadata.Media.Stamps)
+            mediaUsers.Remove(stamp.FullPath, path);
+    }
+
+/// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
     private TimeSpan? QuietFor(string path, Stamp stamp, DateTime now)
     {
         if (!unsettled.TryGetValue(path, out var seen) || seen.Stamp != stamp)
@@ -130,9 +286,6 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>A picture (or other media file) the article refers to was replaced, appeared or went: the article is read again.</summary>
     private static bool MediaChanged(FileState state) =>
         state.Good is { Metadata.Media.Stamps: { Count: > 0 } stamps } && MediaReferences.Changed(stamps);
-
-    private static bool SameStates(Dictionary<string, FileState> before, Dictionary<string, FileState> after) =>
-        before.Count == after.Count && after.All(entry => before.TryGetValue(entry.Key, out var state) && ReferenceEquals(state, entry.Value));
 
     private FileState LoadNow(ArticleEntry entry, Stamp stamp, Article? lastGood)
     {
@@ -152,30 +305,47 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         }
     }
 
+    /// <summary>
+    /// One article per slug, and every problem in path order. A slug claimed by several files stays with the file that
+    /// published it, else goes to the first by path; only the slugs whose claimants changed are decided again.
+    /// </summary>
     private ContentReading Publishable()
     {
-        var bySlug = new Dictionary<string, Article>(files.Count, StringComparer.Ordinal);
+        foreach (var slug in unresolvedSlugs)
+        {
+            var claimants = slugClaims.Of(slug);
+            if (claimants.Count == 0)
+            {
+                published.Remove(slug);
+                slugOwners.Remove(slug);
+                continue;
+            }
+            var owner = slugOwners.TryGetValue(slug, out var kept) && claimants.Contains(kept) ? kept : claimants.First();
+            slugOwners[slug] = owner;
+            published[slug] = files[owner].Good!;
+        }
+        unresolvedSlugs.Clear();
+
         var problems = new List<ContentException>(skipped);
-        var claimants = files
-            .OrderBy(file => file.Value.Good is { } article && slugOwners.GetValueOrDefault(article.Metadata.Slug) == file.Key ? 0 : 1)
-            .ThenBy(file => file.Key, StringComparer.Ordinal);
-        foreach (var (path, state) in claimants)
+        foreach (var state in files.Values)
         {
             if (state.Problem is { } problem)
                 problems.Add(problem);
-            if (state.Good is not { } article)
-                continue;
-            if (bySlug.TryGetValue(article.Metadata.Slug, out var owner))
-                problems.Add(new ContentException(path, $"slug '{article.Metadata.Slug}' is already used by {owner.SourcePath}"));
-            else
-            {
-                bySlug[article.Metadata.Slug] = article;
+        }
+        foreach (var (slug, claimants) in slugClaims.Shared)
+        {
+            var owner = published[slug];
+            problems.AddRange(claimants.Where(path => path != slugOwners[slug])
+                .Select(path => new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}")));
+        }
+        foreach (var article in published.Values)
+        {
+            if (article.Metadata.Media.Problems.Count > 0)
                 problems.AddRange(article.Metadata.Media.Problems);
-            }
         }
 
-        slugOwners = bySlug.ToDictionary(pair => pair.Key, pair => pair.Value.SourcePath, StringComparer.Ordinal);
-        return new ContentReading([.. bySlug.Values], [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal)]);
+        // A stable sort: one file's problems keep their order (its own, then its slug's or its media files').
+        return new ContentReading([.. published.Values], [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal)]);
     }
 
     private readonly record struct Stamp(long Length, DateTime LastWrite);

@@ -33,7 +33,8 @@ public sealed class ContentWatcher(string folder, Action<string[]> touched, Acti
     }
 
     /// <summary>Watches the folder now at the path, unless it is the one already watched.</summary>
-    public void Rearm()
+    /// <returns>True when it has only now started watching: what changed before then was not seen.</returns>
+    public bool Rearm()
     {
         EntryStatus? folderNow;
         try
@@ -43,7 +44,7 @@ public sealed class ContentWatcher(string folder, Action<string[]> touched, Acti
         catch (IOException problem)
         {
             Stop($"the content folder cannot be examined: {problem.Message}");
-            return;
+            return false;
         }
 
         lock (sync)
@@ -52,10 +53,10 @@ public sealed class ContentWatcher(string folder, Action<string[]> touched, Acti
             if (folderNow is not { Kind: EntryKind.Directory } identity)
             {
                 StopLocked("the content folder does not exist");
-                return;
+                return false;
             }
             if (notWatching is null && watched == (identity.Device, identity.Inode))
-                return;
+                return false;
 
             StopLocked(null);
             try
@@ -76,10 +77,12 @@ public sealed class ContentWatcher(string folder, Action<string[]> touched, Acti
                 inside.Error += (_, error) => Stop($"the watcher failed ({error.GetException().Message}); it is set up again at the next reading");
                 inside.EnableRaisingEvents = true;
                 (watched, notWatching) = ((identity.Device, identity.Inode), null);
+                return true;
             }
             catch (Exception problem) when (problem is IOException or ArgumentException or UnauthorizedAccessException)
             {
                 StopLocked($"the content folder cannot be watched: {problem.Message}");
+                return false;
             }
         }
     }

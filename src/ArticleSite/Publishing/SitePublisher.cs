@@ -52,6 +52,9 @@ public sealed partial class SitePublisher : IDisposable
     private HashSet<string> touched = new(StringComparer.Ordinal);
     private HashSet<string> renamedIn = new(StringComparer.Ordinal);
 
+    /// <summary>The watcher saw a change it cannot name (the folder itself, a lost event): the next reload lists the whole folder.</summary>
+    private bool wholeFolder;
+
     private volatile SiteSnapshot? current;
 
     /// <summary>Completed, and replaced, each time a snapshot is swapped in.</summary>
@@ -72,7 +75,7 @@ public sealed partial class SitePublisher : IDisposable
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => NoteChanged());
+        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => debounce?.Change(this.options.Debounce, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -116,16 +119,23 @@ public sealed partial class SitePublisher : IDisposable
     {
         debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         settled = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        rescan = new Timer(_ => _ = ReloadAsync(), null, options.RescanInterval, options.RescanInterval);
+        rescan = new Timer(_ => _ = ReloadAsync(wholeFolder: true), null, options.RescanInterval, options.RescanInterval);
         watcher = new ContentWatcher(Folder, NoteChanged, RenamedIn);
-        watcher.Rearm();
+        // What changed between the first reading and now was not seen: the first reload lists the whole folder.
+        wholeFolder = watcher.Rearm();
     }
 
-    /// <summary>Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown.</summary>
+    /// <summary>
+    /// Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown; no
+    /// path at all means a change the watcher cannot name, which the next reload finds by listing the whole folder.
+    /// </summary>
     private void NoteChanged(params string[] paths)
     {
         lock (changesLock)
+        {
             touched.UnionWith(paths);
+            wholeFolder |= paths.Length == 0;
+        }
         debounce?.Change(options.Debounce, Timeout.InfiniteTimeSpan);
     }
 
@@ -136,17 +146,21 @@ public sealed partial class SitePublisher : IDisposable
             renamedIn.Add(path);
     }
 
-    private async Task ReloadAsync()
+    /// <param name="wholeFolder">
+    /// The periodic rescan lists the whole folder; a reload the watcher asked for reads only the paths it named (and the
+    /// files still settling or loading), unless it saw a change it cannot name or has only now started watching.
+    /// </param>
+    private async Task ReloadAsync(bool wholeFolder = false)
     {
         await publishing.WaitAsync();
         try
         {
-            watcher?.Rearm();
+            var newlyWatching = watcher?.Rearm() ?? false;
             FolderChanges changes;
             lock (changesLock)
             {
-                changes = new FolderChanges(touched, renamedIn);
-                (touched, renamedIn) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+                changes = new FolderChanges(touched, renamedIn, wholeFolder || this.wholeFolder || newlyWatching);
+                (touched, renamedIn, this.wholeFolder) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), false);
             }
 
             var started = Stopwatch.GetTimestamp();

@@ -1,0 +1,64 @@
+// What a reload costs in-process, without a server or a client: reads a folder of articles once (as start-up does), then
+// times, as the mean of 5 rounds each, a periodic rescan of the unchanged folder (wall and CPU time), a reload of one
+// edited article as the watcher names it, and building the next snapshot after that edit; and, once, building a
+// snapshot of every article from scratch. The folder is not changed: the edited article is written beside it, in a copy
+// of the folder made of hard links (the original's files are never written). Run from the repository's root:
+// dotnet run -c Release bench/edit-latency/ReloadCost.cs FOLDER
+#:project ../../src/ArticleSite/ArticleSite.csproj
+#:property PublishAot=false
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ArticleSite.Loading;
+using ArticleSite.Rendering;
+
+const int Rounds = 5;
+var source = Path.GetFullPath(args[0]);
+var folder = Directory.CreateTempSubdirectory("articlesite-reload-").FullName;
+Process.Start("cp", ["-al", source + "/.", folder]).WaitForExit();
+var limits = new ContentLimits();
+var process = Process.GetCurrentProcess();
+
+(double Wall, double Cpu) Measure(Action action)
+{
+    process.Refresh();
+    var cpu = process.TotalProcessorTime;
+    var clock = Stopwatch.StartNew();
+    action();
+    var wall = clock.Elapsed.TotalMilliseconds;
+    process.Refresh();
+    return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+}
+
+string Show((double Wall, double Cpu) cost) => $"{cost.Wall:F1} ms wall, {cost.Cpu:F0} ms CPU";
+
+(double, double) Mean(Func<int, (double Wall, double Cpu)> round)
+{
+    var costs = Enumerable.Range(0, Rounds).Select(round).ToList();
+    return (costs.Average(cost => cost.Wall), costs.Average(cost => cost.Cpu));
+}
+
+Console.WriteLine($"{Directory.EnumerateFiles(folder).Count()} files in {source}, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+using var library = new ContentLibrary(folder, limits, RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
+LibraryRead read = null!;
+Console.WriteLine($"Cold read: {Show(Measure(() => read = library.ReadAsync(FolderChanges.None, waitForAll: true).Result))}, {GC.CollectionCount(0)} gen0 GCs");
+
+SiteSnapshot snapshot = null!;
+Console.WriteLine($"Snapshot from scratch: {Show(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles)))}");
+Console.WriteLine($"Rescan, unchanged (mean of {Rounds}): {Show(Mean(_ => Measure(() => library.ReadAsync(FolderChanges.None).Wait())))}");
+
+var edited = Path.Combine(folder, Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).First());
+var original = File.ReadAllText(edited);
+var reload = Mean(round =>
+{
+    // Written beside, then renamed into place: the hard link to the original file is replaced, not written through.
+    File.WriteAllText(edited + ".tmp", Regex.Replace(original, "^date: .*$", $"date: 20{10 + round}-01-0{round + 1}", RegexOptions.Multiline) + $"\nEdit {round}.\n");
+    File.Move(edited + ".tmp", edited, overwrite: true);
+    var changes = new FolderChanges(new HashSet<string> { edited }, new HashSet<string> { edited }, WholeFolder: false);
+    var cost = Measure(() => read = library.ReadAsync(changes).Result);
+    if (!read.Changed)
+        throw new InvalidOperationException("the edit was not read");
+    return cost;
+});
+Console.WriteLine($"Reload of one edited article (mean of {Rounds}): {Show(reload)}");
+Console.WriteLine($"Snapshot after the edit (mean of {Rounds}): {Show(Mean(_ => Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles))))}");
+Directory.Delete(folder, recursive: true);
