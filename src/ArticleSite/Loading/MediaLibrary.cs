@@ -1,19 +1,24 @@
-using System.Collections.Frozen;
-
 namespace ArticleSite.Loading;
 
 /// <summary>The media files of one snapshot's articles, by the hash of their bytes: what the media URLs serve.</summary>
 public sealed class MediaLibrary
 {
-    private readonly FrozenDictionary<string, MediaFile> byHash;
+    /// <summary>A plain dictionary: freezing it costs more than its lookups save in a snapshot's life, seconds to hours.</summary>
+    private readonly Dictionary<string, MediaFile> byHash = new(StringComparer.Ordinal);
 
-    public MediaLibrary(IEnumerable<Article> articles) =>
-        byHash = articles.SelectMany(article => article.Metadata.Media.Files)
-            .DistinctBy(file => file.Hash)
-            .ToFrozenDictionary(file => file.Hash, StringComparer.Ordinal);
+    /// <param name="articles">Newest first: of files with the same bytes, the newest article's is the one kept.</param>
+    public MediaLibrary(IEnumerable<Article> articles)
+    {
+        foreach (var article in articles)
+        {
+            foreach (var file in article.Metadata.Media.Files)
+                byHash.TryAdd(file.Hash, file);
+        }
+    }
 
     public int Count => byHash.Count;
 
+    /// <summary>Every file, in the order of the articles that first use them.</summary>
     public IEnumerable<MediaFile> Files => byHash.Values;
 
     /// <summary>The file with this hash, when <paramref name="name"/> is the name its URL gives it; null otherwise.</summary>
