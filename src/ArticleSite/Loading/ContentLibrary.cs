@@ -166,8 +166,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// </summary>
     private (List<ArticleEntry> Present, List<string> Gone)? LookAtNamed(IReadOnlySet<string> touchedFullPaths, HashSet<string> touched, HashSet<string> renamedIn)
     {
-        if (lastReading is null || scannedEntries > limits.MaxFolderEntries || ContentFolder.Identify(folder) is not { } identity
-            || (identity.Device, identity.Inode) != (scannedIdentity?.Device, scannedIdentity?.Inode))
+        if (lastReading is null || scannedEntries > limits.MaxFolderEntries || !IsFolderScanned())
             return null;
         var paths = new HashSet<string>(touched, StringComparer.Ordinal);
         paths.UnionWith(renamedIn);
@@ -196,6 +195,19 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         }
         var added = present.Count(entry => !files.ContainsKey(entry.RelativePath));
         return scannedEntries + added > limits.MaxFolderEntries ? null : (present, gone);
+    }
+
+    /// <summary>True while the folder at the path is the one the last scan read (by device and inode).</summary>
+    private bool IsFolderScanned()
+    {
+        try
+        {
+            return ContentFolder.Identify(folder) is { } now && scannedIdentity is { } scanned && (now.Device, now.Inode) == (scanned.Device, scanned.Inode);
+        }
+        catch (IOException)
+        {
+            return false; // the scan reports why
+        }
     }
 
     /// <summary>After a whole scan: drops what it no longer lists, and keeps what it read of the folder.</summary>

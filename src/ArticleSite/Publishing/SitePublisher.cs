@@ -247,7 +247,7 @@ public sealed partial class SitePublisher : IDisposable
             LogProblem(problem.Path, problem.Reason);
 
         var slugs = articles.Select(article => article.Metadata.Slug).ToHashSet(StringComparer.Ordinal);
-        var snapshot = new SiteSnapshot(articles, everPublished.Union(expired).Where(slug => !slugs.Contains(slug)).ToList())
+        var snapshot = new SiteSnapshot(articles, everPublished.Union(expired).Where(slug => !slugs.Contains(slug)).ToList(), previous: current)
         {
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,

@@ -18,19 +18,6 @@ public sealed class SiteSnapshot
 
     private readonly ConcurrentDictionary<string, MadeOnce<RenderedSite>> renderedByOrigin = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Beyond this many articles added, changed or removed since the previous snapshot, the lists are sorted anew rather
-    /// than patched: patching costs a pass over the list per reload, sorting a hundred thousand about 100 ms.
-    /// </summary>
-    private const int MostPatched = 1024;
-
-    /// <summary>The order of every list: newest first, then by file path.</summary>
-    private static readonly Comparer<Article> NewestFirst = Comparer<Article>.Create((left, right) =>
-    {
-        var byDate = right.Metadata.Date.CompareTo(left.Metadata.Date);
-        return byDate != 0 ? byDate : string.CompareOrdinal(left.SourcePath, right.SourcePath);
-    });
-
     /// <summary>A plain dictionary: freezing one of 100,000 slugs took longer than the snapshot's lookups save in its life.</summary>
     private readonly Dictionary<string, Article> bySlug;
 
@@ -51,16 +38,16 @@ public sealed class SiteSnapshot
         if (articles.Count == 0)
             throw new ArgumentException("A snapshot needs at least one article.", nameof(articles));
         var change = previous is null ? null : ArticleChange.Between(previous, articles);
-        if (previous is not null && change is { } patch && Patched(previous.Articles, patch, articles.Count) is { } merged)
+        if (previous is not null && change is { IsSmall: true } && change.Patch(previous.Articles, change.Added) is { } merged && merged.Count == articles.Count)
         {
             Articles = merged;
             bySlug = new Dictionary<string, Article>(previous.bySlug, StringComparer.Ordinal);
-            foreach (var gone in patch.Removed)
+            foreach (var gone in change.Removed)
             {
                 if (bySlug.TryGetValue(gone.Metadata.Slug, out var was) && ReferenceEquals(was, gone))
                     bySlug.Remove(gone.Metadata.Slug);
             }
-            foreach (var come in patch.Added)
+            foreach (var come in change.Added)
                 bySlug[come.Metadata.Slug] = come;
         }
         else
@@ -72,7 +59,7 @@ public sealed class SiteSnapshot
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
         withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
-        Tags = new TagIndex(Articles);
+        Tags = previous is not null && change is not null ? TagIndex.After(previous.Tags, change, Articles) : new TagIndex(Articles);
         // Kept from the previous snapshot when no article that came or went has any: the same files, in the same order.
         Media = previous is not null && change is { } same && !same.Any(article => article.Metadata.Media.Files.Count > 0)
             ? previous.Media
@@ -80,42 +67,6 @@ public sealed class SiteSnapshot
         redirects = previous is not null && change is { } unaliased && !unaliased.Any(article => article.Metadata.Aliases.Count > 0)
             ? previous.redirects
             : SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
-    }
-
-    /// <summary>
-    /// The previous snapshot's articles without the removed ones, with the added ones merged in at their places; null
-    /// when too many changed, or the order cannot tell two articles apart (then a stable sort decides, as from scratch).
-    /// </summary>
-    private static Article[]? Patched(IReadOnlyList<Article> before, ArticleChange change, int count)
-    {
-        if (change.Added.Count + change.Removed.Count > MostPatched)
-            return null;
-        var removed = new HashSet<Article>(change.Removed, ReferenceEqualityComparer.Instance);
-        var added = change.Added.ToArray();
-        Array.Sort(added, NewestFirst);
-        var merged = new Article[count];
-        var (next, filled) = (0, 0);
-        foreach (var article in before)
-        {
-            if (removed.Contains(article))
-                continue;
-            for (; next < added.Length && NewestFirst.Compare(added[next], article) <= 0; next++)
-            {
-                if (filled == count || NewestFirst.Compare(added[next], article) == 0)
-                    return null;
-                merged[filled++] = added[next];
-            }
-            if (filled == count)
-                return null;
-            merged[filled++] = article;
-        }
-        for (; next < added.Length; next++)
-        {
-            if (filled == count || (next > 0 && NewestFirst.Compare(added[next - 1], added[next]) == 0))
-                return null;
-            merged[filled++] = added[next];
-        }
-        return filled == count ? merged : null;
     }
 
     /// <summary>The articles, newest first.</summary>
@@ -202,36 +153,6 @@ public sealed class SiteSnapshot
         if (renderedByOrigin.Count >= MaxKeptOrigins)
             return Task.Run(() => SiteRenderer.MapUrls(this, origin, sitemapUrlsPerFile));
         return renderedByOrigin.GetOrAdd(origin, key => new MadeOnce<RenderedSite>(() => Task.FromResult(SiteRenderer.MapUrls(this, key, sitemapUrlsPerFile)))).Value;
-    }
-}
-
-/// <summary>The articles added (or changed: a changed article is a new one) and removed between two snapshots, by reference.</summary>
-internal sealed record ArticleChange(IReadOnlyList<Article> Added, IReadOnlyList<Article> Removed)
-{
-    /// <summary>Whether any article that came or went matches <paramref name="test"/>.</summary>
-    public bool Any(Func<Article, bool> test) => Added.Any(test) || Removed.Any(test);
-
-    /// <summary>What changed from <paramref name="previous"/>'s articles to <paramref name="articles"/>: one lookup by slug per article.</summary>
-    public static ArticleChange Between(SiteSnapshot previous, IReadOnlyList<Article> articles)
-    {
-        var added = new List<Article>();
-        var removed = new List<Article>();
-        foreach (var article in articles)
-        {
-            var was = previous.ArticleWithSlug(article.Metadata.Slug);
-            if (ReferenceEquals(was, article))
-                continue;
-            added.Add(article);
-            if (was is not null)
-                removed.Add(was);
-        }
-        // An article whose slug no one publishes now: found by going through the previous list, only when some went.
-        if (previous.Articles.Count - removed.Count != articles.Count - added.Count)
-        {
-            var now = new HashSet<Article>(articles, ReferenceEqualityComparer.Instance);
-            removed = [.. previous.Articles.Where(article => !now.Contains(article))];
-        }
-        return new ArticleChange(added, removed);
     }
 }
 

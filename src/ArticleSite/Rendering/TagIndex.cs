@@ -15,6 +15,9 @@ public sealed class TagIndex
 {
     private readonly Dictionary<string, Tag> bySlug;
 
+    /// <summary>How often each spelling of a tag is used, by the tag's slug: what its shown name is chosen by.</summary>
+    private readonly Dictionary<string, Dictionary<string, int>> spellings;
+
     /// <param name="articles">Every published article, newest first; each tag keeps that order.</param>
     public TagIndex(IReadOnlyList<Article> articles)
     {
@@ -38,8 +41,64 @@ public sealed class TagIndex
             entry => entry.Key,
             entry => new Tag(entry.Key, MostUsed(entry.Value.Spellings), entry.Value.Articles),
             StringComparer.Ordinal);
-        All = [.. bySlug.Values.OrderBy(tag => tag.Name, StringComparer.OrdinalIgnoreCase).ThenBy(tag => tag.Slug, StringComparer.Ordinal)];
+        spellings = grouped.ToDictionary(entry => entry.Key, entry => entry.Value.Spellings, StringComparer.Ordinal);
+        All = Sorted(bySlug.Values);
     }
+
+    private TagIndex(Dictionary<string, Tag> bySlug, Dictionary<string, Dictionary<string, int>> spellings)
+    {
+        this.bySlug = bySlug;
+        this.spellings = spellings;
+        All = Sorted(bySlug.Values);
+    }
+
+    /// <summary>
+    /// The index after <paramref name="change"/>: the tags of the articles that came or went are patched, every other
+    /// tag is kept as it was; the same index as one made from <paramref name="articles"/>, which it falls back to.
+    /// </summary>
+    internal static TagIndex After(TagIndex previous, ArticleChange change, IReadOnlyList<Article> articles)
+    {
+        var affected = change.Added.Concat(change.Removed).SelectMany(article => article.Metadata.Tags).Select(SlugOf)
+            .Where(slug => slug.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (affected.Count == 0)
+            return previous;
+        var bySlug = new Dictionary<string, Tag>(previous.bySlug, StringComparer.Ordinal);
+        var spellings = new Dictionary<string, Dictionary<string, int>>(previous.spellings, StringComparer.Ordinal);
+        foreach (var slug in affected)
+        {
+            var counts = previous.spellings.TryGetValue(slug, out var before) ? new Dictionary<string, int>(before, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+            Count(change.Removed, slug, counts, -1);
+            Count(change.Added, slug, counts, +1);
+            var kept = previous.bySlug.TryGetValue(slug, out var tag) ? tag.Articles : [];
+            if (change.Patch(kept, change.Added.Where(article => article.Metadata.Tags.Any(name => SlugOf(name) == slug))) is not { } patched)
+                return new TagIndex(articles);
+            if (patched.Count == 0)
+            {
+                bySlug.Remove(slug);
+                spellings.Remove(slug);
+                continue;
+            }
+            bySlug[slug] = new Tag(slug, MostUsed(counts), patched);
+            spellings[slug] = counts;
+        }
+        return new TagIndex(bySlug, spellings);
+    }
+
+    /// <summary>Adds <paramref name="sign"/> to the count of each spelling of the tag that the articles use, as many times as they name it.</summary>
+    private static void Count(IEnumerable<Article> articles, string slug, Dictionary<string, int> counts, int sign)
+    {
+        foreach (var name in articles.SelectMany(article => article.Metadata.Tags).Where(name => SlugOf(name) == slug))
+        {
+            var count = counts.GetValueOrDefault(name) + sign;
+            if (count > 0)
+                counts[name] = count;
+            else
+                counts.Remove(name);
+        }
+    }
+
+    private static List<Tag> Sorted(IEnumerable<Tag> tags) =>
+        [.. tags.OrderBy(tag => tag.Name, StringComparer.OrdinalIgnoreCase).ThenBy(tag => tag.Slug, StringComparer.Ordinal)];
 
     /// <summary>Every tag, by name (case ignored), as the tags page lists them.</summary>
     public IReadOnlyList<Tag> All { get; }
