@@ -14,9 +14,10 @@ public sealed class WatchedChangeTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static ArticleSiteFactory WatcherOnly(string folder) => new()
+    private static ArticleSiteFactory WatcherOnly(string folder, string? baseUrl = null) => new()
     {
         ContentFolder = folder,
+        BaseUrl = baseUrl,
         Settings = new Dictionary<string, string> { ["Content:RescanInterval"] = "01:00:00", ["Content:SettleTime"] = "00:00:00.2" },
     };
 
@@ -177,7 +178,9 @@ public sealed class WatchedChangeTests
             content.Write($"{names[index]}.md", Article(names[index], $"2025-10-{10 + index}", $"Body of {names[index]}.", "tags: [world]\n"));
         string[] lists = ["/", "/articles/", "/tags/", "/tags/world/", "/feed.atom", "/tags/world/feed.atom", "/sitemaps/1.xml", "/llms.txt"];
         string[] listed;
-        await using (var running = WatcherOnly(content.Path))
+        // One public address for both sites, so that their absolute URLs are the same.
+        const string BaseUrl = "https://news.example.org";
+        await using (var running = WatcherOnly(content.Path, BaseUrl))
         {
             var client = running.CreateClient();
             foreach (var path in lists)
@@ -195,7 +198,7 @@ public sealed class WatchedChangeTests
             listed = [.. await Task.WhenAll(lists.Select(path => client.GetStringAsync(path, Cancel)))];
         }
 
-        await using var fresh = WatcherOnly(content.Path);
+        await using var fresh = WatcherOnly(content.Path, BaseUrl);
         var freshClient = fresh.CreateClient();
         for (var index = 0; index < lists.Length; index++)
             Assert.Equal(await freshClient.GetStringAsync(lists[index], Cancel), listed[index]);

@@ -43,10 +43,8 @@ public sealed partial class SitePublisher : IDisposable
     /// </summary>
     private RenderedBodies? bodies;
 
-    /// <summary>One reload at a time; also guards <see cref="everPublished"/>.</summary>
+    /// <summary>One reload at a time.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
-
-    private readonly HashSet<string> everPublished = new(StringComparer.Ordinal);
 
     private readonly Lock changesLock = new();
     private HashSet<string> touched = new(StringComparer.Ordinal);
@@ -64,6 +62,12 @@ public sealed partial class SitePublisher : IDisposable
     private Timer? settled;
     private Timer? rescan;
     private ITimer? release;
+
+    /// <summary>
+    /// A reload read changes and failed to publish them: the library has them already, so the next reload publishes even
+    /// when it finds nothing new. Guarded by <see cref="publishing"/>.
+    /// </summary>
+    private bool publishOwed;
 
     /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
     private DateTimeOffset? nextRelease;
@@ -170,7 +174,7 @@ public sealed partial class SitePublisher : IDisposable
             var released = nextRelease <= time.GetUtcNow();
             var (identity, identityProblem) = ReadIdentity();
             var sameIdentity = identity.SameAs(Current.Identity) && identityProblem?.Message == publishedIdentityProblem;
-            if (!changed && !released && sameIdentity && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
+            if (!changed && !publishOwed && !released && sameIdentity && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
             {
                 ScheduleRelease(reading.Articles);
                 return;
@@ -189,6 +193,7 @@ public sealed partial class SitePublisher : IDisposable
         catch (Exception failure)
 #pragma warning restore CA1031
         {
+            publishOwed = true;
             LogReloadFailed(failure);
         }
         finally
@@ -246,17 +251,17 @@ public sealed partial class SitePublisher : IDisposable
         foreach (var problem in problems.Where(problem => !known.Contains(problem.Message)))
             LogProblem(problem.Path, problem.Reason);
 
-        var slugs = articles.Select(article => article.Metadata.Slug).ToHashSet(StringComparer.Ordinal);
-        var snapshot = new SiteSnapshot(articles, everPublished.Union(expired).Where(slug => !slugs.Contains(slug)).ToList(), previous: current)
+        var snapshot = new SiteSnapshot(articles, expired, previous: current)
         {
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
             Identity = identity,
             Bodies = bodies = bodies is { } kept && kept.Site.SameAs(identity) ? kept : new RenderedBodies(options.RenderedBodyBudget, identity),
         };
-        everPublished.UnionWith(slugs);
         if (current is { } previous)
             await snapshot.RenderLikeAsync(previous, RenderedAheadPerOrigin);
+
+        publishOwed = false;
 
         // Swap first, then evict: from the assignment on, every request keys the cache by a body of the new snapshot, so
         // nothing stored for the old snapshot, even after the eviction, is served again.

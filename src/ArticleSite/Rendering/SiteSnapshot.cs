@@ -27,13 +27,19 @@ public sealed class SiteSnapshot
 
     private readonly FrozenDictionary<string, string> redirects;
 
+    /// <summary>Slugs an earlier snapshot of the chain published and this one does not: kept from snapshot to snapshot, as the chain grows.</summary>
+    private readonly HashSet<string> unpublished;
+
     /// <param name="articles">What is published.</param>
-    /// <param name="withdrawnSlugs">Slugs published earlier by this process and no longer, and expired ones: their URLs answer 410 Gone.</param>
+    /// <param name="expiredSlugs">
+    /// Slugs of expired articles. Their URLs answer 410 Gone, as do those of the articles <paramref name="previous"/>
+    /// and the snapshots before it published and this one does not.
+    /// </param>
     /// <param name="previous">
     /// The snapshot this one follows, if any: when only a few articles were added, changed or removed, its sorted lists and
     /// lookup tables are patched with them instead of being made again from every article. The result is the same.
     /// </param>
-    public SiteSnapshot(IReadOnlyList<Article> articles, IEnumerable<string>? withdrawnSlugs = null, SiteSnapshot? previous = null)
+    public SiteSnapshot(IReadOnlyList<Article> articles, IEnumerable<string>? expiredSlugs = null, SiteSnapshot? previous = null)
     {
         if (articles.Count == 0)
             throw new ArgumentException("A snapshot needs at least one article.", nameof(articles));
@@ -58,7 +64,9 @@ public sealed class SiteSnapshot
         }
         Lead = Articles.FirstOrDefault(article => article.Metadata.Lead) ?? Articles[0];
         Others = [.. Articles.Where(article => !ReferenceEquals(article, Lead))];
-        withdrawnPaths = (withdrawnSlugs ?? []).SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
+        unpublished = Unpublished(previous, change);
+        withdrawnPaths = unpublished.Concat(expiredSlugs ?? []).Where(slug => !bySlug.ContainsKey(slug))
+            .SelectMany(SiteRoutes.OfArticle).ToFrozenSet(StringComparer.Ordinal);
         Tags = previous is not null && change is not null ? TagIndex.After(previous.Tags, change, Articles) : new TagIndex(Articles);
         // Kept from the previous snapshot when no article that came or went has any: the same files, in the same order.
         Media = previous is not null && change is { } same && !same.Any(article => article.Metadata.Media.Files.Count > 0)
@@ -67,6 +75,17 @@ public sealed class SiteSnapshot
         redirects = previous is not null && change is { } unaliased && !unaliased.Any(article => article.Metadata.Aliases.Count > 0)
             ? previous.redirects
             : SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
+    }
+
+    /// <summary>The slugs the chain published before and this snapshot does not: the previous ones, patched with what came and went.</summary>
+    private HashSet<string> Unpublished(SiteSnapshot? previous, ArticleChange? change)
+    {
+        if (previous is null)
+            return new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new HashSet<string>(previous.unpublished, StringComparer.Ordinal);
+        slugs.UnionWith((change?.Removed ?? previous.Articles).Select(article => article.Metadata.Slug));
+        slugs.RemoveWhere(bySlug.ContainsKey);
+        return slugs;
     }
 
     /// <summary>The articles, newest first.</summary>
