@@ -65,14 +65,19 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
     private DateTimeOffset? nextRelease;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time,
+        IOptions<CacheOptions> cacheOptions, ILoggerFactory loggers)
     {
         this.site = site.Value;
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => NoteChanged());
+        var folder = ContentFolder.Locate(this.options.Path);
+        library = new ContentLibrary(folder, limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => NoteChanged())
+        {
+            Index = OpenIndex(cacheOptions.Value, folder, limits.Value, markdown.Value.RawHtml, loggers.CreateLogger<ArticleIndex>()),
+        };
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -109,6 +114,8 @@ public sealed partial class SitePublisher : IDisposable
         }
 
         await LockAndPublishAsync(reading.Articles, reading.Problems, started);
+        if (library.Index is { } index)
+            LogIndexUsed(library.TakenFromIndex, reading.Articles.Count + reading.Problems.Count, index.Database.File);
         StartWatching();
     }
 
@@ -250,7 +257,24 @@ public sealed partial class SitePublisher : IDisposable
         Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
         SiteMetrics.Published(articles.Count, problems.Count, started);
+        library.Index?.SaveLater(library.Published());
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The article index in the cache folder; none when the site keeps nothing on disk or the folder cannot be made.</summary>
+    private ArticleIndex? OpenIndex(CacheOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
+    {
+        try
+        {
+            return IndexDatabase.Open(cacheOptions.FolderFor("index"), folder, limits, rawHtml, indexLogger) is { } database
+                ? new ArticleIndex(database, limits, indexLogger)
+                : null;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            LogNoIndex(cacheOptions.Path, failure.Message);
+            return null;
+        }
     }
 
     /// <summary>Sets the timer for the next instant an article of <paramref name="read"/> comes out or expires.</summary>
@@ -272,6 +296,7 @@ public sealed partial class SitePublisher : IDisposable
     {
         release?.Dispose();
         watcher?.Dispose();
+        library.Index?.Dispose();
         library.Dispose();
         debounce?.Dispose();
         settled?.Dispose();
@@ -283,6 +308,12 @@ public sealed partial class SitePublisher : IDisposable
 
     [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}; read and published in {Milliseconds} ms")]
     private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug, long milliseconds);
+
+    [LoggerMessage(LogLevel.Information, "Took {FromIndex} of {Count} article file(s) from the article index {File}; read the others")]
+    private partial void LogIndexUsed(int fromIndex, int count, string file);
+
+    [LoggerMessage(LogLevel.Warning, "No article index: the cache folder {Path} cannot be used ({Reason}); every file is read at each start")]
+    private partial void LogNoIndex(string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
     private partial void LogReloadFailed(Exception exception);
