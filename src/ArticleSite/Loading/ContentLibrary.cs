@@ -53,6 +53,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>How many files the first reading took from the index instead of reading them.</summary>
     public int TakenFromIndex { get; private set; }
 
+    /// <summary>How many article files the last reading found.</summary>
+    public int FileCount => files.Count;
+
     private TimeSpan FileTimeBudget => limits.FileTimeBudget;
 
     public void Dispose() => loadSlots.Dispose();

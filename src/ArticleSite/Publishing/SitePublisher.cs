@@ -115,7 +115,7 @@ public sealed partial class SitePublisher : IDisposable
 
         await LockAndPublishAsync(reading.Articles, reading.Problems, started);
         if (library.Index is { } index)
-            LogIndexUsed(library.TakenFromIndex, reading.Articles.Count + reading.Problems.Count, index.Database.File);
+            LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
         StartWatching();
     }
 
