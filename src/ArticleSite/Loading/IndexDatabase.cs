@@ -47,14 +47,27 @@ public sealed partial class IndexDatabase
     }
 
     /// <summary>
-    /// Everything that changes what a file parses to: this build of the site (its module's id changes with any change of
-    /// the code), the content limits and the raw HTML setting.
+    /// Everything that changes what a file parses to: this build of the site (the hash of its program file, so that any
+    /// change of the code, JIT or Native AOT, makes the rows stale), the content limits and the raw HTML setting.
     /// </summary>
     private static string Fingerprint(ContentLimits limits, RawHtml rawHtml)
     {
         var assembly = typeof(IndexDatabase).Assembly;
-        var build = assembly.ManifestModule.ModuleVersionId.ToString();
-        return string.Join(';', build, assembly.GetName().Version, rawHtml, limits.MaxFileBytes, limits.MaxRenderedBytes, limits.MaxNestingDepth,
+        var library = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.dll");
+        var program = System.IO.File.Exists(library) ? library : Environment.ProcessPath; // Native AOT: the executable
+        string build;
+        try
+        {
+            using var file = System.IO.File.OpenRead(program!);
+            var hash = new System.IO.Hashing.XxHash128();
+            hash.Append(file);
+            build = IndexedArticle.HashText(hash.GetCurrentHashAsUInt128());
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ArgumentNullException)
+        {
+            build = assembly.ManifestModule.ModuleVersionId.ToString();
+        }
+        return string.Join(';', build, rawHtml, limits.MaxFileBytes, limits.MaxRenderedBytes, limits.MaxNestingDepth,
             limits.MaxParagraphLength, limits.MaxBlocks, limits.MaxHeadings, limits.MaxLinkDefinitions, limits.FileTimeBudget.Ticks,
             limits.MaxFolderEntries, limits.MaxFolderDepth, limits.MaxMediaBytes, limits.MaxMediaPixels);
     }
