@@ -27,12 +27,14 @@ else
 fi
 
 # Prints "ms cpu_ms rss_mib" for one start of the command given, on the folder given, with the cache folder given. The
-# site is stopped as a service manager stops it (SIGTERM), which lets it finish writing its index.
+# site is stopped as a service manager stops it (SIGTERM); with WAIT_FOR_INDEX=1, only once it has logged that it saved
+# its article index (written on the thread pool after the first snapshot is published: not part of the start-up).
 measure() {
   local folder=$1 cache=$2; shift 2
-  local start pid elapsed cpu rss
+  local start pid elapsed cpu rss log
+  log=$(mktemp /tmp/articlesite-bench-log-XXXXXX)
   start=$(date +%s%N)
-  Cache__Path="$cache" "$@" --content "$folder" --urls "http://127.0.0.1:$port" > /dev/null 2>&1 &
+  Cache__Path="$cache" "$@" --content "$folder" --urls "http://127.0.0.1:$port" > "$log" 2>&1 &
   pid=$!
   until [ "$(curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{http_code}' "http://127.0.0.1:$port/")" = 200 ]; do
     kill -0 "$pid" 2> /dev/null || { echo "the site exited" >&2; exit 1; }
@@ -41,8 +43,16 @@ measure() {
   elapsed=$((($(date +%s%N) - start) / 1000000))
   cpu=$(awk -v tick="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / tick }' "/proc/$pid/stat")
   rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  if [ -n "${WAIT_FOR_INDEX:-}" ]; then
+    until grep -q "Saved the article index" "$log"; do
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.1
+    done
+    echo "index saved $((($(date +%s%N) - start) / 1000000)) ms after the start" >&2
+  fi
   kill "$pid"
   wait "$pid" 2> /dev/null || true
+  rm -f "$log"
   echo "$elapsed $cpu $rss"
 }
 
@@ -53,7 +63,7 @@ first_start_and_restart() {
   local folder=$1; shift
   local cache
   cache=$(mktemp -d /tmp/articlesite-bench-cache-XXXXXX)
-  echo "$(measure "$folder" "$cache" "$@") $(measure "$folder" "$cache" "$@") $(du -sm "$cache" | cut -f 1)"
+  echo "$(WAIT_FOR_INDEX=1 measure "$folder" "$cache" "$@") $(measure "$folder" "$cache" "$@") $(du -sm "$cache" | cut -f 1)"
   rm -rf "$cache"
 }
 

@@ -21,7 +21,11 @@ public sealed partial class ArticleIndex : IDisposable
     private readonly ILogger logger;
     private readonly Task<Dictionary<string, IndexedRow>> loaded;
 
+    /// <summary>The bytes of this many versions are read, compressed and written in one transaction: a save stopped at shutdown keeps what it wrote.</summary>
+    private const int SourcesPerTransaction = 5_000;
+
     private readonly Lock saving = new();
+    private volatile bool stopping;
     private IEnumerable<PublishedFile>? pending;
     private Task? running;
 
@@ -62,6 +66,7 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>Waits for a save under way, so that the next start finds what this one published.</summary>
     public void Dispose()
     {
+        stopping = true;
         Task? task;
         lock (saving)
             task = running;
@@ -119,43 +124,50 @@ public sealed partial class ArticleIndex : IDisposable
         }
     }
 
-    /// <summary>Writes the rows that changed, deletes those of files gone or with a problem, keeps the bytes of every version published and no other.</summary>
+    /// <summary>
+    /// Writes the rows that changed and deletes those of files gone or with a problem (one transaction: what the next
+    /// start needs first), then keeps the bytes of every version published and no other, a batch at a time.
+    /// </summary>
     private void Save(IReadOnlyList<PublishedFile> files)
     {
         stored ??= loaded.IsCompletedSuccessfully
             ? loaded.Result.ToDictionary(row => row.Key, row => (row.Value.Size, row.Value.LastWriteTicks, row.Value.Article.SourceHash), StringComparer.Ordinal)
             : [];
+        var current = files.Where(file => !file.HasProblem).ToList();
+        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash))).ToList();
+        var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var gone = stored.Keys.Where(path => !paths.Contains(path)).ToList();
+        if (changed.Count + gone.Count > 0)
+        {
+            if (!Database.WriteArticles([.. changed.Select(file => (file.RelativePath, file.Size, file.LastWriteTicks, IndexedArticle.Of(file.Article).ToJson()))], gone))
+                return;
+            foreach (var file in changed)
+                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash));
+            foreach (var path in gone)
+                stored.Remove(path);
+        }
+
         storedSources ??= Database.ReadSourceHashes();
-
-        var rows = new List<(string Path, long Size, long LastWriteTicks, byte[] Json)>();
-        var current = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files.Where(file => !file.HasProblem))
-        {
-            current.Add(file.RelativePath);
-            if (stored.TryGetValue(file.RelativePath, out var row) && row == (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash)))
-                continue;
-            rows.Add((file.RelativePath, file.Size, file.LastWriteTicks, IndexedArticle.Of(file.Article).ToJson()));
-        }
-        var gone = stored.Keys.Where(path => !current.Contains(path)).ToList();
-
         var published = files.Select(file => file.Article.SourceHash).ToHashSet();
-        var sources = new List<(UInt128 Hash, byte[] Bytes)>();
-        foreach (var file in files.Where(file => !storedSources.Contains(file.Article.SourceHash)).DistinctBy(file => file.Article.SourceHash))
-        {
-            if (PublishedBytes(file) is { } bytes)
-                sources.Add((file.Article.SourceHash, bytes));
-        }
         var sourcesGone = storedSources.Where(hash => !published.Contains(hash)).ToList();
-        if (rows.Count + gone.Count + sources.Count + sourcesGone.Count == 0 || !Database.Write(rows, gone, sources, sourcesGone))
-            return;
-
-        foreach (var file in files.Where(file => !file.HasProblem))
-            stored[file.RelativePath] = (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash));
-        foreach (var path in gone)
-            stored.Remove(path);
-        storedSources.UnionWith(sources.Select(source => source.Hash));
-        storedSources.ExceptWith(sourcesGone);
-        LogSaved(Database.File, rows.Count, gone.Count, sources.Count);
+        var missing = files.Where(file => !storedSources.Contains(file.Article.SourceHash)).DistinctBy(file => file.Article.SourceHash).ToList();
+        var kept = 0;
+        foreach (var batch in missing.Chunk(SourcesPerTransaction).DefaultIfEmpty([]))
+        {
+            if (stopping)
+                break;
+            var sources = batch.Select(file => (file.Article.SourceHash, Bytes: PublishedBytes(file))).Where(source => source.Bytes is not null).Select(source => (source.SourceHash, source.Bytes!)).ToList();
+            if (sources.Count + sourcesGone.Count == 0)
+                continue;
+            if (!Database.WriteSources(sources, sourcesGone))
+                return;
+            storedSources.UnionWith(sources.Select(source => source.SourceHash));
+            storedSources.ExceptWith(sourcesGone);
+            sourcesGone = [];
+            kept += sources.Count;
+        }
+        if (changed.Count + gone.Count + kept > 0)
+            LogSaved(Database.File, changed.Count, gone.Count, kept);
     }
 
     /// <summary>The file's bytes when they are still the version its article was read from; null once the file holds others.</summary>
@@ -174,7 +186,7 @@ public sealed partial class ArticleIndex : IDisposable
 
     private sealed record IndexedRow(long Size, long LastWriteTicks, IndexedArticle Article);
 
-    [LoggerMessage(LogLevel.Debug, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
+    [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
     private partial void LogSaved(string file, int rows, int gone, int sources);
 
     [LoggerMessage(LogLevel.Warning, "Saving the article index {File} failed; the site serves on and reads more files at its next start")]

@@ -108,16 +108,8 @@ public sealed partial class IndexDatabase
             return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
         });
 
-    /// <summary>Writes the changes in one transaction; false when the database cannot be used.</summary>
-    /// <param name="upserts">Rows to write, with the article's JSON.</param>
-    /// <param name="deletes">Paths whose rows go.</param>
-    /// <param name="sources">Versions' bytes to keep, by hash.</param>
-    /// <param name="sourcesGone">Versions no article publishes any more.</param>
-    public bool Write(
-        IReadOnlyList<(string Path, long Size, long LastWriteTicks, byte[] Json)> upserts,
-        IReadOnlyCollection<string> deletes,
-        IReadOnlyList<(UInt128 Hash, byte[] Bytes)> sources,
-        IReadOnlyCollection<UInt128> sourcesGone) =>
+    /// <summary>Writes the rows of <paramref name="upserts"/> and deletes those of <paramref name="deletes"/> in one transaction; false when the database cannot be used.</summary>
+    public bool WriteArticles(IReadOnlyList<(string Path, long Size, long LastWriteTicks, byte[] Json)> upserts, IReadOnlyCollection<string> deletes) =>
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
@@ -132,7 +124,16 @@ public sealed partial class IndexDatabase
                     upsert.ExecuteNonQuery();
                 }
             }
-            Each(connection, "DELETE FROM articles WHERE path = $key", SqliteType.Text, deletes);
+            Each(connection, "DELETE FROM articles WHERE path = $key", deletes);
+            transaction.Commit();
+            return true;
+        });
+
+    /// <summary>Keeps the bytes of <paramref name="sources"/> (compressed) and lets those of <paramref name="gone"/> go, in one transaction; false when the database cannot be used.</summary>
+    public bool WriteSources(IReadOnlyList<(UInt128 Hash, byte[] Bytes)> sources, IReadOnlyCollection<UInt128> gone) =>
+        Use(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
             using (var insert = connection.CreateCommand())
             {
                 insert.CommandText = "INSERT OR REPLACE INTO sources(hash, bytes) VALUES ($hash, $bytes)";
@@ -143,16 +144,16 @@ public sealed partial class IndexDatabase
                     insert.ExecuteNonQuery();
                 }
             }
-            Each(connection, "DELETE FROM sources WHERE hash = $key", SqliteType.Text, sourcesGone.Select(IndexedArticle.HashText).ToList());
+            Each(connection, "DELETE FROM sources WHERE hash = $key", gone.Select(IndexedArticle.HashText).ToList());
             transaction.Commit();
             return true;
         });
 
-    private static void Each(SqliteConnection connection, string sql, SqliteType type, IReadOnlyCollection<string> keys)
+    private static void Each(SqliteConnection connection, string sql, IReadOnlyCollection<string> keys)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var key = command.Parameters.Add("$key", type);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
         foreach (var value in keys)
         {
             key.Value = value;
