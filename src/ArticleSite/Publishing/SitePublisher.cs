@@ -270,7 +270,9 @@ public sealed partial class SitePublisher : IDisposable
                 ? new ArticleIndex(database, limits, indexLogger)
                 : null;
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+#pragma warning disable CA1031 // the index only saves time: a cache folder that cannot be made, or SQLite's library missing, costs the index alone
+        catch (Exception failure)
+#pragma warning restore CA1031
         {
             LogNoIndex(cacheOptions.Path, failure.Message);
             return null;
@@ -312,7 +314,7 @@ public sealed partial class SitePublisher : IDisposable
     [LoggerMessage(LogLevel.Information, "Took {FromIndex} of {Count} article file(s) from the article index {File}; read the others")]
     private partial void LogIndexUsed(int fromIndex, int count, string file);
 
-    [LoggerMessage(LogLevel.Warning, "No article index: the cache folder {Path} cannot be used ({Reason}); every file is read at each start")]
+    [LoggerMessage(LogLevel.Warning, "No article index in the cache folder {Path}: {Reason}; every file is read at each start")]
     private partial void LogNoIndex(string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
