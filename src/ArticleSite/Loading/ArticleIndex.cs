@@ -58,6 +58,8 @@ public sealed partial class ArticleIndex : IDisposable
     {
         lock (saving)
         {
+            if (stopping)
+                return; // a reload that ends during shutdown: the next start reads what changed
             pending = files;
             running ??= Task.Run(SaveAll);
         }
@@ -66,11 +68,14 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>Waits for a save under way, so that the next start finds what this one published.</summary>
     public void Dispose()
     {
-        stopping = true;
         Task? task;
         lock (saving)
+        {
+            stopping = true;
             task = running;
+        }
         task?.ContinueWith(_ => { }, TaskScheduler.Default).Wait(SaveGrace);
+        Database.Close();
     }
 
     private Dictionary<string, IndexedRow> Load()

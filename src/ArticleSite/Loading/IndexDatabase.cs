@@ -161,6 +161,9 @@ public sealed partial class IndexDatabase
         }
     }
 
+    /// <summary>Opens the file no more: the site is stopping, and its cache folder may be deleted next.</summary>
+    public void Close() => unusable = true;
+
     /// <summary>Runs <paramref name="work"/> on a new connection; a database that cannot be used is reported once, and never used again.</summary>
     private T? Use<T>(Func<SqliteConnection, T> work)
     {
