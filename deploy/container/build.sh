@@ -32,6 +32,8 @@ chmod 1777 "$rootfs/tmp"
 printf 'root:x:0:0:root:/nonexistent:/usr/sbin/nologin\napp:x:1654:1654:ArticleSite:/nonexistent:/usr/sbin/nologin\n' > "$rootfs/etc/passwd"
 printf 'root:x:0:\napp:x:1654:\n' > "$rootfs/etc/group"
 install -m 0755 "$published/ArticleSite" "$rootfs/app/ArticleSite"
+# SQLite, for the article index: a native library beside the executable.
+install -m 0755 "$published/libe_sqlite3.so" "$rootfs/app/libe_sqlite3.so"
 install -m 0644 "$published/appsettings.json" "$rootfs/app/appsettings.json"
 # The repository's articles, so that the image serves something before a volume is mounted on /content.
 cp "$published"/content/*.md "$rootfs/content/"

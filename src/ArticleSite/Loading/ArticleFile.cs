@@ -8,25 +8,40 @@ public static class ArticleFile
     /// <summary>Reads, checks and parses the file within <paramref name="limits"/>, its raw HTML treated as <paramref name="rawHtml"/> says.</summary>
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
     /// <param name="knownMedia">The media files found when the article was published: read again for a render, they are not hashed again.</param>
-    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia = null)
+    /// <param name="source">Where the article is read again from; by default the file alone.</param>
+    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia = null, ArticleSource? source = null)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * Stopwatch.Frequency);
+        var bytes = ArticleBytes.Read(entry.FullPath, entry.RelativePath, limits.MaxFileBytes);
+        return Parse(bytes, entry, limits, rawHtml, knownMedia, source ?? new FileSource(entry.FullPath, limits, rawHtml), deadline);
+    }
+
+    /// <summary>Checks and parses bytes read from the file (now or when they were published) as <see cref="Load"/> does.</summary>
+    /// <exception cref="ContentException">The bytes cannot be published.</exception>
+    public static ParsedArticle Parse(byte[] bytes, ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia, ArticleSource source, long deadline)
+    {
         var path = entry.RelativePath;
-        var bytes = ArticleBytes.Read(entry.FullPath, path, limits.MaxFileBytes);
         var markdown = ArticleBytes.Decode(bytes, path);
         if (string.IsNullOrWhiteSpace(markdown))
             throw new ContentException(path, "the file is empty");
 
-        var parsed = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline),
-            new FileSource(entry.FullPath, limits, rawHtml), Article.HashOf(bytes));
+        var parsed = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline), source, Article.HashOf(bytes));
         var folder = entry.FullPath[..^entry.RelativePath.Length];
         var media = MediaReferences.Resolve(parsed.Document, markdown, folder, path, limits, parsed.Metadata.Image, knownMedia);
         if (ReferenceEquals(media, ResolvedMedia.None))
             return parsed;
-        // The bodies name each file by its hash: a picture replaced beside an unchanged article makes new bodies.
-        var hash = parsed.Article.SourceHash;
+        return parsed with { Article = parsed.Article with { Metadata = parsed.Metadata with { Media = media }, SourceHash = HashOf(bytes, media) } };
+    }
+
+    /// <summary>
+    /// The article's <see cref="Article.SourceHash"/>: the hash of its bytes, with the hash of each media file it
+    /// publishes. The bodies name each file by its hash: a picture replaced beside an unchanged article makes new bodies.
+    /// </summary>
+    public static UInt128 HashOf(byte[] bytes, ResolvedMedia media)
+    {
+        var hash = Article.HashOf(bytes);
         foreach (var file in media.Files)
             hash = Article.HashOf([.. BitConverter.GetBytes(hash), .. System.Text.Encoding.ASCII.GetBytes(file.Hash)]);
-        return parsed with { Article = parsed.Article with { Metadata = parsed.Metadata with { Media = media }, SourceHash = hash } };
+        return hash;
     }
 }

@@ -19,20 +19,40 @@ public abstract class ArticleSource
 /// <summary>
 /// An article's file in the content folder, read again within the same budgets as when it was published. Only the bytes
 /// that were published are rendered: a file saved since may be half-written, or hold a version that cannot be published.
+/// When it no longer holds them, the bytes kept in the article index under the published hash are rendered instead
+/// (<paramref name="stored"/>; none when the site keeps nothing on disk).
 /// </summary>
-public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml rawHtml) : ArticleSource
+public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
 {
-    /// <exception cref="ArticleChangedException">The file no longer holds the bytes that were published.</exception>
+    /// <exception cref="ArticleChangedException">Neither the file nor the index holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
+        var entry = new ArticleEntry(fullPath, article.SourcePath, 0, default);
         try
         {
-            var parsed = ArticleFile.Load(new ArticleEntry(fullPath, article.SourcePath, 0, default), limits, rawHtml, article.Metadata.Media);
-            return parsed.Article.SourceHash == article.SourceHash ? parsed with { Article = article } : throw new ArticleChangedException(article.SourcePath);
+            var parsed = ArticleFile.Load(entry, limits, rawHtml, article.Metadata.Media, this);
+            if (parsed.Article.SourceHash == article.SourceHash)
+                return parsed with { Article = article };
         }
         catch (ContentException)
         {
-            throw new ArticleChangedException(article.SourcePath);
+            // Its bytes are no longer those published: the kept ones are rendered, if there are any.
+        }
+        return FromStore(entry, article) ?? throw new ArticleChangedException(article.SourcePath);
+    }
+
+    private ParsedArticle? FromStore(ArticleEntry entry, Article article)
+    {
+        if (stored?.ReadSource(article.SourceHash) is not { } bytes || ArticleFile.HashOf(bytes, article.Metadata.Media) != article.SourceHash)
+            return null;
+        try
+        {
+            var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+            return ArticleFile.Parse(bytes, entry, limits, rawHtml, article.Metadata.Media, this, deadline) with { Article = article };
+        }
+        catch (ContentException)
+        {
+            return null;
         }
     }
 }

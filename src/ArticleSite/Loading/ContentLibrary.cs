@@ -78,6 +78,15 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     public string Folder => folder;
 
+    /// <summary>The article index: at start-up, unchanged files take their article from it; null when there is none.</summary>
+    public ArticleIndex? Index { get; init; }
+
+    /// <summary>How many files the first reading took from the index instead of reading them.</summary>
+    public int TakenFromIndex { get; private set; }
+
+    /// <summary>How many article files the last reading found.</summary>
+    public int FileCount => files.Count;
+
     private TimeSpan FileTimeBudget => limits.FileTimeBudget;
 
     public void Dispose() => loadSlots.Dispose();
@@ -101,6 +110,8 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         var entries = named?.Present ?? scan!.Articles;
         foreach (var gone in named?.Gone ?? [])
             Forget(gone);
+        if (lastReading is null && Index is { } index)
+            await index.Loaded;
 
         var now = DateTime.UtcNow;
         var waitingFor = new List<FileLoad>();
@@ -115,6 +126,12 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
                 knownListed++;
             if (known?.Stamp == stamp && !touched.Contains(path) && !MediaChanged(known))
                 continue;
+            if (known is null && FromIndex(entry, stamp) is { } indexed)
+            {
+                knownListed++;
+                SetState(path, indexed);
+                continue;
+            }
             // A known file keeps its state until the new version is loaded.
 
             if (loading.TryGetValue(path, out var load) && load.Stamp == stamp)
@@ -303,7 +320,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml).Article, null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml, source: SourceOf(entry)).Article, null);
         }
         catch (ContentException problem)
         {
@@ -316,6 +333,29 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             return new FileState(stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
         }
     }
+
+    /// <summary>At the first reading, the file's article as the index holds it, when the file and its media files are as they were.</summary>
+    private FileState? FromIndex(ArticleEntry entry, Stamp stamp)
+    {
+        if (lastReading is not null || Index?.Find(entry) is not { } row || row.ToArticle(entry.RelativePath, SourceOf(entry)) is not { } article)
+            return null;
+        var state = new FileState(stamp, article, null);
+        if (MediaChanged(state))
+            return null;
+        TakenFromIndex++;
+        return state;
+    }
+
+    private FileSource SourceOf(ArticleEntry entry) => new(entry.FullPath, limits, rawHtml, Index?.Database);
+
+    /// <summary>Every file of the last reading that publishes an article (its last good version, when it has a problem now): what the index keeps.</summary>
+    public IEnumerable<PublishedFile> Published()
+    {
+        var read = files;
+        return read.Where(file => file.Value.Good is not null)
+            .Select(file => new PublishedFile(Path.Join(folder, file.Key), file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null));
+    }
+
 
     /// <summary>
     /// One article per slug, and every problem in path order. A slug claimed by several files stays with the file that

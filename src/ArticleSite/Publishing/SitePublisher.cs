@@ -72,14 +72,19 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
     private DateTimeOffset? nextRelease;
 
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
+    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time,
+        IOptions<CacheOptions> cacheOptions, ILoggerFactory loggers)
     {
         this.site = site.Value;
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        library = new ContentLibrary(ContentFolder.Locate(this.options.Path), limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => debounce?.Change(this.options.Debounce, Timeout.InfiniteTimeSpan));
+        var folder = ContentFolder.Locate(this.options.Path);
+        library = new ContentLibrary(folder, limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => debounce?.Change(this.options.Debounce, Timeout.InfiniteTimeSpan))
+        {
+            Index = OpenIndex(cacheOptions.Value, folder, limits.Value, markdown.Value.RawHtml, loggers.CreateLogger<ArticleIndex>()),
+        };
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -116,6 +121,8 @@ public sealed partial class SitePublisher : IDisposable
         }
 
         await LockAndPublishAsync(reading.Articles, reading.Problems, started);
+        if (library.Index is { } index)
+            LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
         StartWatching();
     }
 
@@ -269,7 +276,26 @@ public sealed partial class SitePublisher : IDisposable
         Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
         SiteMetrics.Published(articles.Count, problems.Count, started);
+        library.Index?.SaveLater(library.Published());
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The article index in the cache folder; none when the site keeps nothing on disk or the folder cannot be made.</summary>
+    private ArticleIndex? OpenIndex(CacheOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
+    {
+        try
+        {
+            return IndexDatabase.Open(cacheOptions.FolderFor("index"), folder, limits, rawHtml, indexLogger) is { } database
+                ? new ArticleIndex(database, limits, indexLogger)
+                : null;
+        }
+#pragma warning disable CA1031 // the index only saves time: a cache folder that cannot be made, or SQLite's library missing, costs the index alone
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogNoIndex(cacheOptions.Path, failure.Message);
+            return null;
+        }
     }
 
     /// <summary>Sets the timer for the next instant an article of <paramref name="read"/> comes out or expires.</summary>
@@ -291,6 +317,7 @@ public sealed partial class SitePublisher : IDisposable
     {
         release?.Dispose();
         watcher?.Dispose();
+        library.Index?.Dispose();
         library.Dispose();
         debounce?.Dispose();
         settled?.Dispose();
@@ -302,6 +329,12 @@ public sealed partial class SitePublisher : IDisposable
 
     [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}; read and published in {Milliseconds} ms")]
     private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug, long milliseconds);
+
+    [LoggerMessage(LogLevel.Information, "Took {FromIndex} of {Count} article file(s) from the article index {File}; read the others")]
+    private partial void LogIndexUsed(int fromIndex, int count, string file);
+
+    [LoggerMessage(LogLevel.Warning, "No article index in the cache folder {Path}: {Reason}; every file is read at each start")]
+    private partial void LogNoIndex(string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
     private partial void LogReloadFailed(Exception exception);

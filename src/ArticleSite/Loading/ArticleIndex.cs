@@ -1,0 +1,199 @@
+using System.Text.Json;
+
+namespace ArticleSite.Loading;
+
+/// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
+/// <param name="HasProblem">The file's current bytes cannot be published: its row is not kept, so it is read again at the next start.</param>
+public sealed record PublishedFile(string FullPath, string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
+
+/// <summary>
+/// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
+/// last published takes its article from here instead of being read and parsed again; after each publication the index
+/// is brought up to date on the thread pool, with the bytes of every version published, so that an article's bodies can
+/// be rendered again even after its file was saved with a problem (<see cref="FileSource"/>).
+/// </summary>
+public sealed partial class ArticleIndex : IDisposable
+{
+    /// <summary>How long disposing waits for a save under way: the next start would otherwise read more files.</summary>
+    private static readonly TimeSpan SaveGrace = TimeSpan.FromSeconds(30);
+
+    private readonly ContentLimits limits;
+    private readonly ILogger logger;
+    private readonly Task<Dictionary<string, IndexedRow>> loaded;
+
+    /// <summary>The bytes of this many versions are read, compressed and written in one transaction: a save stopped at shutdown keeps what it wrote.</summary>
+    private const int SourcesPerTransaction = 5_000;
+
+    private readonly Lock saving = new();
+    private volatile bool stopping;
+    private IEnumerable<PublishedFile>? pending;
+    private Task? running;
+
+    /// <summary>What the database holds, as the last save left it; read from the loaded rows by the first save. Only the saving task touches it.</summary>
+    private Dictionary<string, (long Size, long LastWriteTicks, string Hash)>? stored;
+    private HashSet<UInt128>? storedSources;
+
+    /// <summary>Starts reading the index on the thread pool, while the folder is scanned.</summary>
+    public ArticleIndex(IndexDatabase database, ContentLimits limits, ILogger logger)
+    {
+        Database = database;
+        this.limits = limits;
+        this.logger = logger;
+        loaded = Task.Run(Load);
+    }
+
+    public IndexDatabase Database { get; }
+
+    /// <summary>The rows, once read: <see cref="Find"/> answers after this completes.</summary>
+    public Task Loaded => loaded.ContinueWith(_ => { }, TaskScheduler.Default);
+
+    /// <summary>The article stored for the file, when the file's size and time are those it had; null otherwise.</summary>
+    public IndexedArticle? Find(ArticleEntry entry) =>
+        loaded.IsCompletedSuccessfully && loaded.Result.TryGetValue(entry.RelativePath, out var row) && row.Size == entry.Size && row.LastWriteTicks == entry.LastWriteUtc.Ticks
+            ? row.Article
+            : null;
+
+    /// <summary>Brings the index up to date with <paramref name="files"/> on the thread pool; saves asked for meanwhile are made as one.</summary>
+    public void SaveLater(IEnumerable<PublishedFile> files)
+    {
+        lock (saving)
+        {
+            if (stopping)
+                return; // a reload that ends during shutdown: the next start reads what changed
+            pending = files;
+            running ??= Task.Run(SaveAll);
+        }
+    }
+
+    /// <summary>Waits for a save under way, so that the next start finds what this one published.</summary>
+    public void Dispose()
+    {
+        Task? task;
+        lock (saving)
+        {
+            stopping = true;
+            task = running;
+        }
+        task?.ContinueWith(_ => { }, TaskScheduler.Default).Wait(SaveGrace);
+        Database.Close();
+    }
+
+    private Dictionary<string, IndexedRow> Load()
+    {
+        var rows = Database.ReadArticles();
+        var articles = new IndexedArticle?[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            try
+            {
+                articles[i] = IndexedArticle.FromJson(rows[i].Json);
+            }
+            catch (JsonException)
+            {
+                // A row this build cannot read is no row: the file is read.
+            }
+        });
+        var byPath = new Dictionary<string, IndexedRow>(rows.Count, StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (articles[i] is { } article)
+                byPath[rows[i].Path] = new IndexedRow(rows[i].Size, rows[i].LastWriteTicks, article);
+        }
+        return byPath;
+    }
+
+    private void SaveAll()
+    {
+        while (true)
+        {
+            IEnumerable<PublishedFile> files;
+            lock (saving)
+            {
+                if (pending is null)
+                {
+                    running = null;
+                    return;
+                }
+                (files, pending) = (pending, null);
+            }
+            try
+            {
+                Save([.. files]);
+            }
+#pragma warning disable CA1031 // the index only saves time: whatever goes wrong is logged and the site serves on
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                LogSaveFailed(Database.File, failure);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the rows that changed and deletes those of files gone or with a problem (one transaction: what the next
+    /// start needs first), then keeps the bytes of every version published and no other, a batch at a time.
+    /// </summary>
+    private void Save(IReadOnlyList<PublishedFile> files)
+    {
+        stored ??= loaded.IsCompletedSuccessfully
+            ? loaded.Result.ToDictionary(row => row.Key, row => (row.Value.Size, row.Value.LastWriteTicks, row.Value.Article.SourceHash), StringComparer.Ordinal)
+            : [];
+        var current = files.Where(file => !file.HasProblem).ToList();
+        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash))).ToList();
+        var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var gone = stored.Keys.Where(path => !paths.Contains(path)).ToList();
+        if (changed.Count + gone.Count > 0)
+        {
+            if (!Database.WriteArticles([.. changed.Select(file => (file.RelativePath, file.Size, file.LastWriteTicks, IndexedArticle.Of(file.Article).ToJson()))], gone))
+                return;
+            foreach (var file in changed)
+                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash));
+            foreach (var path in gone)
+                stored.Remove(path);
+        }
+
+        storedSources ??= Database.ReadSourceHashes();
+        var published = files.Select(file => file.Article.SourceHash).ToHashSet();
+        var sourcesGone = storedSources.Where(hash => !published.Contains(hash)).ToList();
+        var missing = files.Where(file => !storedSources.Contains(file.Article.SourceHash)).DistinctBy(file => file.Article.SourceHash).ToList();
+        var kept = 0;
+        foreach (var batch in missing.Chunk(SourcesPerTransaction).DefaultIfEmpty([]))
+        {
+            if (stopping)
+                break;
+            var sources = batch.Select(file => (file.Article.SourceHash, Bytes: PublishedBytes(file))).Where(source => source.Bytes is not null).Select(source => (source.SourceHash, source.Bytes!)).ToList();
+            if (sources.Count + sourcesGone.Count == 0)
+                continue;
+            if (!Database.WriteSources(sources, sourcesGone))
+                return;
+            storedSources.UnionWith(sources.Select(source => source.SourceHash));
+            storedSources.ExceptWith(sourcesGone);
+            sourcesGone = [];
+            kept += sources.Count;
+        }
+        if (changed.Count + gone.Count + kept > 0)
+            LogSaved(Database.File, changed.Count, gone.Count, kept);
+    }
+
+    /// <summary>The file's bytes when they are still the version its article was read from; null once the file holds others.</summary>
+    private byte[]? PublishedBytes(PublishedFile file)
+    {
+        try
+        {
+            var bytes = ArticleBytes.Read(file.FullPath, file.RelativePath, limits.MaxFileBytes);
+            return ArticleFile.HashOf(bytes, file.Article.Metadata.Media) == file.Article.SourceHash ? bytes : null;
+        }
+        catch (ContentException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record IndexedRow(long Size, long LastWriteTicks, IndexedArticle Article);
+
+    [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
+    private partial void LogSaved(string file, int rows, int gone, int sources);
+
+    [LoggerMessage(LogLevel.Warning, "Saving the article index {File} failed; the site serves on and reads more files at its next start")]
+    private partial void LogSaveFailed(string file, Exception exception);
+}
