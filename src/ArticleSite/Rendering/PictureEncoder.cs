@@ -39,7 +39,7 @@ public static class PictureEncoder
     }
 
     /// <summary>Writes the variant to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
-    /// <exception cref="VipsException">The source cannot be decoded (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="VipsException">The source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
     public static void Encode(PictureVariant variant, string target)
     {
@@ -47,7 +47,7 @@ public static class PictureEncoder
         try
         {
             using (var image = Image.Thumbnail(variant.Source.FullPath, variant.Width, height: 10_000_000, size: Enums.Size.Down,
-                       outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Truncated))
+                       outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning))
             {
                 if (variant.Format == MediaFormat.Avif)
                     image.Heifsave(temporary, q: AvifQuality, compression: Enums.ForeignHeifCompression.Av1, effort: AvifEffort, keep: Enums.ForeignKeep.None);
