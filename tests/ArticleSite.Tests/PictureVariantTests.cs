@@ -82,6 +82,24 @@ public sealed class PictureVariantTests : IDisposable
     }
 
     [Fact]
+    public async Task The_feed_names_each_variant_by_its_absolute_url()
+    {
+        var wide = content.WriteBytes("wide.jpg", TestPictures.Jpeg(1000, 500));
+        WriteArticle("![Wide](wide.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/feed.atom", Cancel));
+        var entry = Html.ParseDocument(feed.Descendants().Single(element => element.Name.LocalName == "content").Value);
+
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var hash = TestPictures.MediaUrl(File.ReadAllBytes(wide), "wide.jpg").Split('/')[2];
+        Assert.Equal(
+            [$"{origin}/media/{hash}/wide-480.avif 480w, {origin}/media/{hash}/wide-960.avif 960w", $"{origin}/media/{hash}/wide-480.webp 480w, {origin}/media/{hash}/wide-960.webp 960w"],
+            entry.QuerySelectorAll("picture source").Select(source => source.GetAttribute("srcset")));
+    }
+
+    [Fact]
     public async Task A_variant_is_the_picture_turned_upright_at_its_width_in_its_format_without_metadata()
     {
         // A phone photo stored 1200 × 800 on its side, shown 800 × 1200 (Exif orientation 6): one width, 480, is below 800.
