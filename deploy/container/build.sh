@@ -18,13 +18,17 @@ if [ -z "$published" ]; then
 fi
 
 # The binary needs only the C library (ldd: libc.so.6, libm.so.6, the loader): globalization is invariant and the
-# site never loads OpenSSL. Those come from Debian's libc6 package, unpacked, not from this machine's files.
-(cd "$work" && apt-get download libc6 >&2)
+# site never loads OpenSSL. libvips (libvips.so.42, from the NetVips.Native package, beside the binary) needs the C++
+# runtime too (ldd: libstdc++.so.6, libgcc_s.so.1, and libc6's libdl, libpthread, libresolv). Those come from Debian's
+# packages, unpacked, not from this machine's files.
+(cd "$work" && apt-get download libc6 libstdc++6 libgcc-s1 >&2)
 rootfs="$work/rootfs"
-dpkg-deb -x "$work"/libc6_*.deb "$work/libc6"
+for package in libc6 libstdc++6 libgcc-s1; do
+  dpkg-deb -x "$work/${package}"_*.deb "$work/packages"
+done
 mkdir -p "$rootfs/lib/x86_64-linux-gnu" "$rootfs/lib64" "$rootfs/etc" "$rootfs/app" "$rootfs/content" "$rootfs/tmp"
-for library in libc.so.6 libm.so.6 ld-linux-x86-64.so.2; do
-  cp -L "$work/libc6/lib/x86_64-linux-gnu/$library" "$rootfs/lib/x86_64-linux-gnu/"
+for library in libc.so.6 libm.so.6 ld-linux-x86-64.so.2 libdl.so.2 libpthread.so.0 libresolv.so.2 libstdc++.so.6 libgcc_s.so.1; do
+  cp -L "$(find "$work/packages" -name "$library" | head -n 1)" "$rootfs/lib/x86_64-linux-gnu/"
 done
 ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$rootfs/lib64/ld-linux-x86-64.so.2"
 chmod 1777 "$rootfs/tmp"
@@ -33,6 +37,7 @@ printf 'root:x:0:0:root:/nonexistent:/usr/sbin/nologin\napp:x:1654:1654:ArticleS
 printf 'root:x:0:\napp:x:1654:\n' > "$rootfs/etc/group"
 install -m 0755 "$published/ArticleSite" "$rootfs/app/ArticleSite"
 install -m 0644 "$published/appsettings.json" "$rootfs/app/appsettings.json"
+install -m 0755 "$published/libvips.so.42" "$rootfs/app/libvips.so.42"
 # The repository's articles, so that the image serves something before a volume is mounted on /content.
 cp "$published"/content/*.md "$rootfs/content/"
 
@@ -48,6 +53,7 @@ buildah config \
   --volume /content \
   --env ASPNETCORE_HTTP_PORTS=8080 \
   --env Content__Path=/content \
+  --env Cache__Path=/tmp/articlesite \
   --label org.opencontainers.image.title=ArticleSite \
   --label org.opencontainers.image.description="A read-only news article site, Native AOT" \
   --label org.opencontainers.image.revision="$revision" \

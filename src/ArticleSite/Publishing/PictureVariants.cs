@@ -42,9 +42,24 @@ public sealed partial class PictureVariants : BackgroundService
         this.logger = logger;
         idle.SetResult();
         queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.DropWrite });
-        Folder = cache.Value.FolderFor("variants") is { } folder && PictureEncoder.IsAvailable ? folder : null;
         if (!PictureEncoder.IsAvailable)
             LogUnavailable();
+        else
+            Folder = FolderIn(cache.Value);
+    }
+
+    /// <summary>The cache's folder of variants; null, logged, when it cannot be created (the site then serves pictures as they are).</summary>
+    private string? FolderIn(CacheOptions cache)
+    {
+        try
+        {
+            return cache.FolderFor("variants");
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            LogNoFolder(cache.Path, problem.Message);
+            return null;
+        }
     }
 
     /// <summary>The folder of the variants made; null when none are made (no cache folder, or libvips cannot load).</summary>
@@ -169,6 +184,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     [LoggerMessage(LogLevel.Warning, "Cannot write the picture variant {File}; its picture is served as it is: {Reason}")]
     private partial void LogCannotWrite(string file, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "The cache folder {Folder} cannot be used, so no picture variants are made and each picture is served as it is: {Reason}")]
+    private partial void LogNoFolder(string folder, string reason);
 
     [LoggerMessage(LogLevel.Warning, "libvips cannot be loaded: no picture variants are made, each picture is served as it is")]
     private partial void LogUnavailable();
