@@ -35,13 +35,16 @@ public sealed partial class PictureVariants : BackgroundService
     private TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long encoded;
 
+    /// <summary>The last snapshot whose pictures were queued; guarded by <see cref="idleLock"/>.</summary>
+    private SiteSnapshot? lastQueued;
+
     public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheOptions> cache, ILogger<PictureVariants> logger)
     {
         this.publisher = publisher;
         this.options = options.Value;
         this.logger = logger;
         idle.SetResult();
-        queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.DropWrite });
+        queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.Wait });
         if (!PictureEncoder.IsAvailable)
             LogUnavailable();
         else
@@ -114,22 +117,38 @@ public sealed partial class PictureVariants : BackgroundService
         }
     }
 
+    /// <summary>Queues the first snapshot's pictures before the host has started: whoever waits for <see cref="WhenIdle"/> after that waits for them.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        QueueNewSnapshot();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(0, options.MaxConcurrentEncodes)).Select(_ => Task.Run(() => EncodeQueuedAsync(stoppingToken), stoppingToken)).ToList();
         var stopping = Task.Delay(Timeout.Infinite, stoppingToken);
-        SiteSnapshot? seen = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (publisher.HasPublished && !ReferenceEquals(publisher.Current, seen))
-            {
-                seen = publisher.Current;
-                foreach (var file in seen.Media.Files)
-                    Queue(file);
-            }
+            var seen = QueueNewSnapshot();
             await Task.WhenAny(seen is null ? Task.Delay(SnapshotWait, stoppingToken) : publisher.NextSnapshotAsync(seen, SnapshotWait), stopping);
         }
         await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Queues the pictures of the snapshot being served, if it is not the one queued last; returns that snapshot.</summary>
+    private SiteSnapshot? QueueNewSnapshot()
+    {
+        SiteSnapshot snapshot;
+        lock (idleLock)
+        {
+            if (!publisher.HasPublished || ReferenceEquals(publisher.Current, lastQueued))
+                return lastQueued;
+            snapshot = lastQueued = publisher.Current;
+        }
+        foreach (var file in snapshot.Media.Files)
+            Queue(file);
+        return snapshot;
     }
 
     private async Task EncodeQueuedAsync(CancellationToken stoppingToken)
@@ -166,6 +185,13 @@ public sealed partial class PictureVariants : BackgroundService
                 LogCannotWrite(path, problem.Message);
                 return false;
             }
+#pragma warning disable CA1031 // the worker outlives any one picture: whatever else goes wrong is logged, the picture served as it is
+            catch (Exception problem)
+#pragma warning restore CA1031
+            {
+                LogEncodeFailed(file.RelativePath, problem);
+                return false;
+            }
         }
         return true;
     }
@@ -181,6 +207,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     [LoggerMessage(LogLevel.Warning, "Cannot make smaller copies of {Path}, which is served as it is: {Reason}")]
     private partial void LogCannotEncode(string path, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Making the variants of {Path} failed; it is served as it is")]
+    private partial void LogEncodeFailed(string path, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Cannot write the picture variant {File}; its picture is served as it is: {Reason}")]
     private partial void LogCannotWrite(string file, string reason);

@@ -46,7 +46,8 @@ public static class PictureEncoder
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
     public static void Encode(PictureVariant variant, string target)
     {
-        var temporary = $"{target}.{Guid.NewGuid():N}.partial";
+        // Named by writer, never at random: replicas may share the cache folder, and a container may have no /dev/urandom.
+        var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
         try
         {
             using (var image = Image.Thumbnail(variant.Source.FullPath, variant.Width, height: 10_000_000, size: Enums.Size.Down,
