@@ -41,8 +41,9 @@ public static class MediaEndpoint
 
     private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
     {
-        var (stream, made) = await Task.Run(() => variants.Locate(variant) is var (path, ready)
-            ? (OpenVariant(path), ready)
+        // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
+        var (stream, made) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
+            ? (opened, ready)
             : (OpenUnchanged(variant.Source), null));
         if (stream is null)
             return Results.NotFound();
