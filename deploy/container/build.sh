@@ -17,14 +17,19 @@ if [ -z "$published" ]; then
   dotnet publish src/ArticleSite -c Release -r linux-x64 -p:PublishAot=true -o "$published" >&2
 fi
 
-# The binary needs only the C library (ldd: libc.so.6, libm.so.6, the loader): globalization is invariant and the
-# site never loads OpenSSL. Those come from Debian's libc6 package, unpacked, not from this machine's files.
-(cd "$work" && apt-get download libc6 >&2)
+# The binary needs the C library (ldd: libc.so.6, libm.so.6, the loader): globalization is invariant. It loads OpenSSL
+# (libssl.so.3, libcrypto.so.3) to hash the media files beside the articles (SHA-256), and libvips (libvips.so.42, from
+# the NetVips.Native package, beside the binary) to make picture variants, which needs the C++ runtime (ldd:
+# libstdc++.so.6, libgcc_s.so.1, and libc6's libdl, libpthread, libresolv). Those come from Debian's packages,
+# unpacked, not from this machine's files.
+(cd "$work" && apt-get download libc6 libstdc++6 libgcc-s1 libssl3 >&2)
 rootfs="$work/rootfs"
-dpkg-deb -x "$work"/libc6_*.deb "$work/libc6"
+for package in libc6 libstdc++6 libgcc-s1 libssl3; do
+  dpkg-deb -x "$work/${package}"_*.deb "$work/packages"
+done
 mkdir -p "$rootfs/lib/x86_64-linux-gnu" "$rootfs/lib64" "$rootfs/etc" "$rootfs/app" "$rootfs/content" "$rootfs/tmp"
-for library in libc.so.6 libm.so.6 ld-linux-x86-64.so.2; do
-  cp -L "$work/libc6/lib/x86_64-linux-gnu/$library" "$rootfs/lib/x86_64-linux-gnu/"
+for library in libc.so.6 libm.so.6 ld-linux-x86-64.so.2 libdl.so.2 libpthread.so.0 libresolv.so.2 libstdc++.so.6 libgcc_s.so.1 libssl.so.3 libcrypto.so.3; do
+  cp -L "$(find "$work/packages" -name "$library" | head -n 1)" "$rootfs/lib/x86_64-linux-gnu/"
 done
 ln -s ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 "$rootfs/lib64/ld-linux-x86-64.so.2"
 chmod 1777 "$rootfs/tmp"
@@ -35,6 +40,7 @@ install -m 0755 "$published/ArticleSite" "$rootfs/app/ArticleSite"
 # SQLite, for the article index: a native library beside the executable.
 install -m 0755 "$published/libe_sqlite3.so" "$rootfs/app/libe_sqlite3.so"
 install -m 0644 "$published/appsettings.json" "$rootfs/app/appsettings.json"
+install -m 0755 "$published/libvips.so.42" "$rootfs/app/libvips.so.42"
 # The repository's articles, so that the image serves something before a volume is mounted on /content.
 cp "$published"/content/*.md "$rootfs/content/"
 
@@ -50,6 +56,7 @@ buildah config \
   --volume /content \
   --env ASPNETCORE_HTTP_PORTS=8080 \
   --env Content__Path=/content \
+  --env Cache__Path=/tmp/articlesite \
   --label org.opencontainers.image.title=ArticleSite \
   --label org.opencontainers.image.description="A read-only news article site, Native AOT" \
   --label org.opencontainers.image.revision="$revision" \

@@ -25,6 +25,7 @@ builder.AddMetricsListener();
 builder.AddConfiguredConsoleFormat();
 builder.AddRuntimeTuning();
 builder.Services.AddSitePublisher();
+builder.Services.AddPictureVariants();
 builder.Services.AddSiteOptions();
 builder.Services.AddSiteHosts();
 builder.Services.AddArticleCaching();

@@ -45,11 +45,16 @@ public sealed class ContainerImageTests
             await RunAsync("umoci", "unpack", "--image", $"{layout}:test", bundle);
             var port = HealthCheckTests.FreePort();
             var rootfs = Path.Combine(bundle, "rootfs");
+            // An older article with a photo, whose variants libvips, beside the binary, makes in the image.
+            var photo = TestPictures.Jpeg(800, 600);
+            await File.WriteAllBytesAsync(Path.Combine(rootfs, "content", "photo.jpg"), photo, Cancel);
+            await File.WriteAllTextAsync(Path.Combine(rootfs, "content", "photo.md"), TemporaryContentFolder.Article("Photo", "2000-01-01", "![A photo](photo.jpg)"), Cancel);
             await using var site = StartInImage(rootfs, port);
 
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var text = await Eventually.GetAsync(() => TryGetAsync(client, "/article.txt"), body => body is not null, "the site in the image to answer");
             Assert.StartsWith("Lee urges Xi to help revive talks with North Korea at Gyeongju summit\n", text, StringComparison.Ordinal);
+            await Eventually.GetAsync(() => ContentTypeAsync(client, TestPictures.MediaUrl(photo, "photo-480.avif")), type => type == "image/avif", "the photo's AVIF variant to be made");
             Assert.Equal($"http://127.0.0.1:{port}/healthz/ready: HTTP/1.1 200 OK\n", await RunAsync("/usr/sbin/chroot", "--userspec=1654:1654", rootfs, "/app/ArticleSite", "probe", $"http://127.0.0.1:{port}/healthz/ready"));
         }
         finally
@@ -65,6 +70,7 @@ public sealed class ContainerImageTests
         start.Environment.Clear();
         start.Environment["ASPNETCORE_HTTP_PORTS"] = $"{port}";
         start.Environment["Content__Path"] = "/content";
+        start.Environment["Cache__Path"] = "/tmp/articlesite";
         foreach (var argument in new[] { "--userspec=1654:1654", rootfs, "/app/ArticleSite" })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
@@ -73,7 +79,13 @@ public sealed class ContainerImageTests
         return new ImageProcess(process);
     }
 
-    private static async Task<string?> TryGetAsync(HttpClient client, string path)
+    private static async Task<string?> ContentTypeAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, Cancel);
+        return response.Content.Headers.ContentType?.MediaType;
+    }
+
+        private static async Task<string?> TryGetAsync(HttpClient client, string path)
     {
         try
         {

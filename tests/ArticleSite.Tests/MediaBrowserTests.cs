@@ -1,4 +1,6 @@
+using ArticleSite.Publishing;
 using ArticleSite.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
@@ -43,9 +45,34 @@ public sealed class MediaBrowserTests(ChromiumBrowser chromium) : IClassFixture<
             """);
 
         Assert.Equal(3, await page.EvaluateAsync<int>("() => document.images.length"));
-        // Chromium shows the photo upright (Exif orientation 6), as wide as the page said it would be.
-        Assert.Equal(1600, await page.EvaluateAsync<int>("() => document.images[0].naturalWidth"));
+        // Chromium shows the photo upright (Exif orientation 6): whichever copy it chose, it is half again as tall as wide.
+        Assert.Equal(1.5, await page.EvaluateAsync<double>("() => document.images[0].naturalHeight / document.images[0].naturalWidth"), 0.01);
         Assert.Equal(0, shift);
+    }
+
+    [Fact]
+    public async Task Chromium_chooses_the_avif_of_the_width_the_column_needs_once_it_is_made()
+    {
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        await site.Services.GetRequiredService<PictureVariants>().WhenIdle.WaitAsync(TestContext.Current.CancellationToken);
+        var baseAddress = site.CreateClient().BaseAddress!;
+        // 1280 pixels wide at one pixel per CSS pixel: the 39.5rem column needs 632 pixels, the 960 copy is the first as wide.
+        var page = await chromium.OpenAsync(1280, 900);
+        var types = new Dictionary<string, string>();
+        page.Response += (_, response) =>
+        {
+            lock (types) types[response.Url] = response.Headers["content-type"];
+        };
+
+        await page.GotoAsync(new Uri(baseAddress, "/articles/alpha").AbsoluteUri);
+        await page.WaitForFunctionAsync("() => document.images[0].complete");
+
+        var photo = await File.ReadAllBytesAsync(Path.Combine(content.Path, "photo.jpg"), TestContext.Current.CancellationToken);
+        var chosen = new Uri(baseAddress, TestPictures.MediaUrl(photo, "photo-960.avif")).AbsoluteUri;
+        Assert.Equal(chosen, await page.EvaluateAsync<string>("() => document.images[0].currentSrc"));
+        Assert.Equal((632, 948), (await page.EvaluateAsync<int>("() => document.images[0].width"), await page.EvaluateAsync<int>("() => document.images[0].height")));
+        lock (types)
+            Assert.Equal("image/avif", types[chosen]);
     }
 
     [Fact]

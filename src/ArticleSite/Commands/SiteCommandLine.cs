@@ -60,5 +60,6 @@ public sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, C
             app.Services.GetRequiredService<SitePublisher>().Current,
             app.Configuration,
             app.Services.GetRequiredService<IOptions<SiteOptions>>().Value,
-            app.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+            app.Services.GetRequiredService<IOptions<CachingOptions>>().Value,
+            app.Services.GetRequiredService<PictureVariants>().Folder);
 }

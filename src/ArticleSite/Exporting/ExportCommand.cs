@@ -38,12 +38,13 @@ public sealed record ExportCommand(string Directory, string? Origin)
 
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
     /// <param name="caching">The options the live server would send Cache-Control from; the nginx block sends the same.</param>
-    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, SiteOptions site, CachingOptions caching)
+    /// <param name="variantCache">The live site's folder of picture variants, which the export copies instead of encoding them again.</param>
+    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, SiteOptions site, CachingOptions caching, string? variantCache = null)
     {
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, variantCache);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

@@ -64,6 +64,14 @@ public static class NginxConfig
             config.Append("    }\n");
         }
 
+        foreach (var variant in media.Files.SelectMany(PictureVariant.Of).OrderBy(variant => variant.Url, StringComparer.Ordinal))
+        {
+            config.Append($"    location = {variant.Url} {{\n");
+            config.Append($"        default_type \"{variant.Format.ContentType}\";\n");
+            AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
+            config.Append("    }\n");
+        }
+
         // Anything else, including the export's own files under other names (index.html, *.gz, nginx.conf), is not a URL of the site.
         config.Append("    location / {\n        return 404;\n");
         AppendHeaders(config, headers);

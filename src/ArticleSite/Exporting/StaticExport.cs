@@ -15,7 +15,8 @@ public static class StaticExport
     /// <exception cref="IOException">The directory cannot be created or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
     /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
-    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching)
+    /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
+    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching, string? variantCache = null)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
@@ -38,7 +39,26 @@ public static class StaticExport
             await using var copy = File.Create(target);
             await source.CopyToAsync(copy);
         }
+        foreach (var variant in media.Files.SelectMany(PictureVariant.Of))
+            await WriteVariantAsync(variant, variantCache, Path.Combine(directory, FileName(variant.Url)));
         await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching));
+    }
+
+    /// <summary>
+    /// A variant as the live site serves it once made, encoded now if it is not in the cache (the export is offline). A
+    /// picture that cannot be decoded has the original's bytes under its variants' names, as the live site answers them.
+    /// </summary>
+    private static async Task WriteVariantAsync(PictureVariant variant, string? variantCache, string target)
+    {
+        try
+        {
+            await Task.Run(() => PictureEncoder.WriteTo(variant, variantCache, target));
+        }
+        catch (NetVips.VipsException problem)
+        {
+            await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, exported as it is: {problem.Message.Trim()}");
+            File.Copy(variant.Source.FullPath, target, overwrite: true);
+        }
     }
 
     /// <summary>The file of a URL path, relative to the export: a path ending in <c>/</c> is its folder's <c>index.html</c>.</summary>

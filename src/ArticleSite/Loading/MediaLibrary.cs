@@ -21,6 +21,9 @@ public sealed class MediaLibrary
     /// <summary>Every file, in the order of the articles that first use them.</summary>
     public IEnumerable<MediaFile> Files => byHash.Values;
 
+    /// <summary>The file with this hash, whatever its name; null when none has it.</summary>
+    public MediaFile? Find(string hash) => byHash.GetValueOrDefault(hash);
+
     /// <summary>The file with this hash, when <paramref name="name"/> is the name its URL gives it; null otherwise.</summary>
     public MediaFile? Find(string hash, string name) =>
         byHash.TryGetValue(hash, out var file) && string.Equals(file.UrlName, name, StringComparison.Ordinal) ? file : null;

@@ -21,6 +21,8 @@ public static class SiteMetrics
 
     private static readonly Counter<long> Compressions = Meter.CreateCounter<long>("articlesite.compressions", "{body}", "Rendered bodies compressed, by coding.");
 
+    private static readonly Counter<long> VariantsEncoded = Meter.CreateCounter<long>("articlesite.picture_variants.encoded", "{file}", "Picture variants encoded and written to the cache folder, by format.");
+
     private static long articles;
 
     private static long problems;
@@ -40,6 +42,8 @@ public static class SiteMetrics
     }
 
     public static void Rendered() => Renders.Add(1);
+
+    public static void VariantEncoded(string format) => VariantsEncoded.Add(1, new KeyValuePair<string, object?>("format", format));
 
     public static void Compressed(string coding) => Compressions.Add(1, new KeyValuePair<string, object?>("coding", coding));
 }

@@ -75,6 +75,14 @@ public static class FeedRenderer
                 }
             }
         }
+        // A picture's variants (<source srcset="/media/… 480w, …">): each candidate's URL, before its width.
+        foreach (var source in document.Body.QuerySelectorAll("source[srcset]"))
+        {
+            var candidates = source.GetAttribute("srcset")!.Split(", ").Select(candidate => candidate.Split(' ', 2))
+                .Select(parts => Uri.TryCreate(page, parts[0], out var absolute) ? string.Join(' ', [absolute.AbsoluteUri, .. parts[1..]]) : string.Join(' ', parts));
+            source.SetAttribute("srcset", string.Join(", ", candidates));
+            changed = true;
+        }
         return changed ? document.Body.InnerHtml : bodyHtml;
     }
 

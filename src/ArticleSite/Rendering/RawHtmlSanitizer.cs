@@ -38,7 +38,7 @@ public static class RawHtmlSanitizer
         ["a"] = ["href"],
         ["img"] = ["src", "alt", "width", "height", "decoding", "loading"],
         ["picture"] = [],
-        ["source"] = ["srcset", "media", "type", "width", "height"],
+        ["source"] = ["srcset", "sizes", "media", "type", "width", "height"],
         ["blockquote"] = ["cite"],
         ["q"] = ["cite"],
         ["ins"] = ["cite", "datetime"],

@@ -10,7 +10,9 @@ namespace ArticleSite.Serving;
 /// the content folder, never kept in the output cache: a 50 MB video must not sit in memory, and the URL, which carries
 /// the bytes' hash, is cached for a year by browsers and CDNs instead. Ranges (a video's seeking), HEAD and
 /// If-None-Match against the hash as strong ETag are answered by the framework's file result; no Last-Modified is sent,
-/// since a file's time differs between replicas.
+/// since a file's time differs between replicas. A picture's variants (<see cref="PictureVariant"/>) are served at
+/// their URLs beside it the same way once made; until then their URL answers with the WebP of the same width, or the
+/// picture itself, marked no-cache so that browsers and CDNs come back for the variant.
 /// </summary>
 public static class MediaEndpoint
 {
@@ -20,20 +22,57 @@ public static class MediaEndpoint
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpContext context, string hash, string name, SitePublisher publisher)
+    public static async Task<IResult> ServeAsync(HttpContext context, string hash, string name, SitePublisher publisher, PictureVariants variants)
     {
-        if (publisher.Current.Media.Find(hash, name) is not { } file)
+        var media = publisher.Current.Media;
+        var file = media.Find(hash, name);
+        var variant = file is null && media.Find(hash) is { } source ? PictureVariant.Find(source, name) : null;
+        if (file is null && variant is null)
             return Results.NotFound();
         if (!ReadMethods.Allows(context.Request.Method))
             return ReadMethods.NotAllowed(context.Response);
+        if (variant is not null)
+            return await ServeVariantAsync(context, variant, variants);
         // Opening a file is IO: it runs on the thread pool, never on the socket thread.
-        if (await Task.Run(() => OpenUnchanged(file)) is not { } stream)
+        if (await Task.Run(() => OpenUnchanged(file!)) is not { } stream)
             return Results.NotFound();
+        return Serve(context, stream, file!.Format, file.ETag, CachingOptions.ImmutableCacheControl);
+    }
 
+    private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
+    {
+        // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
+        var (stream, made) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
+            ? (opened, ready)
+            : (OpenUnchanged(variant.Source), null));
+        if (stream is null)
+            return Results.NotFound();
+        return made is null ? Serve(context, stream, variant.Source.Format, variant.Source.ETag, NotMadeYetCacheControl)
+            : Serve(context, stream, made.Format, made.ETag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+    }
+
+    /// <summary>What a variant's URL answers before the variant is made: stored, but asked for again before each use.</summary>
+    private const string NotMadeYetCacheControl = "no-cache";
+
+    private static IResult Serve(HttpContext context, FileStream stream, MediaFormat format, string entityTag, string cacheControl)
+    {
         var headers = context.Response.Headers;
-        headers.CacheControl = CachingOptions.ImmutableCacheControl;
+        headers.CacheControl = cacheControl;
         headers.ContentSecurityPolicy = SecurityHeaders.MediaContentSecurityPolicy;
-        return Results.Stream(stream, file.Format.ContentType, entityTag: new EntityTagHeaderValue(file.ETag), enableRangeProcessing: true);
+        return Results.Stream(stream, format.ContentType, entityTag: new EntityTagHeaderValue(entityTag), enableRangeProcessing: true);
+    }
+
+    /// <summary>A variant's file in the cache, which is only ever replaced whole; null when it has gone (the cache folder was emptied).</summary>
+    private static FileStream? OpenVariant(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

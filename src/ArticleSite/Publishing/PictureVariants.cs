@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using ArticleSite.Loading;
+using ArticleSite.Operations;
+using ArticleSite.Rendering;
+using Microsoft.Extensions.Options;
+using NetVips;
+
+namespace ArticleSite.Publishing;
+
+/// <summary>
+/// Makes the pictures' variants off the request path and keeps them in the cache folder, by the source's hash, width
+/// and format: a restart or a new snapshot finds them there and encodes nothing again. Each snapshot's pictures are queued
+/// once; at most <see cref="PictureVariantOptions.MaxConcurrentEncodes"/> are encoded at a time, WebP (fast) before AVIF
+/// (slow). A request never waits for an encode: until a variant is made, its URL answers with what there is.
+/// </summary>
+public sealed partial class PictureVariants : BackgroundService
+{
+    /// <summary>A snapshot loop wakes up this often even without a new snapshot, to see whether the host is stopping.</summary>
+    private static readonly TimeSpan SnapshotWait = TimeSpan.FromMinutes(10);
+
+    private readonly SitePublisher publisher;
+    private readonly PictureVariantOptions options;
+    private readonly ILogger<PictureVariants> logger;
+    private readonly Channel<MediaFile> queue;
+
+    /// <summary>The sources queued or being encoded, by hash.</summary>
+    private readonly ConcurrentDictionary<string, bool> queued = new(StringComparer.Ordinal);
+
+    /// <summary>The sources this process is done with, by hash: true when every variant is on disk, false when the source cannot be decoded.</summary>
+    private readonly ConcurrentDictionary<string, bool> finished = new(StringComparer.Ordinal);
+
+    private readonly Lock idleLock = new();
+    private int pending;
+    private TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long encoded;
+
+    /// <summary>The last snapshot whose pictures were queued; guarded by <see cref="idleLock"/>.</summary>
+    private SiteSnapshot? lastQueued;
+
+    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheOptions> cache, ILogger<PictureVariants> logger)
+    {
+        this.publisher = publisher;
+        this.options = options.Value;
+        this.logger = logger;
+        idle.SetResult();
+        queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.Wait });
+        if (!PictureEncoder.IsAvailable)
+            LogUnavailable();
+        else
+            Folder = FolderIn(cache.Value);
+    }
+
+    /// <summary>The cache's folder of variants; null, logged, when it cannot be created (the site then serves pictures as they are).</summary>
+    private string? FolderIn(CacheOptions cache)
+    {
+        try
+        {
+            return cache.FolderFor("variants");
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            LogNoFolder(cache.Path, problem.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The folder of the variants made; null when none are made (no cache folder, or libvips cannot load).</summary>
+    public string? Folder { get; }
+
+    /// <summary>Variant files this process has encoded.</summary>
+    public long Encoded => Interlocked.Read(ref encoded);
+
+    /// <summary>Completes when nothing is queued or being encoded (the tests wait for it, never for a time).</summary>
+    public Task WhenIdle
+    {
+        get
+        {
+            lock (idleLock)
+                return idle.Task;
+        }
+    }
+
+    /// <summary>
+    /// The file to answer a variant's URL with now: the variant itself when it is made; else, for an AVIF, the WebP of the
+    /// same width when that is made; else null (the original picture). Queues the source when its variants are not all made.
+    /// Reads the disk: call it off the socket thread.
+    /// </summary>
+    public (string Path, PictureVariant Variant)? Locate(PictureVariant variant)
+    {
+        if (Folder is null)
+            return null;
+        var path = Path.Combine(Folder, variant.CacheName);
+        if (File.Exists(path))
+            return (path, variant);
+        Queue(variant.Source);
+        var webp = variant with { Format = MediaFormat.WebP };
+        var webpPath = Path.Combine(Folder, webp.CacheName);
+        return variant.Format == MediaFormat.Avif && File.Exists(webpPath) ? (webpPath, webp) : null;
+    }
+
+    /// <summary>Queues a picture for its variants unless it has none, is queued, or this process is done with it.</summary>
+    public void Queue(MediaFile file)
+    {
+        if (Folder is null || options.MaxConcurrentEncodes <= 0 || PictureVariant.Of(file).Count == 0
+            || finished.ContainsKey(file.Hash) || !queued.TryAdd(file.Hash, true))
+            return;
+        lock (idleLock)
+        {
+            if (pending++ == 0)
+                idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        if (!queue.Writer.TryWrite(file))
+        {
+            queued.TryRemove(file.Hash, out _);
+            Done();
+        }
+    }
+
+    /// <summary>Queues the first snapshot's pictures before the host has started: whoever waits for <see cref="WhenIdle"/> after that waits for them.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        QueueNewSnapshot();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Enumerable.Range(0, Math.Max(0, options.MaxConcurrentEncodes)).Select(_ => Task.Run(() => EncodeQueuedAsync(stoppingToken), stoppingToken)).ToList();
+        var stopping = Task.Delay(Timeout.Infinite, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var seen = QueueNewSnapshot();
+            await Task.WhenAny(seen is null ? Task.Delay(SnapshotWait, stoppingToken) : publisher.NextSnapshotAsync(seen, SnapshotWait), stopping);
+        }
+        await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Queues the pictures of the snapshot being served, if it is not the one queued last; returns that snapshot.</summary>
+    private SiteSnapshot? QueueNewSnapshot()
+    {
+        SiteSnapshot snapshot;
+        lock (idleLock)
+        {
+            if (!publisher.HasPublished || ReferenceEquals(publisher.Current, lastQueued))
+                return lastQueued;
+            snapshot = lastQueued = publisher.Current;
+        }
+        foreach (var file in snapshot.Media.Files)
+            Queue(file);
+        return snapshot;
+    }
+
+    private async Task EncodeQueuedAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var file in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            finished[file.Hash] = EncodeAll(file, stoppingToken);
+            queued.TryRemove(file.Hash, out _);
+            Done();
+        }
+    }
+
+    /// <summary>Makes the variants not on disk yet, every WebP before the first AVIF; false when the source cannot be decoded.</summary>
+    private bool EncodeAll(MediaFile file, CancellationToken stoppingToken)
+    {
+        foreach (var variant in PictureVariant.Of(file).OrderBy(variant => variant.Format == MediaFormat.Avif))
+        {
+            var path = Path.Combine(Folder!, variant.CacheName);
+            if (stoppingToken.IsCancellationRequested || File.Exists(path))
+                continue;
+            try
+            {
+                PictureEncoder.Encode(variant, path);
+                Interlocked.Increment(ref encoded);
+                SiteMetrics.VariantEncoded(variant.Format.Extension);
+            }
+            catch (VipsException problem)
+            {
+                LogCannotEncode(file.RelativePath, problem.Message.Trim());
+                return false;
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                LogCannotWrite(path, problem.Message);
+                return false;
+            }
+#pragma warning disable CA1031 // the worker outlives any one picture: whatever else goes wrong is logged, the picture served as it is
+            catch (Exception problem)
+#pragma warning restore CA1031
+            {
+                LogEncodeFailed(file.RelativePath, problem);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void Done()
+    {
+        lock (idleLock)
+        {
+            if (--pending == 0)
+                idle.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Cannot make smaller copies of {Path}, which is served as it is: {Reason}")]
+    private partial void LogCannotEncode(string path, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Making the variants of {Path} failed; it is served as it is")]
+    private partial void LogEncodeFailed(string path, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Cannot write the picture variant {File}; its picture is served as it is: {Reason}")]
+    private partial void LogCannotWrite(string file, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "The cache folder {Folder} cannot be used, so no picture variants are made and each picture is served as it is: {Reason}")]
+    private partial void LogNoFolder(string folder, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "libvips cannot be loaded: no picture variants are made, each picture is served as it is")]
+    private partial void LogUnavailable();
+}
+
+/// <summary>The variant maker with its settings, started with the host.</summary>
+public static class PictureVariantsRegistration
+{
+    public static IServiceCollection AddPictureVariants(this IServiceCollection services)
+    {
+        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section);
+        services.AddSingleton<PictureVariants>();
+        services.AddHostedService(provider => provider.GetRequiredService<PictureVariants>());
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using ArticleSite.Loading;
+using NetVips;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>
+/// Makes a <see cref="PictureVariant"/>'s file with libvips: turned upright by its EXIF orientation, converted to sRGB from
+/// its colour profile (a wide-gamut photo keeps its colours), shrunk to the variant's width, and saved with no metadata
+/// (no EXIF, GPS position or profile: sRGB is what a browser assumes).
+/// </summary>
+public static class PictureEncoder
+{
+    /// <summary>
+    /// AVIF at libvips's default quality (50) and effort (4): on a 12-megapixel photo's 480, 960 and 1600 copies, effort 2
+    /// took half the CPU time (2.1–2.7 s against 4.0–4.5 s) for 31 % more bytes; a copy is encoded once and sent many times.
+    /// </summary>
+    private const int AvifQuality = 50;
+    private const int AvifEffort = 4;
+
+    /// <summary>WebP at the quality libvips and cwebp default to.</summary>
+    private const int WebPQuality = 75;
+
+    /// <summary>True when libvips loads and can write AVIF and WebP; false (the pictures are then served as they are) otherwise.</summary>
+    public static bool IsAvailable { get; } = CheckAvailable();
+
+    /// <summary>
+    /// Writes the variant to <paramref name="target"/>, copied from <paramref name="cacheFolder"/> when it was made before
+    /// (and kept there when it is made now): the static export, which makes what the live site would serve.
+    /// </summary>
+    /// <exception cref="VipsException">The source cannot be decoded.</exception>
+    public static void WriteTo(PictureVariant variant, string? cacheFolder, string target)
+    {
+        if (cacheFolder is null)
+        {
+            Encode(variant, target);
+            return;
+        }
+        var cached = Path.Combine(cacheFolder, variant.CacheName);
+        if (!File.Exists(cached))
+            Encode(variant, cached);
+        File.Copy(cached, target, overwrite: true);
+    }
+
+    /// <summary>Writes the variant to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
+    /// <exception cref="VipsException">The source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="IOException">The target's folder cannot be written.</exception>
+    public static void Encode(PictureVariant variant, string target)
+    {
+        // Named by writer, never at random: replicas may share the cache folder, and a container may have no /dev/urandom.
+        var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
+        try
+        {
+            using (var image = Image.Thumbnail(variant.Source.FullPath, variant.Width, height: 10_000_000, size: Enums.Size.Down,
+                       outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning))
+            {
+                if (variant.Format == MediaFormat.Avif)
+                    image.Heifsave(temporary, q: AvifQuality, compression: Enums.ForeignHeifCompression.Av1, effort: AvifEffort, keep: Enums.ForeignKeep.None);
+                else
+                    image.Webpsave(temporary, q: WebPQuality, keep: Enums.ForeignKeep.None);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>
+    /// Loads libvips, which keeps no cache of operations (each source is encoded once) and works on one thread per encode:
+    /// the memory and CPU of encoding are then what the site's own cap on concurrent encodes allows.
+    /// </summary>
+    private static bool CheckAvailable()
+    {
+        try
+        {
+            if (!ModuleInitializer.VipsInitialized)
+                return false;
+            Cache.Max = 0;
+            Cache.MaxMem = 0;
+            Cache.MaxFiles = 0;
+            NetVips.NetVips.Concurrency = 1;
+            // Only the loaders libvips vouches for with untrusted input: the sources are JPEG and PNG files from the content folder.
+            NetVips.NetVips.BlockUntrusted = true;
+            return NetVips.NetVips.TypeFind("VipsForeignSave", "heifsave") != IntPtr.Zero
+                && NetVips.NetVips.TypeFind("VipsForeignSave", "webpsave") != IntPtr.Zero;
+        }
+        catch (Exception problem) when (problem is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or VipsException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using System.Net;
+using AngleSharp.Html.Parser;
+using ArticleSite.Exporting;
+using ArticleSite.Publishing;
+using ArticleSite.Serving;
+using ArticleSite.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NetVips;
+using static ArticleSite.Tests.Support.TemporaryContentFolder;
+
+namespace ArticleSite.Tests;
+
+/// <summary>
+/// Large pictures are offered as smaller AVIF and WebP copies at 480, 960 and 1600 pixels wide, made once per picture off
+/// the request path and kept in the cache folder: upright, in sRGB, without metadata.
+/// </summary>
+public sealed class PictureVariantTests : IDisposable
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static readonly HtmlParser Html = new();
+
+    private readonly TemporaryContentFolder content = new();
+
+    /// <summary>A cache folder that outlives one site, for a second site to start on.</summary>
+    private readonly string sharedCache = Directory.CreateTempSubdirectory("articlesite-variants-").FullName;
+
+    public void Dispose()
+    {
+        content.Dispose();
+        Directory.Delete(sharedCache, recursive: true);
+    }
+
+    private static PictureVariants Variants(ArticleSiteFactory site) => site.Services.GetRequiredService<PictureVariants>();
+
+    /// <summary>The page's article with one picture (or more) and nothing else.</summary>
+    private void WriteArticle(string body) => content.Write("story.md", Article("Story", "2025-11-01", body));
+
+    [Fact]
+    public async Task The_page_offers_avif_and_webp_at_each_width_below_the_pictures_own()
+    {
+        var wide = content.WriteBytes("wide.jpg", TestPictures.Jpeg(2000, 1000));
+        var chart = content.WriteBytes("chart.png", TestPictures.Png(700, 400));
+        var small = content.WriteBytes("small.jpg", TestPictures.Jpeg(400, 300));
+        content.WriteBytes("wave.gif", TestPictures.AnimatedGif(600, 400));
+        content.Write("logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"300\"><rect width=\"900\" height=\"300\"/></svg>");
+        WriteArticle("![Wide](wide.jpg)\n\n![Chart](chart.png)\n\n![Small](small.jpg)\n\n![Wave](wave.gif)\n\n![Logo](logo.svg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        var page = await Html.ParseDocumentAsync(await site.CreateClient().GetStringAsync("/articles/story", Cancel), Cancel);
+
+        var wideUrl = TestPictures.MediaUrl(File.ReadAllBytes(wide), "wide.jpg");
+        var wideHash = wideUrl.Split('/')[2];
+        var chartHash = TestPictures.MediaUrl(File.ReadAllBytes(chart), "chart.png").Split('/')[2];
+        var pictures = page.QuerySelectorAll("article picture").Select(picture =>
+            (Img: picture.QuerySelector("img")!.GetAttribute("alt"),
+             Sources: picture.QuerySelectorAll("source").Select(source => (source.GetAttribute("type"), source.GetAttribute("srcset"), source.GetAttribute("sizes"))).ToList()))
+            .ToList();
+        const string sizes = "(max-width: 42rem) calc(100vw - 2.5rem), 39.5rem";
+        Assert.Equal(2, pictures.Count);
+        Assert.Equal("Wide", pictures[0].Img);
+        Assert.Equal(
+            [
+                ("image/avif", $"/media/{wideHash}/wide-480.avif 480w, /media/{wideHash}/wide-960.avif 960w, /media/{wideHash}/wide-1600.avif 1600w", sizes),
+                ("image/webp", $"/media/{wideHash}/wide-480.webp 480w, /media/{wideHash}/wide-960.webp 960w, /media/{wideHash}/wide-1600.webp 1600w", sizes),
+            ],
+            pictures[0].Sources);
+        Assert.Equal("Chart", pictures[1].Img);
+        Assert.Equal([("image/avif", $"/media/{chartHash}/chart-480.avif 480w", sizes), ("image/webp", $"/media/{chartHash}/chart-480.webp 480w", sizes)], pictures[1].Sources);
+
+        // The picture's own <img> keeps its source, size and loading hints; the others are no <picture> at all.
+        var wideImage = page.QuerySelector("img[alt='Wide']")!;
+        Assert.Equal((wideUrl, "2000", "1000", "async", null), (wideImage.GetAttribute("src"), wideImage.GetAttribute("width"), wideImage.GetAttribute("height"), wideImage.GetAttribute("decoding"), wideImage.GetAttribute("loading")));
+        Assert.Equal("lazy", page.QuerySelector("img[alt='Chart']")!.GetAttribute("loading"));
+        foreach (var alt in new[] { "Small", "Wave", "Logo" })
+            Assert.Equal("FIGURE", page.QuerySelector($"img[alt='{alt}']")!.ParentElement!.TagName);
+    }
+
+    [Fact]
+    public async Task The_feed_names_each_variant_by_its_absolute_url()
+    {
+        var wide = content.WriteBytes("wide.jpg", TestPictures.Jpeg(1000, 500));
+        WriteArticle("![Wide](wide.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var feed = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/feed.atom", Cancel));
+        var entry = Html.ParseDocument(feed.Descendants().Single(element => element.Name.LocalName == "content").Value);
+
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var hash = TestPictures.MediaUrl(File.ReadAllBytes(wide), "wide.jpg").Split('/')[2];
+        Assert.Equal(
+            [$"{origin}/media/{hash}/wide-480.avif 480w, {origin}/media/{hash}/wide-960.avif 960w", $"{origin}/media/{hash}/wide-480.webp 480w, {origin}/media/{hash}/wide-960.webp 960w"],
+            entry.QuerySelectorAll("picture source").Select(source => source.GetAttribute("srcset")));
+    }
+
+    [Fact]
+    public async Task A_variant_is_the_picture_turned_upright_at_its_width_in_its_format_without_metadata()
+    {
+        // A phone photo stored 1200 × 800 on its side, shown 800 × 1200 (Exif orientation 6): one width, 480, is below 800.
+        var photo = TestPictures.Jpeg(1200, 800, orientation: 6);
+        content.WriteBytes("phone.jpg", photo);
+        WriteArticle("![Phone photo](phone.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        foreach (var (extension, contentType, loader) in new[] { ("avif", "image/avif", "heifload"), ("webp", "image/webp", "webpload") })
+        {
+            var url = TestPictures.MediaUrl(photo, $"phone-480.{extension}");
+            using var response = await client.GetAsync(url, Cancel);
+            var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal($"\"{url.Split('/')[2]}-480-{extension}\"", response.Headers.ETag!.Tag);
+            using var image = Image.NewFromBuffer(bytes);
+            Assert.Equal(($"{loader}_buffer", 480, 720), ((string)image.Get("vips-loader"), image.Width, image.Height));
+            Assert.DoesNotContain("exif-data", image.GetFields());
+            Assert.DoesNotContain("icc-profile-data", image.GetFields());
+        }
+
+        using var range = new HttpRequestMessage(HttpMethod.Get, TestPictures.MediaUrl(photo, "phone-480.webp"));
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 3);
+        using var partial = await client.SendAsync(range, Cancel);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal("RIFF"u8.ToArray(), await partial.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(TestPictures.MediaUrl(photo, "phone-960.avif"), Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wide_gamut_photo_keeps_its_colours_in_its_variants()
+    {
+        // Pure sRGB red, stored in Display P3 (as a recent phone stores it) with the P3 profile embedded: its stored
+        // values (about 234, 51, 35) are a faded red to a browser that ignores the profile.
+        var photo = WideGamutRedJpeg(1000, 600);
+        content.WriteBytes("red.jpg", photo);
+        WriteArticle("![Red](red.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        using (var source = Image.NewFromBuffer(photo))
+            Assert.True(source.Getpoint(10, 10)[0] < 240, "the source's stored red is P3's, not sRGB's");
+        foreach (var name in new[] { "red-960.avif", "red-960.webp" })
+        {
+            using var variant = Image.NewFromBuffer(await client.GetByteArrayAsync(TestPictures.MediaUrl(photo, name), Cancel));
+            var pixel = variant.Getpoint(variant.Width / 2, variant.Height / 2);
+            Assert.True(pixel[0] >= 245 && pixel[1] <= 12 && pixel[2] <= 12, $"{name}: {string.Join(", ", pixel)} is not sRGB red");
+        }
+    }
+
+    [Fact]
+    public async Task Variants_made_once_are_served_after_a_restart_without_encoding_them_again()
+    {
+        var photo = TestPictures.Jpeg(1000, 600);
+        content.WriteBytes("photo.jpg", photo);
+        WriteArticle("![Photo](photo.jpg)");
+        var avif = TestPictures.MediaUrl(photo, "photo-960.avif");
+        byte[] first;
+        await using (var site = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache })
+        {
+            await Variants(site).WhenIdle.WaitAsync(Cancel);
+            Assert.Equal(4, Variants(site).Encoded); // 480 and 960, each in AVIF and WebP
+            first = await site.CreateClient().GetByteArrayAsync(avif, Cancel);
+        }
+
+        await using var restarted = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache };
+        using var response = await restarted.CreateClient().GetAsync(avif, Cancel);
+        await Variants(restarted).WhenIdle.WaitAsync(Cancel);
+
+        Assert.Equal(("image/avif", "public, max-age=31536000, immutable"), (response.Content.Headers.ContentType!.MediaType, response.Headers.CacheControl!.ToString()));
+        Assert.Equal(first, await response.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(0, Variants(restarted).Encoded);
+    }
+
+    [Fact]
+    public async Task Until_its_variant_is_made_a_url_answers_with_the_webp_or_the_original_not_to_be_kept()
+    {
+        var photo = TestPictures.Jpeg(1000, 600);
+        content.WriteBytes("photo.jpg", photo);
+        WriteArticle("![Photo](photo.jpg)");
+        var notEncoding = new Dictionary<string, string> { ["Media:MaxConcurrentEncodes"] = "0" };
+        var avif = TestPictures.MediaUrl(photo, "photo-480.avif");
+
+        await using (var idle = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache, Settings = notEncoding })
+        {
+            using var original = await idle.CreateClient().GetAsync(avif, Cancel);
+            Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+            Assert.Equal(("image/jpeg", "no-cache"), (original.Content.Headers.ContentType!.MediaType, original.Headers.CacheControl!.ToString()));
+            Assert.Equal(photo, await original.Content.ReadAsByteArrayAsync(Cancel));
+            Assert.Equal($"\"{avif.Split('/')[2]}\"", original.Headers.ETag!.Tag);
+        }
+
+        // Made by one site, then the AVIFs lost: the next site, encoding nothing, answers with the WebP of the same width.
+        await using (var encoding = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache })
+            await Variants(encoding).WhenIdle.WaitAsync(Cancel);
+        foreach (var file in Directory.GetFiles(sharedCache, "*.avif", SearchOption.AllDirectories))
+            File.Delete(file);
+        await using var waiting = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache, Settings = notEncoding };
+        using var webp = await waiting.CreateClient().GetAsync(avif, Cancel);
+
+        Assert.Equal(("image/webp", "no-cache"), (webp.Content.Headers.ContentType!.MediaType, webp.Headers.CacheControl!.ToString()));
+        Assert.Equal(await waiting.CreateClient().GetByteArrayAsync(TestPictures.MediaUrl(photo, "photo-480.webp"), Cancel), await webp.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_picture_corrupt_beyond_its_header_gets_no_variants_is_logged_and_is_served_as_it_is()
+    {
+        // A JPEG whose header and end marker are whole but whose image data stops a third of the way.
+        var whole = TestPictures.Jpeg(1000, 600);
+        var broken = whole[..(whole.Length / 3)].Concat(new byte[] { 0xFF, 0xD9 }).ToArray();
+        content.WriteBytes("broken.jpg", broken);
+        WriteArticle("![Broken](broken.jpg)");
+        var logs = new LogLines();
+        await using var site = new LoggedSiteFactory(logs) { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        using var page = await client.GetAsync("/articles/story", Cancel);
+        using var variant = await client.GetAsync(TestPictures.MediaUrl(broken, "broken-480.avif"), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "image/jpeg", "no-cache"), (variant.StatusCode, variant.Content.Headers.ContentType!.MediaType, variant.Headers.CacheControl!.ToString()));
+        Assert.Equal(broken, await variant.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Empty(Directory.GetFiles(Variants(site).Folder!));
+        Assert.Single(logs.Lines, line => line.StartsWith("Cannot make smaller copies of broken.jpg, which is served as it is: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
+    {
+        var photo = TestPictures.Jpeg(1000, 600);
+        content.WriteBytes("photo.jpg", photo);
+        WriteArticle("![Photo](photo.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+        var export = Path.Combine(content.Path, "..", Path.GetFileName(content.Path) + "-export");
+
+        try
+        {
+            // Without the live site's cache folder: the export encodes each variant itself, to the same bytes.
+            Assert.Equal(0, await new ExportCommand(export, "https://news.example.org").RunAsync(
+                site.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(),
+                site.Services.GetRequiredService<IOptions<CachingOptions>>().Value));
+
+            foreach (var name in new[] { "photo-480.avif", "photo-960.avif", "photo-480.webp", "photo-960.webp" })
+            {
+                var url = TestPictures.MediaUrl(photo, name);
+                Assert.Equal(await client.GetByteArrayAsync(url, Cancel), await File.ReadAllBytesAsync(Path.Combine(export, StaticExport.FileName(url)), Cancel));
+            }
+        }
+        finally
+        {
+            Directory.Delete(export, recursive: true);
+        }
+    }
+
+    /// <summary>A JPEG of pure sRGB red converted to Display P3, the P3 profile embedded.</summary>
+    private static byte[] WideGamutRedJpeg(int width, int height)
+    {
+        using var black = Image.Black(width, height, bands: 3);
+        using var red = (black + new double[] { 255, 0, 0 }).Cast(Enums.BandFormat.Uchar);
+        using var srgb = red.Copy(interpretation: Enums.Interpretation.Srgb);
+        using var p3 = srgb.IccTransform("p3", inputProfile: "srgb", embedded: false);
+        return p3.JpegsaveBuffer(q: 95);
+    }
+
+    /// <summary>A site whose log messages are also kept in <paramref name="logs"/>.</summary>
+    private sealed class LoggedSiteFactory(LogLines logs) : ArticleSiteFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        }
+    }
+
+    /// <summary>The site's log messages, as formatted.</summary>
+    private sealed class LogLines : ILoggerProvider, ILogger
+    {
+        private readonly ConcurrentQueue<string> lines = new();
+
+        public IReadOnlyList<string> Lines => [.. lines];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
+    }
+}
