@@ -249,7 +249,7 @@ public static partial class MediaReferences
             };
             if (html is null)
                 continue;
-            foreach (Match tag in ImageTag().Matches(html))
+            foreach (Match tag in ImageTag.Matches(html))
             {
                 foreach (Match attribute in TagAttribute().Matches(tag.Value))
                 {
@@ -295,9 +295,11 @@ public static partial class MediaReferences
         link.Remove();
     }
 
-    /// <summary>An <c>img</c> or <c>source</c> start tag, to its closing '&gt;' (one in a quoted value does not end it).</summary>
-    [GeneratedRegex(@"<(?<name>img|source)\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase)]
-    private static partial Regex ImageTag();
+    /// <summary>
+    /// An <c>img</c> or <c>source</c> start tag, to its closing '&gt;' (one in a quoted value does not end it). Without
+    /// backtracking, the search is linear in the HTML: a backtracking one took 24 s over 50 KB of unclosed <c>&lt;img </c>.
+    /// </summary>
+    private static readonly Regex ImageTag = new(@"<(?<name>img|source)\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
 
     /// <summary>One attribute of a start tag, with its value if it has one: matched one after another, so a value is never read as an attribute.</summary>
     [GeneratedRegex(@"(?<name>[^\s""'>/=]+)(?:\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)'|(?<value>[^\s""'=<>`]+)))?")]
