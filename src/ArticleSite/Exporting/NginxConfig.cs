@@ -83,9 +83,7 @@ public static class NginxConfig
         config.Append("        etag off;\n");
         config.Append("        if_modified_since off;\n");
         config.Append("        set $media_request \"$request_method $http_if_none_match\";\n");
-        config.Append($"        if ($media_request ~ '^(GET|HEAD) (.*[ ,])?(W/)?\"{file.Hash}\"([ ,]|$)|^(GET|HEAD) *\\* *$') {{\n");
-        config.Append("            return 304;\n");
-        config.Append("        }\n");
+        config.Append($"        if ($media_request ~ '^(GET|HEAD) (.*[ ,])?(W/)?\"{file.Hash}\"([ ,]|$)|^(GET|HEAD) *\\* *$') {{ return 304; }}\n");
         AppendHeaders(config, [("ETag", $"\\\"{file.Hash}\\\""), ("Last-Modified", "")]);
     }
 
