@@ -74,6 +74,22 @@ public sealed class FullMarkdownTests
 
     [Theory]
     [MemberData(nameof(Modes))]
+    public async Task A_png_and_an_svg_within_a_paragraph_are_served_as_pictures_sized_as_shown(string mode)
+    {
+        await using var site = new KitchenSinkSite { RawHtml = mode };
+        var page = await PageAsync(site);
+
+        Assert.Equal(
+            [
+                (TestPictures.MediaUrl(KitchenSinkSite.Chart, "exports.png"), "Bar chart of exports by Korea, Japan and China", "640", "360"),
+                (TestPictures.MediaUrl(KitchenSinkSite.Emblem, "emblem.svg"), "The trade office's emblem", "200", "100"),
+            ],
+            page.QuerySelectorAll("article p img").Select(image => (image.GetAttribute("src"), image.GetAttribute("alt"), image.GetAttribute("width"), image.GetAttribute("height"))));
+        Assert.Empty(page.QuerySelectorAll("svg, article object, article embed, article iframe"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
     public async Task Lists_nest_quotations_nest_and_strikethrough_task_lists_and_bare_urls_render(string mode)
     {
         await using var site = new KitchenSinkSite { RawHtml = mode };
@@ -152,7 +168,7 @@ public sealed class FullMarkdownTests
         var blocks = json.RootElement.GetProperty("blocks").EnumerateArray().ToList();
 
         Assert.Equal(
-            ["paragraph", "heading", "list", "list", "quote", "heading", "table", "figure", "heading", "list", "paragraph", "code", "rule", "paragraph", "footnotes"],
+            ["paragraph", "heading", "list", "list", "quote", "heading", "table", "figure", "heading", "list", "paragraph", "code", "paragraph", "rule", "paragraph", "footnotes"],
             blocks.Select(block => block.GetProperty("type").GetString()));
         Assert.Equal("Ministers from the region agreed on a truce early on Monday[1], after talks that ran through the night in Seoul Busan.", blocks[0].GetProperty("text").GetString());
         Assert.Equal((2, "What was agreed"), (blocks[1].GetProperty("level").GetInt32(), blocks[1].GetProperty("text").GetString()));
@@ -170,7 +186,8 @@ public sealed class FullMarkdownTests
         Assert.Equal([true, false], blocks[9].GetProperty("items").EnumerateArray().Select(item => item.GetProperty("checked").GetBoolean()));
         Assert.Equal("the ministry's site.", blocks[10].GetProperty("text").GetString()![^20..]);
         Assert.Equal(("python", "def tariff(value, rate):\n    return round(value * rate, 2)"), (blocks[11].GetProperty("language").GetString(), blocks[11].GetProperty("text").GetString()));
-        Assert.Equal([1, 2], blocks[14].GetProperty("notes").EnumerateArray().Select(note => note.GetProperty("number").GetInt32()));
+        Assert.Equal("The trade office sent its chart and emblem with the statement: Bar chart of exports by Korea, Japan and China The trade office's emblem", blocks[12].GetProperty("text").GetString());
+        Assert.Equal([1, 2], blocks[15].GetProperty("notes").EnumerateArray().Select(note => note.GetProperty("number").GetInt32()));
     }
 
     [Fact]

@@ -130,6 +130,46 @@ public sealed class KitchenSinkBrowserTests(KitchenSinkSite site, ChromiumBrowse
         Assert.DoesNotContain("In this article", content.Body.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task Nothing_moves_while_the_photo_the_chart_and_the_emblem_load(int width)
+    {
+        // The page's policy forbids the probe's script; it does not change the layout.
+        var page = await OpenAsync(width, bypassCsp: true);
+
+        var images = page.Locator("article img");
+        for (var index = 0; index < await images.CountAsync(); index++)
+            await images.Nth(index).ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => [...document.images].every(image => image.complete)");
+        var shift = await page.EvaluateAsync<double>("""
+            () => new Promise(resolve => new PerformanceObserver(() => {}).observe({ type: 'layout-shift', buffered: true })
+                || resolve(performance.getEntriesByType('layout-shift').reduce((sum, entry) => sum + entry.value, 0)))
+            """);
+
+        // Each shown, by the browser's own decoding, at the size the page reserved for it.
+        Assert.Equal([(2400, 1600), (640, 360), (200, 100)], (await page.EvaluateAsync<int[][]>("() => [...document.querySelectorAll('article img')].map(image => [image.naturalWidth, image.naturalHeight])")).Select(size => (size[0], size[1])));
+        Assert.Equal(0, shift);
+    }
+
+    [Fact]
+    public async Task The_emblems_script_runs_neither_in_the_page_nor_with_the_svg_opened_by_itself()
+    {
+        const string ScriptRanTitle = "svg script ran";
+        var page = await OpenAsync(1280);
+        await page.Locator("img[alt=\"The trade office's emblem\"]").ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => [...document.images].every(image => image.complete)");
+        Assert.NotEqual(ScriptRanTitle, await page.TitleAsync());
+
+        var response = await page.GotoAsync(new Uri(site.CreateClient().BaseAddress!, TestPictures.MediaUrl(KitchenSinkSite.Emblem, "emblem.svg")).AbsoluteUri);
+
+        Assert.Equal("image/svg+xml", response!.Headers["content-type"]);
+        Assert.Equal(KitchenSinkSite.Emblem, await response.BodyAsync());
+        Assert.NotEqual(ScriptRanTitle, await page.TitleAsync());
+        // Opened as a document of its own (its rectangle is there), not as a page that failed to parse.
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => document.querySelectorAll('rect').length"));
+    }
+
     [Fact]
     public async Task The_kitchen_sink_page_has_no_Nu_Html_Checker_errors()
     {

@@ -86,6 +86,57 @@ public sealed class NginxExportTests : IDisposable
         Assert.True(File.Exists(Path.Combine(export, "tags", "경제", "index.html")));
     }
 
+    [Fact]
+    public async Task Nginx_serves_a_media_file_with_the_live_etag_and_answers_if_none_match_as_the_site_does()
+    {
+        var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
+        using var content = new TemporaryContentFolder();
+        var photo = TestPictures.Jpeg(64, 48);
+        content.WriteBytes("photo.jpg", photo);
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        using var site = factory.CreateClient();
+        var export = await ExportAsync(factory, site);
+        var (nginx, address) = await StartNginxAsync(nginxPath, export);
+        using var stopsNginx = nginx;
+        using var client = new HttpClient { BaseAddress = address };
+        var url = TestPictures.MediaUrl(photo, "photo.jpg");
+        var etag = $"\"{url.Split('/')[2]}\"";
+
+        using var live = await site.GetAsync(url, Cancel);
+        using var served = await client.GetAsync(url, Cancel);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, served.StatusCode));
+        Assert.Equal(photo, await served.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(etag, live.Headers.ETag?.ToString());
+        Assert.Equal(etag, served.Headers.ETag?.ToString());
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.ToString());
+        Assert.Equal(live.Headers.CacheControl, served.Headers.CacheControl);
+        Assert.Equal(live.Headers.GetValues("Content-Security-Policy"), served.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal("nosniff", Assert.Single(served.Headers.GetValues("X-Content-Type-Options")));
+        Assert.False(served.Content.Headers.Contains("Last-Modified"));
+
+        foreach (var (ifNoneMatch, expected) in new[]
+        {
+            (etag, HttpStatusCode.NotModified),
+            ("W/" + etag, HttpStatusCode.NotModified),
+            ($"\"0123\", {etag}", HttpStatusCode.NotModified),
+            ("*", HttpStatusCode.NotModified),
+            ("\"0123\"", HttpStatusCode.OK),
+            ($"\"{new string('0', 32)}\"", HttpStatusCode.OK),
+        })
+        {
+            foreach (var server in new[] { site, client })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+                request.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddYears(1);
+                using var response = await server.SendAsync(request, Cancel);
+                Assert.Equal((ifNoneMatch, expected), (ifNoneMatch, response.StatusCode));
+                Assert.Equal(etag, response.Headers.ETag?.ToString());
+            }
+        }
+    }
+
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)

@@ -31,6 +31,16 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         The last paragraph.
         """;
 
+    /// <summary>A picture whose sources offer the chart at two densities and widths, beside what may not be offered (line 9 on).</summary>
+    private const string PictureWithSources = """
+        The first paragraph.
+
+        <picture>
+        <source srcset="chart.webp, chart.png 2x, https://evil.example/c.webp 3x, data:image/webp;base64,UklGRg== 4x, javascript:alert(1) 5x, chart.webp 480w" type="image/webp">
+        <img src="chart.png" srcset="chart.png 800w, missing@2x.png 1600w" sizes="(max-width: 40em) 100vw, 40em" alt="Chart">
+        </picture>
+        """;
+
     /// <summary>The mutation-XSS and smuggling cases HTML sanitizers have been known to get wrong, one article each.</summary>
     public static TheoryData<string, string> HostileHtml => new()
     {
@@ -51,7 +61,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         { "data-urls", """<a href="data:text/html;base64,PHNjcmlwdD4=">data</a> <img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">""" },
         { "style", """<p style="background:url(javascript:alert(1))">styled</p><style>body { display: none }</style>""" },
         { "event-handlers", """<details open ontoggle=alert(1)><summary onclick=alert(2)>More</summary></details>""" },
-        { "picture-srcset", """<picture><source srcset="chart.webp 1x, javascript:alert(1) 2x" type="image/webp"><img src="chart.png" srcset="javascript:alert(2)" alt="Chart"></picture>""" },
+        { "picture-srcset", """<picture><source srcset="chart.webp 1x, javascript:alert(1) 2x, data:image/webp;base64,UklGRg== 3x, https://evil.example/c.webp 4x" type="image/webp"><img src="chart.png" srcset="javascript:alert(2)" alt="Chart"></picture>""" },
         { "unclosed-textarea", """Text <textarea> swallowing the rest""" },
         { "unclosed-comment", """<!-- never closed""" },
         { "unclosed-attribute", """<div title="never closed""" },
@@ -80,13 +90,31 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
     }
 
     [Fact]
-    public async Task A_picture_keeps_its_safe_sources_only()
+    public async Task A_picture_keeps_only_the_sources_that_name_media_files_at_their_served_urls()
     {
         var picture = (await site.PageAsync("picture-srcset")).QuerySelector("article picture")!;
 
         Assert.Equal(
-            [("source", "srcset=chart.webp 1x type=image/webp"), ("img", $"src={TestPictures.MediaUrl(Site.Chart, "chart.png")} alt=Chart width=800 height=400 decoding=async loading=lazy")],
+            [("source", $"srcset={TestPictures.MediaUrl(Site.ChartWebp, "chart.webp")} type=image/webp"), ("img", $"src={TestPictures.MediaUrl(Site.Chart, "chart.png")} alt=Chart width=800 height=400 decoding=async loading=lazy")],
             picture.Children.Select(element => (element.LocalName, string.Join(' ', element.Attributes.Select(attribute => $"{attribute.Name}={attribute.Value}")))));
+    }
+
+    [Fact]
+    public async Task Each_srcset_candidate_is_served_from_the_media_files_with_its_descriptor_and_a_missing_one_is_reported_by_line()
+    {
+        var picture = (await site.PageAsync("sources")).QuerySelector("article picture")!;
+        var health = await Health.GetAsync(site.Client);
+
+        var (chart, webp) = (TestPictures.MediaUrl(Site.Chart, "chart.png"), TestPictures.MediaUrl(Site.ChartWebp, "chart.webp"));
+        Assert.Equal(
+            $"""
+            <picture>
+            <source srcset="{webp}, {chart} 2x" type="image/webp">
+            <img src="{chart}" srcset="{chart} 800w" sizes="(max-width: 40em) 100vw, 40em" alt="Chart" width="800" height="400" decoding="async" loading="lazy">
+            </picture>
+            """,
+            picture.OuterHtml);
+        Assert.Equal([("sources.md", "line 11: 'missing@2x.png' does not exist; the picture is offered without it")], health.Problems.Where(problem => problem.Path == "sources.md"));
     }
 
     [Fact]
@@ -216,7 +244,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         try
         {
             var files = new List<string>();
-            foreach (var slug in HostileHtml.Select(row => row.Data.Item1).Prepend("allowed"))
+            foreach (var slug in HostileHtml.Select(row => row.Data.Item1).Prepend("sources").Prepend("allowed"))
             {
                 files.Add(Path.Combine(folder, $"{slug}.html"));
                 await File.WriteAllTextAsync(files[^1], await site.Client.GetStringAsync($"/articles/{slug}", TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
@@ -257,7 +285,9 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
         public Site()
         {
             content.WriteBytes("chart.png", Chart);
+            content.WriteBytes("chart.webp", ChartWebp);
             content.Write("allowed.md", TemporaryContentFolder.Article("Raw HTML readers should see", "2025-11-03", ArticleWithRawHtml));
+            content.Write("sources.md", TemporaryContentFolder.Article("Sources", "2025-11-01", PictureWithSources));
             foreach (var (slug, html) in HostileHtml.Select(row => row.Data))
                 content.Write($"{slug}.md", TemporaryContentFolder.Article(slug, "2025-11-02", $"The first paragraph.\n\n{html}\n\nThe last paragraph."));
             factory = new ArticleSiteFactory { ContentFolder = content.Path };
@@ -268,6 +298,16 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
 
         /// <summary>The picture the articles' raw HTML shows, beside them in the content folder.</summary>
         public static byte[] Chart { get; } = TestPictures.Png(800, 400);
+
+        /// <summary>The same chart as WebP, which a picture's source offers.</summary>
+        public static byte[] ChartWebp { get; } = WebP(800, 400);
+
+        private static byte[] WebP(int width, int height)
+        {
+            using var image = NetVips.Image.Black(width, height, bands: 3) + 90;
+            using var pixels = image.Cast(NetVips.Enums.BandFormat.Uchar);
+            return pixels.WebpsaveBuffer();
+        }
 
         public string ContentFolder => content.Path;
 

@@ -60,6 +60,7 @@ public static class NginxConfig
         {
             config.Append($"    location = {SiteRoutes.Media(file)} {{\n");
             config.Append($"        default_type \"{file.Format.ContentType}\";\n");
+            AppendMediaValidators(config, file);
             AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
@@ -77,6 +78,21 @@ public static class NginxConfig
         AppendHeaders(config, headers);
         config.Append("    }\n}\n");
         return config.ToString();
+    }
+
+    /// <summary>
+    /// The live site's validator for a media file, its hash, in place of nginx's own (the file's time and size, which
+    /// every export changes), and no <c>Last-Modified</c>, as the site sends none. nginx compares <c>If-None-Match</c>
+    /// only with its own ETag, before <c>add_header</c> sets this one: the comparison is written out (weakly, a list
+    /// or <c>*</c>, for GET and HEAD as the site does).
+    /// </summary>
+    private static void AppendMediaValidators(StringBuilder config, MediaFile file)
+    {
+        config.Append("        etag off;\n");
+        config.Append("        if_modified_since off;\n");
+        config.Append("        set $media_request \"$request_method $http_if_none_match\";\n");
+        config.Append($"        if ($media_request ~ '^(GET|HEAD) (.*[ ,])?(W/)?\"{file.Hash}\"([ ,]|$)|^(GET|HEAD) *\\* *$') {{ return 304; }}\n");
+        AppendHeaders(config, [("ETag", $"\\\"{file.Hash}\\\""), ("Last-Modified", "")]);
     }
 
     private static void AppendHeaders(StringBuilder config, IEnumerable<(string Name, string Value)> headers)

@@ -30,6 +30,8 @@ public static class ArticleMarkdown
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseTaskLists()
         .UseAutoLinks()
+        // Each link's URL has its place in the file, so the Markdown form can point a media reference at its served URL.
+        .UsePreciseSourceLocation()
         .Use<ParseBudget>();
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];

@@ -42,7 +42,7 @@ public sealed class ArticleRendition
         return new(
             page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site)),
             text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),
-            markdown: Representation.FromText("text/markdown; charset=utf-8", article.Markdown),
+            markdown: Representation.FromText("text/markdown; charset=utf-8", MarkdownForm.Render(article)),
             json: new Representation("application/json", JsonRenderer.Render(article, canonicalUrl)));
     }
 }

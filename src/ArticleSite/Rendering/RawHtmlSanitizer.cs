@@ -18,7 +18,7 @@ namespace ArticleSite.Rendering;
 /// by HtmlSanitizer, and written out again from the tree: what a browser reads back is the tree that was checked, with
 /// every tag closed, so an unclosed or misnested tag cannot reach past the article body.
 /// </remarks>
-public static class RawHtmlSanitizer
+public static partial class RawHtmlSanitizer
 {
     /// <summary>Elements whose content is code or markup rather than text for a reader: dropped with all they hold.</summary>
     private static readonly FrozenSet<string> DroppedWithContent = FrozenSet.Create(
@@ -36,7 +36,8 @@ public static class RawHtmlSanitizer
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
     {
         ["a"] = ["href"],
-        ["img"] = ["src", "alt", "width", "height", "decoding", "loading"],
+        // srcset and sizes name nothing but the media files: see ServeLocalImages.
+        ["img"] = ["src", "srcset", "sizes", "alt", "width", "height", "decoding", "loading"],
         ["picture"] = [],
         ["source"] = ["srcset", "sizes", "media", "type", "width", "height"],
         ["blockquote"] = ["cite"],
@@ -84,6 +85,14 @@ public static class RawHtmlSanitizer
         ["decoding"] = ["async", "sync", "auto"],
         ["loading"] = ["lazy", "eager"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>A srcset candidate's descriptor: a width (<c>480w</c>) or a density (<c>2x</c>, <c>1.5x</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[1-9][0-9]{0,5}w|(?:[0-9]{1,2}(?:\.[0-9]{1,3})?)x)$")]
+    private static partial System.Text.RegularExpressions.Regex Descriptor();
+
+    /// <summary>A media type such as <c>image/webp</c>, the only value a source's <c>type</c> may have.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z]+/[a-z0-9.+-]+$")]
+    private static partial System.Text.RegularExpressions.Regex MediaType();
 
     /// <summary>Characters the URL standard does not allow in an attribute's URL (the Nu checker reports them).</summary>
     private static readonly System.Buffers.SearchValues<char> NotInUrls = System.Buffers.SearchValues.Create(" \t\n\r\f\\`<>\"{}|^");
@@ -190,10 +199,12 @@ public static class RawHtmlSanitizer
     /// <summary>
     /// Points each raw <c>img</c> with a relative <c>src</c> at the media file it names, with the picture's size when the
     /// author gave none; one whose file cannot be published (a problem of the article) is replaced by its alt text.
+    /// Each <c>srcset</c> keeps only the candidates that name a media file (pointed at it), with their descriptors.
     /// The body's Markdown images are already at their media URLs.
     /// </summary>
     private static void ServeLocalImages(IElement body, ResolvedMedia media)
     {
+        ServeSourceSets(body, media);
         foreach (var image in body.QuerySelectorAll("img[src]").ToList())
         {
             var source = image.GetAttribute("src")!;
@@ -213,6 +224,57 @@ public static class RawHtmlSanitizer
                 image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
             }
         }
+        // A picture whose image is gone offers its sources to nothing (and is invalid): its alt text stays.
+        foreach (var picture in body.QuerySelectorAll("picture").Where(picture => !picture.Children.Any(child => child.LocalName == "img")).ToList())
+        {
+            foreach (var orphan in picture.Children.Where(child => child.LocalName == "source").ToList())
+                orphan.Remove();
+            Unwrap(picture);
+        }
+    }
+
+    /// <summary>
+    /// Keeps of each <c>srcset</c> the candidates that name a published media file, at its served URL, or that the site's
+    /// renderers wrote (<c>/media/…</c>), each with a valid descriptor not given before: pages allow pictures from the
+    /// site itself only (<c>img-src 'self'</c>), and an unknown or repeated descriptor makes the page invalid. A
+    /// <c>source</c> left without candidates goes; <c>sizes</c> stays only beside a <c>srcset</c> of widths, which
+    /// needs one (a browser takes <c>100vw</c> when there is none).
+    /// </summary>
+    private static void ServeSourceSets(IElement body, ResolvedMedia media)
+    {
+        foreach (var element in body.QuerySelectorAll("img[srcset], source[srcset]").ToList())
+        {
+            var srcset = element.GetAttribute("srcset")!;
+            var kept = new List<(string Url, string Descriptor)>();
+            foreach (var candidate in Srcset.Parse(srcset))
+            {
+                var url = srcset.Substring(candidate.Start, candidate.Length);
+                var served = media.Files.FirstOrDefault(file => file.Reference == url) is { } file ? SiteRoutes.Media(file)
+                    : url.StartsWith("/media/", StringComparison.Ordinal) ? url
+                    : null;
+                var descriptor = candidate.Descriptor.Length == 0 ? "1x" : candidate.Descriptor;
+                if (served is not null && Descriptor().IsMatch(descriptor)
+                    && kept.All(other => other.Descriptor != descriptor && other.Descriptor[^1] == descriptor[^1]))
+                    kept.Add((served, descriptor));
+            }
+            if (kept.Count == 0)
+            {
+                if (element.LocalName == "source")
+                    element.Remove();
+                element.RemoveAttribute("srcset");
+                element.RemoveAttribute("sizes");
+                continue;
+            }
+            element.SetAttribute("srcset", string.Join(", ", kept.Select(candidate => candidate.Descriptor == "1x" ? candidate.Url : $"{candidate.Url} {candidate.Descriptor}")));
+            if (kept[0].Descriptor.EndsWith('w'))
+                element.SetAttribute("sizes", element.GetAttribute("sizes") is { Length: > 0 } sizes ? sizes : "100vw");
+            else
+                element.RemoveAttribute("sizes");
+        }
+        foreach (var element in body.QuerySelectorAll("[sizes]:not([srcset])").ToList())
+            element.RemoveAttribute("sizes");
+        foreach (var source in body.QuerySelectorAll("source[type]").Where(source => !MediaType().IsMatch(source.GetAttribute("type")!)).ToList())
+            source.RemoveAttribute("type");
     }
 
     private static bool IsRelative(string url) =>

@@ -1,8 +1,8 @@
 namespace ArticleSite.Tests.Support;
 
 /// <summary>
-/// The site with the kitchen-sink article (Fixtures/kitchen-sink/index.md: every kind of block an article can carry)
-/// beside the repository's own article, in a folder of its own.
+/// The site with the kitchen-sink article (Fixtures/kitchen-sink/index.md: every kind of block an article can carry,
+/// with a large JPEG, a PNG and an SVG that holds a script) beside the repository's own article, in a folder of its own.
 /// </summary>
 public sealed class KitchenSinkSite : ArticleSiteFactory
 {
@@ -20,6 +20,12 @@ public sealed class KitchenSinkSite : ArticleSiteFactory
     /// <summary>Where the photo is served: the first 128 bits of its SHA-256, then its name.</summary>
     public static string PhotoUrl { get; } = $"/media/{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Photo))[..32]}/summit.jpg";
 
+    /// <summary>The article's chart (images/exports.png): a PNG of 640 × 360 pixels.</summary>
+    public static byte[] Chart { get; } = TestPictures.Png(640, 360);
+
+    /// <summary>The article's emblem (images/emblem.svg): an SVG of 200 × 100 with a script that must never run.</summary>
+    public static byte[] Emblem { get; } = System.Text.Encoding.UTF8.GetBytes(TestPictures.SvgWithScript);
+
     /// <summary>The kitchen-sink article's Markdown, as the fixture holds it.</summary>
     public static string Markdown => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", Slug, "index.md"));
 
@@ -30,6 +36,8 @@ public sealed class KitchenSinkSite : ArticleSiteFactory
         folder.Write(Path.Combine(Slug, "index.md"), Markdown);
         Directory.CreateDirectory(Path.Combine(folder.Path, Slug, "images"));
         folder.WriteBytes(Path.Combine(Slug, "images", "summit.jpg"), Photo);
+        folder.WriteBytes(Path.Combine(Slug, "images", "exports.png"), Chart);
+        folder.WriteBytes(Path.Combine(Slug, "images", "emblem.svg"), Emblem);
         foreach (var article in Directory.GetFiles(RepositoryPaths.Content, "*.md"))
             File.Copy(article, Path.Combine(folder.Path, Path.GetFileName(article)));
         return folder;

@@ -41,10 +41,10 @@ public static class TestPictures
         return animated.GifsaveBuffer();
     }
 
-    /// <summary>An SVG that would run script (and change the page's title) if it were ever run as a document or inlined.</summary>
+    /// <summary>An SVG that would run script (and change the page's title) if it were ever run as a document or inlined; well-formed XML (the script in CDATA), so a browser does open it.</summary>
     public const string SvgWithScript =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\" viewBox=\"0 0 200 100\">" +
-        "<script>document.title = 'svg script ran'; window.parent && (window.parent.document.title = 'svg script ran');</script>" +
+        "<script><![CDATA[document.title = 'svg script ran'; window.parent && (window.parent.document.title = 'svg script ran');]]></script>" +
         "<rect width=\"200\" height=\"100\" fill=\"teal\"/></svg>";
 
     /// <summary>A valid PNG of a few hundred bytes whose header declares <paramref name="width"/> × <paramref name="height"/> pixels: a decompression bomb.</summary>

@@ -1,0 +1,164 @@
+// Picture variants, NetVips (chosen) against SkiaSharp (not chosen): for JPEG photos of 2, 5, 12 and 24 megapixels
+// (made here with libvips: a gradient with Gaussian noise of σ 8, stored sideways with Exif orientation 6 and a Display P3
+// profile, so turning upright and converting to sRGB both do work), the time to make each variant 480, 960 and 1600
+// px wide (read, turn upright by the Exif orientation, convert to sRGB, resize, encode) as WebP, AVIF and JPEG, the
+// median of REPEATS (default 3) runs, and the peak resident memory (VmHWM in /proc/self/status) of a child process
+// that makes one library's variants of one photo in one format, beside a child that only reads the photo and loads
+// the library. SkiaSharp has no AVIF encoder. Prints a Markdown table and the load average.
+// Run from the repository's root: dotnet run -c Release bench/images/ImageBench.cs [megapixels...]
+#:package NetVips
+#:package NetVips.Native.linux-x64
+#:package SkiaSharp
+#:package SkiaSharp.NativeAssets.Linux.NoDependencies
+#:property PublishAot=false
+using System.Diagnostics;
+using System.Globalization;
+using NetVips;
+using SkiaSharp;
+
+int[] widths = [480, 960, 1600];
+var repeats = int.Parse(Environment.GetEnvironmentVariable("REPEATS") ?? "3", CultureInfo.InvariantCulture);
+
+if (args is ["child", var childLibrary, var childFile, var childFormat])
+{
+    var bytes = File.ReadAllBytes(childFile);
+    if (childLibrary == "netvips")
+        Cache.Max = 0; // each run decodes again, as each first request for a variant does
+    else
+        GC.KeepAlive(SKColorSpace.CreateSrgb()); // loads the native library before the baseline is read
+    if (childFormat != "none")
+    {
+        foreach (var width in widths)
+        {
+            var times = new List<double>();
+            var length = 0;
+            for (var run = 0; run < repeats; run++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                length = childLibrary == "netvips" ? NetVipsVariant(bytes, width, childFormat) : SkiaVariant(bytes, width, childFormat);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            Console.WriteLine(FormattableString.Invariant($"variant\t{width}\t{times.Order().ElementAt(times.Count / 2):F1}\t{length}"));
+        }
+    }
+    Console.WriteLine($"peak\t{PeakKiB()}");
+    return;
+}
+
+var megapixels = args.Length > 0 ? args.Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToArray() : [2, 5, 12, 24];
+var folder = Directory.CreateTempSubdirectory("articlesite-images-").FullName;
+try
+{
+    Console.WriteLine($"Load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}, SkiaSharp {typeof(SKImage).Assembly.GetName().Version}; median of {repeats} runs");
+    Console.WriteLine();
+    Console.WriteLine("| Photo (MP) | Library | Format | Width (px) | Median (ms) | ms per photo MP | Variant (KiB) | Peak RSS of the child (MiB) |");
+    Console.WriteLine("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var mp in megapixels)
+    {
+        var file = Path.Combine(folder, $"photo-{mp}mp.jpg");
+        var (storedWidth, storedHeight) = MakePhoto(file, mp);
+        foreach (var library in new[] { "netvips", "skiasharp" })
+        {
+            var name = library == "netvips" ? "NetVips 3.2.0" : "SkiaSharp 4.155.0";
+            var (_, baseline) = Child(library, file, "none");
+            Console.WriteLine(FormattableString.Invariant($"| {mp} ({storedHeight} × {storedWidth} shown) | {name} | none: read the file, load the library | | | | | {baseline / 1024.0:F0} |"));
+            foreach (var format in new[] { "webp", "avif", "jpeg" })
+            {
+                if (library == "skiasharp" && format == "avif")
+                {
+                    Console.WriteLine($"| {mp} | {name} | AVIF | | not available: no AVIF encoder | | | |");
+                    continue;
+                }
+                var (variants, peak) = Child(library, file, format);
+                foreach (var (width, milliseconds, length) in variants)
+                    Console.WriteLine(FormattableString.Invariant($"| {mp} | {name} | {FormatName(format)} | {width} | {milliseconds:F1} | {milliseconds / mp:F1} | {length / 1024.0:F0} | {peak / 1024.0:F0} |"));
+            }
+        }
+    }
+    Console.WriteLine();
+    Console.WriteLine($"Load average at end: {LoadAverage()}");
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+// A photo of about `mp` megapixels, 3:2, stored sideways (shown upright by Exif orientation 6), in Display P3.
+static (int Width, int Height) MakePhoto(string file, int mp)
+{
+    var width = (int)Math.Round(Math.Sqrt(mp * 1_000_000 * 1.5));
+    var height = (int)Math.Round(mp * 1_000_000.0 / width);
+    using var xyz = Image.Xyz(width, height);
+    using var gradient = (xyz[0] * 255.0 / width).Bandjoin(xyz[1] * 255.0 / height, (xyz[0] + xyz[1]) * 127.0 / (width + height));
+    using var noise = Image.Gaussnoise(width, height, sigma: 8, mean: 0);
+    using var pixels = (gradient + noise).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+    using var p3 = pixels.IccTransform("p3", inputProfile: "srgb", embedded: false);
+    using var oriented = p3.Mutate(mutable => mutable.Set(GValue.GIntType, "orientation", 6));
+    oriented.Jpegsave(file, q: 90);
+    return (width, height);
+}
+
+// As the site makes a variant: shrink on load, turned upright, converted to sRGB, no metadata kept.
+static int NetVipsVariant(byte[] bytes, int width, string format)
+{
+    using var thumbnail = Image.ThumbnailBuffer(bytes, width, height: 100_000, size: Enums.Size.Down, inputProfile: "srgb", outputProfile: "srgb");
+    return (format switch
+    {
+        "webp" => thumbnail.WebpsaveBuffer(q: 80, keep: Enums.ForeignKeep.None),
+        "avif" => thumbnail.HeifsaveBuffer(q: 55, compression: Enums.ForeignHeifCompression.Av1, effort: 4, keep: Enums.ForeignKeep.None),
+        _ => thumbnail.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None),
+    }).Length;
+}
+
+// The same with SkiaSharp: the JPEG decoder's own downscaling, turned by the codec's origin, decoded into sRGB.
+static int SkiaVariant(byte[] bytes, int width, string format)
+{
+    using var data = SKData.CreateCopy(bytes);
+    using var codec = SKCodec.Create(data);
+    var upright = codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+    var shownWidth = upright ? codec.Info.Height : codec.Info.Width;
+    var scale = (float)width / shownWidth;
+    var decodeSize = codec.GetScaledDimensions(Math.Min(1f, scale * 1.0001f));
+    var decodeInfo = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+    using var decoded = new SKBitmap(decodeInfo);
+    if (codec.GetPixels(decodeInfo, decoded.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        throw new InvalidOperationException("decode failed");
+    var height = (int)Math.Round((double)(upright ? decodeSize.Width : decodeSize.Height) * width / (upright ? decodeSize.Height : decodeSize.Width));
+    using var resized = decoded.Resize(new SKImageInfo(upright ? height : width, upright ? width : height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb()), new SKSamplingOptions(SKCubicResampler.Mitchell))!;
+    using var turned = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+    using (var canvas = new SKCanvas(turned))
+    {
+        switch (codec.EncodedOrigin)
+        {
+            case SKEncodedOrigin.RightTop: canvas.Translate(width, 0); canvas.RotateDegrees(90); break;
+            case SKEncodedOrigin.BottomRight: canvas.Translate(width, height); canvas.RotateDegrees(180); break;
+            case SKEncodedOrigin.LeftBottom: canvas.Translate(0, height); canvas.RotateDegrees(270); break;
+        }
+        canvas.DrawBitmap(resized, 0, 0, SKSamplingOptions.Default);
+    }
+    using var image = SKImage.FromBitmap(turned);
+    using var encoded = image.Encode(format == "webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg, format == "webp" ? 80 : 82);
+    return (int)encoded.Size;
+}
+
+static List<(int Width, double Milliseconds, int Length)> ParseVariants(IEnumerable<string> lines) =>
+    [.. lines.Where(line => line.StartsWith("variant\t", StringComparison.Ordinal)).Select(line => line.Split('\t'))
+        .Select(fields => (int.Parse(fields[1], CultureInfo.InvariantCulture), double.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture)))];
+
+static (List<(int Width, double Milliseconds, int Length)> Variants, long PeakKiB) Child(string library, string file, string format)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!, ["child", library, file, format]) { RedirectStandardOutput = true };
+    using var child = Process.Start(start)!;
+    var lines = child.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    child.WaitForExit();
+    if (child.ExitCode != 0)
+        throw new InvalidOperationException($"{library} {format} exited with {child.ExitCode}");
+    return (ParseVariants(lines), long.Parse(lines.Single(line => line.StartsWith("peak\t", StringComparison.Ordinal))[5..], CultureInfo.InvariantCulture));
+}
+
+static long PeakKiB() =>
+    long.Parse(File.ReadLines("/proc/self/status").Single(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+
+static string FormatName(string format) => format switch { "webp" => "WebP", "avif" => "AVIF", _ => "JPEG" };
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
