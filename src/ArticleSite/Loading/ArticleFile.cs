@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ArticleSite.Loading;
 
 /// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>
@@ -11,7 +9,7 @@ public static class ArticleFile
     /// <param name="source">Where the article is read again from; by default the file alone.</param>
     public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia = null, ArticleSource? source = null)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * Stopwatch.Frequency);
+        var deadline = limits.FileDeadlineFromNow();
         var bytes = ArticleBytes.Read(entry.FullPath, entry.RelativePath, limits.MaxFileBytes);
         return Parse(bytes, entry, limits, rawHtml, knownMedia, source ?? new FileSource(entry.FullPath, limits, rawHtml), deadline);
     }

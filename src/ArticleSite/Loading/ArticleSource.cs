@@ -47,8 +47,7 @@ public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml ra
             return null;
         try
         {
-            var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(limits.FileTimeBudget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-            return ArticleFile.Parse(bytes, entry, limits, rawHtml, article.Metadata.Media, this, deadline) with { Article = article };
+            return ArticleFile.Parse(bytes, entry, limits, rawHtml, article.Metadata.Media, this, limits.FileDeadlineFromNow()) with { Article = article };
         }
         catch (ContentException)
         {

@@ -36,6 +36,10 @@ public sealed class ContentLimits
     /// <summary>How long reading and parsing one file may take before it is reported and the others publish without it.</summary>
     public TimeSpan FileTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The <see cref="System.Diagnostics.Stopwatch"/> timestamp at which a file read from now on has spent its <see cref="FileTimeBudget"/>.</summary>
+    public long FileDeadlineFromNow() =>
+        System.Diagnostics.Stopwatch.GetTimestamp() + (long)(FileTimeBudget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
     /// <summary>Files and folders visited in one scan of the content folder.</summary>
     public int MaxFolderEntries { get; set; } = 1_000_000;
 
