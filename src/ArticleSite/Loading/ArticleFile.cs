@@ -6,12 +6,12 @@ public static class ArticleFile
     /// <summary>Reads, checks and parses the file within <paramref name="limits"/>, its raw HTML treated as <paramref name="rawHtml"/> says.</summary>
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
     /// <param name="knownMedia">The media files found when the article was published: read again for a render, they are not hashed again.</param>
-    /// <param name="source">Where the article is read again from; by default the file alone.</param>
-    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia = null, ArticleSource? source = null)
+    /// <param name="source">Where the article is read again from.</param>
+    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia, ArticleSource source)
     {
         var deadline = limits.FileDeadlineFromNow();
         var bytes = ArticleBytes.Read(entry.FullPath, entry.RelativePath, limits.MaxFileBytes);
-        return Parse(bytes, entry, limits, rawHtml, knownMedia, source ?? new FileSource(entry.FullPath, limits, rawHtml), deadline);
+        return Parse(bytes, entry, limits, rawHtml, knownMedia, source, deadline);
     }
 
     /// <summary>Checks and parses bytes read from the file (now or when they were published) as <see cref="Load"/> does.</summary>

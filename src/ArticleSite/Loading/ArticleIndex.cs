@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ArticleSite.Loading;
 
 /// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
@@ -19,7 +17,10 @@ public sealed partial class ArticleIndex : IDisposable
 
     private readonly ContentLimits limits;
     private readonly ILogger logger;
-    private readonly Task<Dictionary<string, IndexedRow>> loaded;
+    private readonly Task loaded;
+
+    /// <summary>The indexed files by path, as read at start-up; let go of at the first save, once the first reading is made.</summary>
+    private Dictionary<string, IndexedFile>? indexed;
 
     /// <summary>The bytes of this many versions are read, compressed and written in one transaction: a save stopped at shutdown keeps what it wrote.</summary>
     private const int SourcesPerTransaction = 5_000;
@@ -29,14 +30,15 @@ public sealed partial class ArticleIndex : IDisposable
     private IEnumerable<PublishedFile>? pending;
     private Task? running;
 
-    /// <summary>What the database holds, as the last save left it; read from the loaded rows by the first save. Only the saving task touches it.</summary>
-    private Dictionary<string, (long Size, long LastWriteTicks, string Hash)>? stored;
+    /// <summary>What the database holds, as the last save left it; made from the indexed files by the first save. Only the saving task touches it.</summary>
+    private Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? stored;
     private HashSet<UInt128>? storedSources;
 
-    /// <summary>Starts reading the index on the thread pool, while the folder is scanned.</summary>
-    public ArticleIndex(IndexDatabase database, ContentLimits limits, ILogger logger)
+    /// <summary>Starts reading the index of <paramref name="folder"/> on the thread pool, while the folder is scanned.</summary>
+    public ArticleIndex(IndexDatabase database, string folder, ContentLimits limits, RawHtml rawHtml, ILogger logger)
     {
         Database = database;
+        Source = new FileSource(folder, limits, rawHtml, database);
         this.limits = limits;
         this.logger = logger;
         loaded = Task.Run(Load);
@@ -48,10 +50,13 @@ public sealed partial class ArticleIndex : IDisposable
     public Task Loaded => loaded.ContinueWith(_ => { }, TaskScheduler.Default);
 
     /// <summary>The article stored for the file, when the file's size and time are those it had; null otherwise.</summary>
-    public IndexedArticle? Find(ArticleEntry entry) =>
-        loaded.IsCompletedSuccessfully && loaded.Result.TryGetValue(entry.RelativePath, out var row) && row.Size == entry.Size && row.LastWriteTicks == entry.LastWriteUtc.Ticks
-            ? row.Article
+    public Article? Find(ArticleEntry entry) =>
+        indexed is { } files && files.TryGetValue(entry.RelativePath, out var file) && file.Size == entry.Size && file.LastWriteTicks == entry.LastWriteUtc.Ticks
+            ? file.Article
             : null;
+
+    /// <summary>Where the folder's articles are read again from: their files, else the bytes the index kept.</summary>
+    public FileSource Source { get; }
 
     /// <summary>Brings the index up to date with <paramref name="files"/> on the thread pool; saves asked for meanwhile are made as one.</summary>
     public void SaveLater(IEnumerable<PublishedFile> files)
@@ -78,28 +83,11 @@ public sealed partial class ArticleIndex : IDisposable
         Database.Close();
     }
 
-    private Dictionary<string, IndexedRow> Load()
+    /// <summary>Reads every row into an article, one at a time: no row is kept as bytes once read.</summary>
+    private void Load()
     {
-        var rows = Database.ReadArticles();
-        var articles = new IndexedArticle?[rows.Count];
-        Parallel.For(0, rows.Count, i =>
-        {
-            try
-            {
-                articles[i] = IndexedArticle.FromJson(rows[i].Json);
-            }
-            catch (JsonException)
-            {
-                // A row this build cannot read is no row: the file is read.
-            }
-        });
-        var byPath = new Dictionary<string, IndexedRow>(rows.Count, StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (articles[i] is { } article)
-                byPath[rows[i].Path] = new IndexedRow(rows[i].Size, rows[i].LastWriteTicks, article);
-        }
-        return byPath;
+        var files = Database.ReadArticles(row => ArticleRow.Read(row, Source));
+        indexed = files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
     }
 
     private void SaveAll()
@@ -135,19 +123,17 @@ public sealed partial class ArticleIndex : IDisposable
     /// </summary>
     private void Save(IReadOnlyList<PublishedFile> files)
     {
-        stored ??= loaded.IsCompletedSuccessfully
-            ? loaded.Result.ToDictionary(row => row.Key, row => (row.Value.Size, row.Value.LastWriteTicks, row.Value.Article.SourceHash), StringComparer.Ordinal)
-            : [];
+        stored ??= Interlocked.Exchange(ref indexed, null)?.ToDictionary(file => file.Key, file => (file.Value.Size, file.Value.LastWriteTicks, file.Value.Article.SourceHash), StringComparer.Ordinal) ?? [];
         var current = files.Where(file => !file.HasProblem).ToList();
-        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash))).ToList();
+        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, file.Article.SourceHash)).ToList();
         var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
         var gone = stored.Keys.Where(path => !paths.Contains(path)).ToList();
         if (changed.Count + gone.Count > 0)
         {
-            if (!Database.WriteArticles([.. changed.Select(file => (file.RelativePath, file.Size, file.LastWriteTicks, IndexedArticle.Of(file.Article).ToJson()))], gone))
+            if (!Database.WriteArticles(changed, gone))
                 return;
             foreach (var file in changed)
-                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, IndexedArticle.HashText(file.Article.SourceHash));
+                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, file.Article.SourceHash);
             foreach (var path in gone)
                 stored.Remove(path);
         }
@@ -188,8 +174,6 @@ public sealed partial class ArticleIndex : IDisposable
             return null;
         }
     }
-
-    private sealed record IndexedRow(long Size, long LastWriteTicks, IndexedArticle Article);
 
     [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
     private partial void LogSaved(string file, int rows, int gone, int sources);

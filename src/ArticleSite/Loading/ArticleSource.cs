@@ -17,17 +17,17 @@ public abstract class ArticleSource
 }
 
 /// <summary>
-/// An article's file in the content folder, read again within the same budgets as when it was published. Only the bytes
+/// The articles' files in a content folder (one source for all of them), each read again within the same budgets as when it was published. Only the bytes
 /// that were published are rendered: a file saved since may be half-written, or hold a version that cannot be published.
 /// When it no longer holds them, the bytes kept in the article index under the published hash are rendered instead
 /// (<paramref name="stored"/>; none when the site keeps nothing on disk).
 /// </summary>
-public sealed class FileSource(string fullPath, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
+public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
 {
     /// <exception cref="ArticleChangedException">Neither the file nor the index holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
-        var entry = new ArticleEntry(fullPath, article.SourcePath, 0, default);
+        var entry = new ArticleEntry(Path.Join(folder, article.SourcePath), article.SourcePath, 0, default);
         try
         {
             var parsed = ArticleFile.Load(entry, limits, rawHtml, article.Metadata.Media, this);

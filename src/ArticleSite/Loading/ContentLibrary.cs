@@ -320,7 +320,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml, source: SourceOf(entry)).Article, null);
+            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Source).Article, null);
         }
         catch (ContentException problem)
         {
@@ -337,7 +337,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>At the first reading, the file's article as the index holds it, when the file and its media files are as they were.</summary>
     private FileState? FromIndex(ArticleEntry entry, Stamp stamp)
     {
-        if (lastReading is not null || Index?.Find(entry) is not { } row || row.ToArticle(entry.RelativePath, SourceOf(entry)) is not { } article)
+        if (lastReading is not null || Index?.Find(entry) is not { } article)
             return null;
         var state = new FileState(stamp, article, null);
         if (MediaChanged(state))
@@ -346,7 +346,10 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         return state;
     }
 
-    private FileSource SourceOf(ArticleEntry entry) => new(entry.FullPath, limits, rawHtml, Index?.Database);
+    /// <summary>Where every article of the folder is read again from.</summary>
+    private FileSource Source => source ??= Index?.Source ?? new FileSource(folder, limits, rawHtml);
+
+    private FileSource? source;
 
     /// <summary>Every file of the last reading that publishes an article (its last good version, when it has a problem now): what the index keeps.</summary>
     public IEnumerable<PublishedFile> Published()

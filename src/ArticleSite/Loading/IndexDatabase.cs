@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -15,7 +16,7 @@ namespace ArticleSite.Loading;
 public sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private readonly string connectionString;
     private readonly string fingerprint;
@@ -42,7 +43,7 @@ public sealed partial class IndexDatabase
         if (cacheFolder is null)
             return null;
         SQLitePCL.Batteries_V2.Init();
-        var name = IndexedArticle.HashText(Article.HashOf(Encoding.UTF8.GetBytes(Path.GetFullPath(contentFolder))));
+        var name = HashText(Article.HashOf(Encoding.UTF8.GetBytes(Path.GetFullPath(contentFolder))));
         return new IndexDatabase(Path.Combine(cacheFolder, $"{name}.db"), Fingerprint(limits, rawHtml), logger);
     }
 
@@ -61,7 +62,7 @@ public sealed partial class IndexDatabase
             using var file = System.IO.File.OpenRead(program!);
             var hash = new System.IO.Hashing.XxHash128();
             hash.Append(file);
-            build = IndexedArticle.HashText(hash.GetCurrentHashAsUInt128());
+            build = HashText(hash.GetCurrentHashAsUInt128());
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or ArgumentNullException)
         {
@@ -72,16 +73,19 @@ public sealed partial class IndexDatabase
             limits.MaxFolderEntries, limits.MaxFolderDepth, limits.MaxMediaBytes, limits.MaxMediaPixels);
     }
 
-    /// <summary>Each indexed file's row: its path, size, time and the article's JSON; empty when there is none or the database cannot be used.</summary>
-    public List<(string Path, long Size, long LastWriteTicks, byte[] Json)> ReadArticles() =>
+    /// <summary>What <paramref name="read"/> makes of each article row that it can read; empty when there is none or the database cannot be used.</summary>
+    public List<T> ReadArticles<T>(Func<SqliteDataReader, T?> read) where T : class =>
         Use(connection =>
         {
-            var rows = new List<(string, long, long, byte[])>();
+            var rows = new List<T>();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT path, size, mtime, article FROM articles";
+            command.CommandText = ArticleRow.SelectAll;
             using var reader = command.ExecuteReader();
             while (reader.Read())
-                rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), (byte[])reader.GetValue(3)));
+            {
+                if (read(reader) is { } row)
+                    rows.Add(row);
+            }
             return rows;
         }) ?? [];
 
@@ -93,8 +97,12 @@ public sealed partial class IndexDatabase
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT hash FROM sources";
             using var reader = command.ExecuteReader();
+            var hash = new byte[16];
             while (reader.Read())
-                hashes.Add(ParseHash(reader.GetString(0)));
+            {
+                if (reader.GetBytes(0, 0, hash, 0, hash.Length) == hash.Length)
+                    hashes.Add(BinaryPrimitives.ReadUInt128BigEndian(hash));
+            }
             return hashes;
         }) ?? [];
 
@@ -104,27 +112,26 @@ public sealed partial class IndexDatabase
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT bytes FROM sources WHERE hash = $hash";
-            command.Parameters.AddWithValue("$hash", IndexedArticle.HashText(hash));
+            command.Parameters.AddWithValue("$hash", ArticleRow.HashBytes(hash));
             return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
         });
 
     /// <summary>Writes the rows of <paramref name="upserts"/> and deletes those of <paramref name="deletes"/> in one transaction; false when the database cannot be used.</summary>
-    public bool WriteArticles(IReadOnlyList<(string Path, long Size, long LastWriteTicks, byte[] Json)> upserts, IReadOnlyCollection<string> deletes) =>
+    public bool WriteArticles(IReadOnlyList<PublishedFile> upserts, IReadOnlyCollection<string> deletes) =>
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
             using (var upsert = connection.CreateCommand())
             {
-                upsert.CommandText = "INSERT OR REPLACE INTO articles(path, size, mtime, article) VALUES ($path, $size, $mtime, $article)";
-                var (path, size, time, json) = (upsert.Parameters.Add("$path", SqliteType.Text), upsert.Parameters.Add("$size", SqliteType.Integer),
-                    upsert.Parameters.Add("$mtime", SqliteType.Integer), upsert.Parameters.Add("$article", SqliteType.Blob));
-                foreach (var row in upserts)
+                upsert.CommandText = ArticleRow.Upsert;
+                var parameters = ArticleRow.Parameters(upsert);
+                foreach (var file in upserts)
                 {
-                    (path.Value, size.Value, time.Value, json.Value) = (row.Path, row.Size, row.LastWriteTicks, row.Json);
+                    ArticleRow.Bind(parameters, file);
                     upsert.ExecuteNonQuery();
                 }
             }
-            Each(connection, "DELETE FROM articles WHERE path = $key", deletes);
+            Each(connection, "DELETE FROM articles WHERE Path = $key", deletes);
             transaction.Commit();
             return true;
         });
@@ -137,23 +144,23 @@ public sealed partial class IndexDatabase
             using (var insert = connection.CreateCommand())
             {
                 insert.CommandText = "INSERT OR REPLACE INTO sources(hash, bytes) VALUES ($hash, $bytes)";
-                var (hash, bytes) = (insert.Parameters.Add("$hash", SqliteType.Text), insert.Parameters.Add("$bytes", SqliteType.Blob));
+                var (hash, bytes) = (insert.Parameters.Add("$hash", SqliteType.Blob), insert.Parameters.Add("$bytes", SqliteType.Blob));
                 foreach (var source in sources)
                 {
-                    (hash.Value, bytes.Value) = (IndexedArticle.HashText(source.Hash), Compress(source.Bytes));
+                    (hash.Value, bytes.Value) = (ArticleRow.HashBytes(source.Hash), Compress(source.Bytes));
                     insert.ExecuteNonQuery();
                 }
             }
-            Each(connection, "DELETE FROM sources WHERE hash = $key", gone.Select(IndexedArticle.HashText).ToList());
+            Each(connection, "DELETE FROM sources WHERE hash = $key", gone.Select(ArticleRow.HashBytes).ToList());
             transaction.Commit();
             return true;
         });
 
-    private static void Each(SqliteConnection connection, string sql, IReadOnlyCollection<string> keys)
+    private static void Each<T>(SqliteConnection connection, string sql, IReadOnlyCollection<T> keys)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var key = command.Parameters.Add("$key", typeof(T) == typeof(string) ? SqliteType.Text : SqliteType.Blob);
         foreach (var value in keys)
         {
             key.Value = value;
@@ -227,8 +234,8 @@ public sealed partial class IndexDatabase
             Execute(connection, $"""
                 DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS sources;
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE articles(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, article BLOB NOT NULL);
-                CREATE TABLE sources(hash TEXT PRIMARY KEY, bytes BLOB NOT NULL);
+                {ArticleRow.CreateTable};
+                CREATE TABLE sources(hash BLOB PRIMARY KEY, bytes BLOB NOT NULL);
                 PRAGMA user_version = {SchemaVersion};
                 """);
         }
@@ -271,7 +278,7 @@ public sealed partial class IndexDatabase
             LogUnusable(File, reason);
     }
 
-    private static UInt128 ParseHash(string text) => UInt128.Parse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    private static string HashText(UInt128 hash) => hash.ToString("x32", CultureInfo.InvariantCulture);
 
     /// <summary>Deflate at its fastest: Markdown shrinks to about a third, and writing 100,000 versions stays short.</summary>
     private static byte[] Compress(byte[] bytes)

@@ -286,7 +286,7 @@ public sealed partial class SitePublisher : IDisposable
         try
         {
             return IndexDatabase.Open(cacheOptions.FolderFor("index"), folder, limits, rawHtml, indexLogger) is { } database
-                ? new ArticleIndex(database, limits, indexLogger)
+                ? new ArticleIndex(database, folder, limits, rawHtml, indexLogger)
                 : null;
         }
 #pragma warning disable CA1031 // the index only saves time: a cache folder that cannot be made, or SQLite's library missing, costs the index alone

@@ -1,0 +1,164 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace ArticleSite.Loading;
+
+/// <summary>An indexed file: the size and time it had when its article was published, and that article.</summary>
+public sealed record IndexedFile(string RelativePath, long Size, long LastWriteTicks, Article Article);
+
+/// <summary>
+/// An <see cref="Article"/> as one row of the article index: every field serving needs, each in a column of its own
+/// (readable with the <c>sqlite3</c> shell), so that a start-up reads 100,000 rows without parsing a document per row.
+/// Lists are JSON arrays, and null when empty, as most are.
+/// </summary>
+public static partial class ArticleRow
+{
+    /// <summary>The columns, in order; SQLite needs no type but the primary key's.</summary>
+    private enum Column
+    {
+        Path, Size, LastWriteTicks, SourceHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
+        Date, DateHasTime, Updated, UpdatedHasTime, PublishDate, PublishDateHasTime, Expiry, ExpiryHasTime,
+        Authors, Tags, Aliases, Media, Words, CjkCharacters,
+    }
+
+    private static readonly string[] Names = Enum.GetNames<Column>();
+
+    /// <summary>Every media format a file can have: a stored format is one of these by name, or the article is read again.</summary>
+    private static readonly Dictionary<string, MediaFormat> Formats = new[]
+    {
+        MediaFormat.Jpeg, MediaFormat.Png, MediaFormat.Gif, MediaFormat.WebP, MediaFormat.Avif, MediaFormat.Svg, MediaFormat.Pdf,
+        MediaFormat.Mp4, MediaFormat.QuickTime, MediaFormat.WebM, MediaFormat.Mp4Audio, MediaFormat.Mp3, MediaFormat.Ogg,
+        MediaFormat.Wav, MediaFormat.Flac,
+    }.ToDictionary(format => format.Name, StringComparer.Ordinal);
+
+    public static string CreateTable { get; } = $"CREATE TABLE articles({Names[0]} TEXT PRIMARY KEY, {string.Join(", ", Names[1..])})";
+
+    public static string SelectAll { get; } = $"SELECT {string.Join(", ", Names)} FROM articles";
+
+    public static string Upsert { get; } = $"INSERT OR REPLACE INTO articles VALUES ({string.Join(", ", Names.Select(name => "$" + name))})";
+
+    /// <summary>One parameter per column, for <see cref="Upsert"/>; <see cref="Bind"/> gives them a file's values.</summary>
+    public static SqliteParameter[] Parameters(SqliteCommand command) => [.. Names.Select(name => command.Parameters.Add("$" + name, SqliteType.Text))];
+
+    public static void Bind(SqliteParameter[] parameters, PublishedFile file)
+    {
+        var metadata = file.Article.Metadata;
+        var media = metadata.Media;
+        void Set(Column column, object? value) => parameters[(int)column].Value = value ?? DBNull.Value;
+        void SetDate(Column column, ArticleDate? date)
+        {
+            Set(column, date?.Value.ToString("O", CultureInfo.InvariantCulture));
+            Set(column + 1, date?.HasTime);
+        }
+        string? List(IReadOnlyList<string> items) => items.Count == 0 ? null : JsonSerializer.Serialize(items, ArticleRowJson.Default.IReadOnlyListString);
+
+        Set(Column.Path, file.RelativePath);
+        Set(Column.Size, file.Size);
+        Set(Column.LastWriteTicks, file.LastWriteTicks);
+        Set(Column.SourceHash, HashBytes(file.Article.SourceHash));
+        Set(Column.Title, metadata.Title);
+        Set(Column.Summary, metadata.Summary);
+        Set(Column.Slug, metadata.Slug);
+        Set(Column.Language, metadata.Language);
+        Set(Column.Source, metadata.Source);
+        Set(Column.Section, metadata.Section);
+        Set(Column.Image, metadata.Image);
+        Set(Column.Lead, metadata.Lead);
+        Set(Column.Draft, metadata.Draft);
+        SetDate(Column.Date, metadata.Date);
+        SetDate(Column.Updated, metadata.Updated);
+        SetDate(Column.PublishDate, metadata.PublishDate);
+        SetDate(Column.Expiry, metadata.Expiry);
+        Set(Column.Authors, List(metadata.Authors));
+        Set(Column.Tags, List(metadata.Tags));
+        Set(Column.Aliases, List(metadata.Aliases));
+        Set(Column.Media, media.Files.Count == 0 && media.Problems.Count == 0 && media.Stamps.Count == 0 ? null : JsonSerializer.Serialize(IndexedMedia.Of(media), ArticleRowJson.Default.IndexedMedia));
+        Set(Column.Words, file.Article.Reading.Words);
+        Set(Column.CjkCharacters, file.Article.Reading.CjkCharacters);
+    }
+
+    /// <summary>The file and article of the reader's current row; null when this build cannot read it (the file is read instead).</summary>
+    public static IndexedFile? Read(SqliteDataReader row, ArticleSource source)
+    {
+        string? Text(Column column) => row.IsDBNull((int)column) ? null : row.GetString((int)column);
+        bool Flag(Column column) => row.GetInt64((int)column) != 0;
+        ArticleDate? Date(Column column) => Text(column) is { } text
+            ? new ArticleDate(DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture), Flag(column + 1))
+            : null;
+        IReadOnlyList<string> Strings(Column column) =>
+            Text(column) is { } json ? JsonSerializer.Deserialize(json, ArticleRowJson.Default.IReadOnlyListString) ?? [] : [];
+
+        try
+        {
+            var path = row.GetString((int)Column.Path);
+            var media = Text(Column.Media) is { } json ? JsonSerializer.Deserialize(json, ArticleRowJson.Default.IndexedMedia)?.ToMedia() : ResolvedMedia.None;
+            if (media is null)
+                return null;
+            if (row.GetFieldValue<byte[]>((int)Column.SourceHash) is not { Length: 16 } hash)
+                return null;
+            var metadata = new ArticleMetadata(Text(Column.Title)!, Text(Column.Summary)!, Date(Column.Date)!.Value, Text(Column.Slug)!, Text(Column.Language)!, Text(Column.Source), Text(Column.Section))
+            {
+                Lead = Flag(Column.Lead),
+                Updated = Date(Column.Updated),
+                PublishDate = Date(Column.PublishDate),
+                Expiry = Date(Column.Expiry),
+                Draft = Flag(Column.Draft),
+                Authors = Strings(Column.Authors),
+                Tags = Strings(Column.Tags),
+                Aliases = Strings(Column.Aliases),
+                Image = Text(Column.Image),
+                Media = media,
+            };
+            var article = new Article(metadata, path)
+            {
+                Reading = new ReadingTime((int)row.GetInt64((int)Column.Words), (int)row.GetInt64((int)Column.CjkCharacters)),
+                SourceHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
+                Source = source,
+            };
+            return new IndexedFile(path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks), article);
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidCastException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A source hash as the index stores it: 16 bytes, big-endian.</summary>
+    public static byte[] HashBytes(UInt128 hash)
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return bytes;
+    }
+
+    /// <summary>An article's <see cref="ResolvedMedia"/>, each format by name.</summary>
+    private sealed record IndexedMedia(IReadOnlyList<IndexedMediaFile> Files, IReadOnlyList<IndexedProblem> Problems, IReadOnlyList<IndexedMediaStamp> Stamps)
+    {
+        public static IndexedMedia Of(ResolvedMedia media) => new(
+            [.. media.Files.Select(file => new IndexedMediaFile(file.Reference, file.FullPath, file.RelativePath, file.Format.Name, file.Hash, file.Length, file.LastWriteUtc.Ticks, file.Width, file.Height))],
+            [.. media.Problems.Select(problem => new IndexedProblem(problem.Path, problem.Reason))],
+            [.. media.Stamps.Select(stamp => new IndexedMediaStamp(stamp.FullPath, stamp.Length, stamp.LastWriteUtc.Ticks))]);
+
+        /// <summary>Null when a format is not one this build knows.</summary>
+        public ResolvedMedia? ToMedia() => Files.Any(file => !Formats.ContainsKey(file.Format))
+            ? null
+            : new ResolvedMedia(
+                [.. Files.Select(file => new MediaFile(file.Reference, file.FullPath, file.RelativePath, Formats[file.Format], file.Hash, file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc), file.Width, file.Height))],
+                [.. Problems.Select(problem => new ContentException(problem.Path, problem.Reason))],
+                [.. Stamps.Select(stamp => new MediaStamp(stamp.FullPath, stamp.Length, new DateTime(stamp.LastWriteTicks, DateTimeKind.Utc)))]);
+    }
+
+    private sealed record IndexedMediaFile(string Reference, string FullPath, string RelativePath, string Format, string Hash, long Length, long LastWriteTicks, int? Width, int? Height);
+
+    private sealed record IndexedProblem(string Path, string Reason);
+
+    private sealed record IndexedMediaStamp(string FullPath, long Length, long LastWriteTicks);
+
+    [JsonSerializable(typeof(IndexedMedia))]
+    [JsonSerializable(typeof(IReadOnlyList<string>))]
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    private sealed partial class ArticleRowJson : JsonSerializerContext;
+}
