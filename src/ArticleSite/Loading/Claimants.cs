@@ -42,6 +42,15 @@ public sealed class Claimants
             alone.Remove(key);
     }
 
+    /// <summary>
+    /// The file that holds <paramref name="key"/>: <paramref name="holder"/> while it still claims it, else the first
+    /// claimant by path (ordinal); null when no file claims it.
+    /// </summary>
+    public string? Holder(string key, string? holder) =>
+        shared.TryGetValue(key, out var several)
+            ? holder is not null && several.Contains(holder) ? holder : several.Min
+            : alone.GetValueOrDefault(key);
+
     /// <summary>The files that claim <paramref name="key"/>, in path order (ordinal).</summary>
     public IReadOnlyCollection<string> Of(string key) =>
         shared.TryGetValue(key, out var several) ? several : alone.TryGetValue(key, out var only) ? [only] : [];

@@ -61,8 +61,15 @@ public static class ContentFolder
     }
 
     /// <summary>True for a file name that holds an article: <c>*.md</c> and <c>*.markdown</c>.</summary>
-    public static bool IsArticleName(string name) =>
-        ArticleExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal) && name.Length > extension.Length);
+    public static bool IsArticleName(string name)
+    {
+        foreach (var extension in ArticleExtensions)
+        {
+            if (name.Length > extension.Length && name.EndsWith(extension, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The folder's identity (device and inode), or null while it does not exist: a replaced folder has a new one.</summary>
     public static EntryStatus? Identify(string folder) => FileStatus.OfTarget(folder);
@@ -80,12 +87,12 @@ public static class ContentFolder
         var articles = new List<ArticleEntry>();
         var skipped = new List<ContentException>();
         var visited = new HashSet<(ulong, ulong)> { (root.Device, root.Inode) };
-        var pending = new Stack<(string Path, int Depth)>([(folder, 0)]);
+        var pending = new Stack<(string Path, string Relative, int Depth)>([(folder, Itself, 0)]);
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var seen = 0;
         while (pending.TryPop(out var directory))
         {
-            folders.Add(Relative(folder, directory.Path));
+            folders.Add(directory.Relative);
             foreach (var path in ListOrReport(directory.Path, folder, skipped))
             {
                 if (++seen > limits.MaxFolderEntries)
@@ -95,10 +102,10 @@ public static class ContentFolder
                     break;
                 }
 
-                var relative = Relative(folder, path);
                 var name = Path.GetFileName(path);
                 if (name.StartsWith('.'))
                     continue; // editors' and tools' own files: .git, .swp, .DS_Store
+                var relative = directory.Relative == Itself ? name : $"{directory.Relative}/{name}";
 
                 EntryStatus? status;
                 try
@@ -126,7 +133,7 @@ public static class ContentFolder
                         else if (subfolder.Inode != 0 && !visited.Add((subfolder.Device, subfolder.Inode)))
                             skipped.Add(new ContentException(relative, "is a folder already read under another path (a loop); not read again"));
                         else
-                            pending.Push((path, directory.Depth + 1));
+                            pending.Push((path, relative, directory.Depth + 1));
                         break;
                     case { Kind: EntryKind.SymbolicLink }:
                         if (IsArticleName(name) || FileStatus.OfTarget(path) is { Kind: EntryKind.Directory })

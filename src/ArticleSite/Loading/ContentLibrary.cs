@@ -368,14 +368,12 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         foreach (var slug in unresolvedSlugs)
         {
-            var claimants = slugClaims.Of(slug);
-            if (claimants.Count == 0)
+            if (slugClaims.Holder(slug, slugOwners.GetValueOrDefault(slug)) is not { } owner)
             {
                 published.Remove(slug);
                 slugOwners.Remove(slug);
                 continue;
             }
-            var owner = slugOwners.TryGetValue(slug, out var kept) && claimants.Contains(kept) ? kept : claimants.First();
             slugOwners[slug] = owner;
             published[slug] = files[owner].Good!;
         }
