@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Rendering;
@@ -110,6 +111,25 @@ public sealed partial class SitePublisher : IDisposable
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
     public async Task PublishAsync()
     {
+        // The first snapshot makes the objects of every article, and nearly all of them live on: a background collection
+        // beside it would only mark them again and again, so collections block until it is published.
+        var latency = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            await PublishFirstAsync();
+        }
+        finally
+        {
+            GCSettings.LatencyMode = latency;
+        }
+        if (library.Index is { } index)
+            LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
+        StartWatching();
+    }
+
+    private async Task PublishFirstAsync()
+    {
         var started = Stopwatch.GetTimestamp();
         var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
         if (!reading.Articles.Any(article => article.Metadata.IsPublishedAt(time.GetUtcNow())))
@@ -119,11 +139,7 @@ public sealed partial class SitePublisher : IDisposable
                 : problems.Count == 1 ? problems[0]
                 : ContentFolder.ProblemOfFolder(Folder, $"none of its {problems.Count} files can be published, e.g. {problems[0].Message}");
         }
-
         await LockAndPublishAsync(reading.Articles, reading.Problems, started);
-        if (library.Index is { } index)
-            LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
-        StartWatching();
     }
 
     private void StartWatching()
