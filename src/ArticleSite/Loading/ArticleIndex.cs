@@ -2,7 +2,7 @@ namespace ArticleSite.Loading;
 
 /// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
 /// <param name="HasProblem">The file's current bytes cannot be published: its row is not kept, so it is read again at the next start.</param>
-public sealed record PublishedFile(string FullPath, string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
+public sealed record PublishedFile(string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
 
 /// <summary>
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
@@ -15,6 +15,7 @@ public sealed partial class ArticleIndex : IDisposable
     /// <summary>How long disposing waits for a save under way: the next start would otherwise read more files.</summary>
     private static readonly TimeSpan SaveGrace = TimeSpan.FromSeconds(30);
 
+    private readonly string folder;
     private readonly ContentLimits limits;
     private readonly ILogger logger;
     private readonly Task loaded;
@@ -39,6 +40,7 @@ public sealed partial class ArticleIndex : IDisposable
     {
         Database = database;
         Source = new FileSource(folder, limits, rawHtml, database);
+        this.folder = folder;
         this.limits = limits;
         this.logger = logger;
         loaded = Task.Run(Load);
@@ -166,7 +168,7 @@ public sealed partial class ArticleIndex : IDisposable
     {
         try
         {
-            var bytes = ArticleBytes.Read(file.FullPath, file.RelativePath, limits.MaxFileBytes);
+            var bytes = ArticleBytes.Read(Path.Join(folder, file.RelativePath), file.RelativePath, limits.MaxFileBytes);
             return ArticleFile.HashOf(bytes, file.Article.Metadata.Media) == file.Article.SourceHash ? bytes : null;
         }
         catch (ContentException)

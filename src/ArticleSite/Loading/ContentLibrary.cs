@@ -356,7 +356,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         var read = files;
         return read.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(Path.Join(folder, file.Key), file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null));
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null));
     }
 
 

@@ -74,7 +74,7 @@ public sealed class SiteSnapshot
             : new MediaLibrary(Articles);
         redirects = previous is not null && change is { } unaliased && !unaliased.Any(article => article.Metadata.Aliases.Count > 0)
             ? previous.redirects
-            : SiteRoutes.Redirects(Articles.Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
+            : SiteRoutes.Redirects(Articles.Where(article => article.Metadata.Aliases.Count > 0).Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
     }
 
     /// <summary>The slugs the chain published before and this snapshot does not: the previous ones, patched with what came and went.</summary>
