@@ -222,6 +222,9 @@ public sealed partial class IndexDatabase
     private void Prepare(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode = WAL");
+        // One write transaction from the version read on: replicas starting at once on a new file would otherwise both
+        // see no tables, and one would drop the tables (and rows) the other had just made, or fail to make them again.
+        using var transaction = connection.BeginTransaction();
         if (Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture) != SchemaVersion)
         {
             Execute(connection, $"""
@@ -234,14 +237,14 @@ public sealed partial class IndexDatabase
         }
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT value FROM meta WHERE key = 'fingerprint'";
-        if (read.ExecuteScalar() as string == fingerprint)
-            return;
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, "DELETE FROM articles");
-        using var write = connection.CreateCommand();
-        write.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', $value)";
-        write.Parameters.AddWithValue("$value", fingerprint);
-        write.ExecuteNonQuery();
+        if (read.ExecuteScalar() as string != fingerprint)
+        {
+            Execute(connection, "DELETE FROM articles");
+            using var write = connection.CreateCommand();
+            write.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', $value)";
+            write.Parameters.AddWithValue("$value", fingerprint);
+            write.ExecuteNonQuery();
+        }
         transaction.Commit();
     }
 
