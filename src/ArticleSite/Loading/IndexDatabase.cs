@@ -10,7 +10,8 @@ namespace ArticleSite.Loading;
 /// size and time their file had, and the bytes each published version was read from, by its hash. Never the source of
 /// truth: rows made under another build or other content limits are dropped (the fingerprint), a database of another
 /// schema or a corrupt one is made again, and one that cannot be used is reported once and left alone: the site then
-/// reads every file, as it would without it. Replicas of one folder share the file safely (WAL, a busy timeout).
+/// reads every file, as it would without it. Replicas of one folder share the file safely (WAL, a busy timeout); of
+/// replicas of different builds or settings, the one started last keeps it, and the others no longer write it.
 /// </summary>
 public sealed partial class IndexDatabase
 {
@@ -22,6 +23,7 @@ public sealed partial class IndexDatabase
     private readonly ILogger logger;
     private readonly Lock preparing = new();
     private int reported;
+    private int takenOver;
     private volatile bool unusable;
     private volatile bool ready;
 
@@ -77,6 +79,9 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             var rows = new List<(string, long, long, byte[])>();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            if (!IsOwn(connection))
+                return rows;
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT path, size, mtime, article FROM articles";
             using var reader = command.ExecuteReader();
@@ -113,6 +118,8 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
+            if (!IsOwn(connection))
+                return false;
             using (var upsert = connection.CreateCommand())
             {
                 upsert.CommandText = "INSERT OR REPLACE INTO articles(path, size, mtime, article) VALUES ($path, $size, $mtime, $article)";
@@ -134,6 +141,8 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
+            if (!IsOwn(connection))
+                return false;
             using (var insert = connection.CreateCommand())
             {
                 insert.CommandText = "INSERT OR REPLACE INTO sources(hash, bytes) VALUES ($hash, $bytes)";
@@ -148,6 +157,20 @@ public sealed partial class IndexDatabase
             transaction.Commit();
             return true;
         });
+
+    /// <summary>
+    /// Whether the file still holds the rows of this build and configuration, read in the caller's transaction: a replica
+    /// of another build or other settings that started since has taken it over (emptied it and put its fingerprint in),
+    /// and this one must then neither take the rows there nor write rows that the other would take.
+    /// </summary>
+    private bool IsOwn(SqliteConnection connection)
+    {
+        if (Scalar(connection, "SELECT value FROM meta WHERE key = 'fingerprint'") as string == fingerprint)
+            return true;
+        if (Interlocked.Exchange(ref takenOver, 1) == 0)
+            LogTakenOver(File);
+        return false;
+    }
 
     private static void Each(SqliteConnection connection, string sql, IReadOnlyCollection<string> keys)
     {
@@ -296,6 +319,9 @@ public sealed partial class IndexDatabase
     private const int Corrupt = 11; // SQLITE_CORRUPT
 
     private const int NotADatabase = 26; // SQLITE_NOTADB
+
+    [LoggerMessage(LogLevel.Warning, "The article index {File} was taken over by a replica of another build or other settings; this one no longer writes it")]
+    private partial void LogTakenOver(string file);
 
     [LoggerMessage(LogLevel.Warning, "The article index {File} cannot be used: {Reason}")]
     private partial void LogUnusable(string file, string reason);
