@@ -109,7 +109,7 @@ public sealed partial class SharedIndexTests
     }
 
     [Fact]
-    public async Task A_replica_stopped_while_both_save_leaves_an_index_the_next_start_uses_whole_without_a_warning()
+    public async Task A_replica_stopped_in_the_middle_of_its_save_while_the_other_saves_leaves_an_index_the_next_start_uses_whole_without_a_warning()
     {
         using var content = Articles();
         using var cache = new SharedCacheFolder();
@@ -119,9 +119,33 @@ public sealed partial class SharedIndexTests
         await using (saving)
         {
             await Task.WhenAll(stopped.ListeningAsync(), saving.ListeningAsync());
-            stopped.Terminate(); // its first save starts as it publishes, just before it listens
+            await Task.WhenAll(SavedAsync(stopped, since: 0), SavedAsync(saving, since: 0));
+            var (stoppedMark, savingMark) = (stopped.OutputLines.Count, saving.OutputLines.Count);
+
+            // Holding the file's write lock, as a third writer would, keeps both saves of the edits waiting inside their
+            // first transaction (within the busy timeout), so the stop surely comes in the middle of a save.
+            using (var writer = HoldWriteLock(Assert.Single(cache.IndexFiles())))
+            {
+                string[] edited = ["article-010", "article-020", "article-030", "article-040", "article-050"];
+                foreach (var slug in edited)
+                    Replace(content, $"{slug}.md", ArticleText(slug, "Rewritten while both replicas saved."));
+                foreach (var (site, mark) in new[] { (stopped, stoppedMark), (saving, savingMark) })
+                {
+                    var address = await site.ListeningAsync();
+                    await Eventually.GetAsync(async () => string.Join(' ', await Task.WhenAll(edited.Select(async slug => (await TextAsync(address, $"/articles/{slug}.txt")).Contains("Rewritten while both replicas saved.", StringComparison.Ordinal)))),
+                        seen => seen == "True True True True True", $"{address} to publish the five edits");
+                    // Logged once the save of the last edit was asked for.
+                    await Eventually.GetAsync(() => Task.FromResult(string.Join('\n', site.OutputLines.Skip(mark))), log => log.Contains("Published snapshot", StringComparison.Ordinal), "the publication to be logged");
+                }
+                Assert.DoesNotContain(stopped.OutputLines.Skip(stoppedMark), line => line.Contains("Saved the article index", StringComparison.Ordinal));
+                Assert.DoesNotContain(saving.OutputLines.Skip(savingMark), line => line.Contains("Saved the article index", StringComparison.Ordinal));
+
+                stopped.Terminate();
+                await Eventually.GetAsync(() => Task.FromResult(string.Join('\n', stopped.OutputLines)), log => log.Contains("Application is shutting down", StringComparison.Ordinal), "the replica to begin stopping");
+            }
             await StopAsync(stopped, terminate: false);
-            await SavedAsync(saving, since: 0);
+            await SavedAsync(stopped, stoppedMark, written: 5, gone: 0); // its rows, written after it was told to stop
+            await SavedAsync(saving, savingMark, written: 5, gone: 0);
             await StopAsync(saving);
             Assert.Empty(Warnings(stopped));
             Assert.Empty(Warnings(saving));
@@ -245,6 +269,17 @@ public sealed partial class SharedIndexTests
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         return (string)command.ExecuteScalar()!;
+    }
+
+    /// <summary>A connection holding the database's write lock (an immediate transaction) until it is disposed, which rolls it back.</summary>
+    private static SqliteConnection HoldWriteLock(string database)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        connection.Open();
+        using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        return connection;
     }
 
     /// <summary>Replaces a file whole (written beside it, then renamed), as an editor or a deploy does: no reader sees half of it.</summary>
