@@ -11,7 +11,8 @@ namespace ArticleSite.Loading;
 /// size and time their file had, and the bytes each published version was read from, by its hash. Never the source of
 /// truth: rows made under another build or other content limits are dropped (the fingerprint), a database of another
 /// schema or a corrupt one is made again, and one that cannot be used is reported once and left alone: the site then
-/// reads every file, as it would without it. Replicas of one folder share the file safely (WAL, a busy timeout).
+/// reads every file, as it would without it. Replicas of one folder share the file safely (WAL, a busy timeout); of
+/// replicas of different builds or settings, the one started last keeps it, and the others no longer write it.
 /// </summary>
 public sealed partial class IndexDatabase
 {
@@ -23,6 +24,7 @@ public sealed partial class IndexDatabase
     private readonly ILogger logger;
     private readonly Lock preparing = new();
     private int reported;
+    private int takenOver;
     private volatile bool unusable;
     private volatile bool ready;
 
@@ -78,6 +80,9 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             var rows = new List<T>();
+            using var transaction = connection.BeginTransaction(deferred: true);
+            if (!IsOwn(connection))
+                return rows;
             using var command = connection.CreateCommand();
             command.CommandText = ArticleRow.SelectAll;
             using var reader = command.ExecuteReader();
@@ -121,6 +126,8 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
+            if (!IsOwn(connection))
+                return false;
             using (var upsert = connection.CreateCommand())
             {
                 upsert.CommandText = ArticleRow.Upsert;
@@ -141,6 +148,8 @@ public sealed partial class IndexDatabase
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
+            if (!IsOwn(connection))
+                return false;
             using (var insert = connection.CreateCommand())
             {
                 insert.CommandText = "INSERT OR REPLACE INTO sources(hash, bytes) VALUES ($hash, $bytes)";
@@ -155,6 +164,20 @@ public sealed partial class IndexDatabase
             transaction.Commit();
             return true;
         });
+
+    /// <summary>
+    /// Whether the file still holds the rows of this build and configuration, read in the caller's transaction: a replica
+    /// of another build or other settings that started since has taken it over (emptied it and put its fingerprint in),
+    /// and this one must then neither take the rows there nor write rows that the other would take.
+    /// </summary>
+    private bool IsOwn(SqliteConnection connection)
+    {
+        if (Scalar(connection, "SELECT value FROM meta WHERE key = 'fingerprint'") as string == fingerprint)
+            return true;
+        if (Interlocked.Exchange(ref takenOver, 1) == 0)
+            LogTakenOver(File);
+        return false;
+    }
 
     private static void Each<T>(SqliteConnection connection, string sql, IReadOnlyCollection<T> keys)
     {
@@ -229,6 +252,9 @@ public sealed partial class IndexDatabase
     private void Prepare(SqliteConnection connection)
     {
         Execute(connection, "PRAGMA journal_mode = WAL");
+        // One write transaction from the version read on: replicas starting at once on a new file would otherwise both
+        // see no tables, and one would drop the tables (and rows) the other had just made, or fail to make them again.
+        using var transaction = connection.BeginTransaction();
         if (Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture) != SchemaVersion)
         {
             Execute(connection, $"""
@@ -241,14 +267,14 @@ public sealed partial class IndexDatabase
         }
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT value FROM meta WHERE key = 'fingerprint'";
-        if (read.ExecuteScalar() as string == fingerprint)
-            return;
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, "DELETE FROM articles");
-        using var write = connection.CreateCommand();
-        write.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', $value)";
-        write.Parameters.AddWithValue("$value", fingerprint);
-        write.ExecuteNonQuery();
+        if (read.ExecuteScalar() as string != fingerprint)
+        {
+            Execute(connection, "DELETE FROM articles");
+            using var write = connection.CreateCommand();
+            write.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', $value)";
+            write.Parameters.AddWithValue("$value", fingerprint);
+            write.ExecuteNonQuery();
+        }
         transaction.Commit();
     }
 
@@ -300,6 +326,9 @@ public sealed partial class IndexDatabase
     private const int Corrupt = 11; // SQLITE_CORRUPT
 
     private const int NotADatabase = 26; // SQLITE_NOTADB
+
+    [LoggerMessage(LogLevel.Warning, "The article index {File} was taken over by a replica of another build or other settings; this one no longer writes it")]
+    private partial void LogTakenOver(string file);
 
     [LoggerMessage(LogLevel.Warning, "The article index {File} cannot be used: {Reason}")]
     private partial void LogUnusable(string file, string reason);

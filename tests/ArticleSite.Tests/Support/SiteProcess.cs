@@ -14,12 +14,17 @@ public sealed partial class SiteProcess : IAsyncDisposable
 
     private readonly List<string> outputLines = [];
 
-    /// <summary>The process's cache folder (<c>Cache:Path</c>): its own, never the user's.</summary>
-    private readonly string cacheFolder = Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
+    /// <summary>The process's cache folder (<c>Cache:Path</c>): its own, never the user's, unless the test shares one between processes.</summary>
+    private readonly string cacheFolder;
 
-    private SiteProcess(Process process)
+    /// <summary>Whether <see cref="cacheFolder"/> is this process's own, deleted with it.</summary>
+    private readonly bool ownsCacheFolder;
+
+    private SiteProcess(Process process, string? sharedCacheFolder)
     {
         this.process = process;
+        ownsCacheFolder = sharedCacheFolder is null;
+        cacheFolder = sharedCacheFolder ?? Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
         process.OutputDataReceived += (_, line) =>
         {
             if (line.Data is not { } text)
@@ -37,7 +42,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the site's built assembly from <paramref name="workingDirectory"/>, listening on a free port of 127.0.0.1.</summary>
-    public static SiteProcess Start(string workingDirectory, params string[] arguments)
+    public static SiteProcess Start(string workingDirectory, params string[] arguments) => Launch(Dotnet(workingDirectory), arguments);
+
+    /// <summary>Starts the site like <see cref="Start"/>, with <paramref name="cacheFolder"/> as its cache folder, which the test owns and other processes may share.</summary>
+    public static SiteProcess StartSharingCache(string cacheFolder, string workingDirectory, params string[] arguments) =>
+        Launch(Dotnet(workingDirectory), arguments, cacheFolder);
+
+    private static ProcessStartInfo Dotnet(string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -46,20 +57,20 @@ public sealed partial class SiteProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ArticleSite.dll"));
-        return Launch(start, arguments);
+        return start;
     }
 
     /// <summary>Starts a published native executable (a Native AOT publish) the same way.</summary>
     public static SiteProcess StartExecutable(string executable, string workingDirectory, params string[] arguments) =>
         Launch(new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true }, arguments);
 
-    private static SiteProcess Launch(ProcessStartInfo start, string[] arguments)
+    private static SiteProcess Launch(ProcessStartInfo start, string[] arguments, string? sharedCacheFolder = null)
     {
         foreach (var argument in arguments.Concat(["--urls", "http://127.0.0.1:0"]))
             start.ArgumentList.Add(argument);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var site = new SiteProcess(process);
+        var site = new SiteProcess(process, sharedCacheFolder);
         start.Environment["Cache__Path"] = site.cacheFolder;
         process.Start();
         process.BeginOutputReadLine();
@@ -109,7 +120,8 @@ public sealed partial class SiteProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
-        Directory.Delete(cacheFolder, recursive: true);
+        if (ownsCacheFolder)
+            Directory.Delete(cacheFolder, recursive: true);
     }
 
     // The first address: with a metrics port, the site's own comes first; in JSON logs the URL ends at the quote.
