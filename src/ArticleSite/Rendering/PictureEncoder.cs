@@ -47,10 +47,13 @@ public static class PictureEncoder
     }
 
     /// <summary>Writes the variant to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
-    /// <exception cref="VipsException">The source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="VipsException">libvips cannot be loaded, or the source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
     public static void Encode(PictureVariant variant, string target)
     {
+        // Also loads libvips, for a caller (the export) that has not asked whether it can.
+        if (!IsAvailable)
+            throw new VipsException("libvips cannot be loaded");
         // Named by writer, never at random: replicas may share the cache folder, and a container may have no /dev/urandom.
         var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
         try
