@@ -199,6 +199,9 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
     [Fact]
     public async Task The_article_Cache_Control_is_configurable()
     {
+        // A derived factory's CreateClient asks the factory it came from for the client's address: that one must have started
+        // (when this test ran first in its class, nothing had started it).
+        site.StartServer();
         using var configured = site.WithWebHostBuilder(builder => builder.UseSetting("Caching:ArticleCacheControl", "public, max-age=60"));
 
         using var response = await configured.CreateClient().GetAsync("/article.txt", Cancel);

@@ -54,12 +54,18 @@ public sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, C
         return true;
     }
 
-    /// <summary>Writes the published snapshot as files, with the settings the server would serve it with.</summary>
-    public static Task<int> ExportAsync(ExportCommand export, WebApplication app) =>
-        export.RunAsync(
-            app.Services.GetRequiredService<SitePublisher>().Current,
+    /// <summary>
+    /// Writes the published snapshot as files, with the settings the server would serve it with. The variants' folder is
+    /// asked for (which loads libvips) only when a picture has variants to write.
+    /// </summary>
+    public static Task<int> ExportAsync(ExportCommand export, WebApplication app)
+    {
+        var snapshot = app.Services.GetRequiredService<SitePublisher>().Current;
+        return export.RunAsync(
+            snapshot,
             app.Configuration,
             app.Services.GetRequiredService<IOptions<SiteOptions>>().Value,
             app.Services.GetRequiredService<IOptions<CachingOptions>>().Value,
-            app.Services.GetRequiredService<PictureVariants>().Folder);
+            snapshot.Media.Files.Any(file => PictureVariant.Of(file).Count > 0) ? app.Services.GetRequiredService<PictureVariants>().Folder : null);
+    }
 }

@@ -23,6 +23,7 @@ public sealed partial class PictureVariants : BackgroundService
     private readonly PictureVariantOptions options;
     private readonly ILogger<PictureVariants> logger;
     private readonly Channel<MediaFile> queue;
+    private readonly Lazy<string?> folder;
 
     /// <summary>The sources queued or being encoded, by hash.</summary>
     private readonly ConcurrentDictionary<string, bool> queued = new(StringComparer.Ordinal);
@@ -45,10 +46,14 @@ public sealed partial class PictureVariants : BackgroundService
         this.logger = logger;
         idle.SetResult();
         queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.Wait });
-        if (!PictureEncoder.IsAvailable)
-            LogUnavailable();
-        else
-            Folder = FolderIn(cache.Value);
+        folder = new(() => PictureEncoder.IsAvailable ? FolderIn(cache.Value) : Unavailable());
+    }
+
+    /// <summary>No folder: libvips cannot be loaded, which is logged once, when the first picture with variants asks for it.</summary>
+    private string? Unavailable()
+    {
+        LogUnavailable();
+        return null;
     }
 
     /// <summary>The cache's folder of variants; null, logged, when it cannot be created (the site then serves pictures as they are).</summary>
@@ -65,8 +70,11 @@ public sealed partial class PictureVariants : BackgroundService
         }
     }
 
-    /// <summary>The folder of the variants made; null when none are made (no cache folder, or libvips cannot load).</summary>
-    public string? Folder { get; }
+    /// <summary>
+    /// The folder of the variants made; null when none are made (no cache folder, or libvips cannot load). Loads libvips
+    /// the first time it is read: only for a picture that has variants, so a site with none never loads it.
+    /// </summary>
+    public string? Folder => folder.Value;
 
     /// <summary>Variant files this process has encoded.</summary>
     public long Encoded => Interlocked.Read(ref encoded);
@@ -102,7 +110,7 @@ public sealed partial class PictureVariants : BackgroundService
     /// <summary>Queues a picture for its variants unless it has none, is queued, or this process is done with it.</summary>
     public void Queue(MediaFile file)
     {
-        if (Folder is null || options.MaxConcurrentEncodes <= 0 || PictureVariant.Of(file).Count == 0
+        if (options.MaxConcurrentEncodes <= 0 || PictureVariant.Of(file).Count == 0 || Folder is null
             || finished.ContainsKey(file.Hash) || !queued.TryAdd(file.Hash, true))
             return;
         lock (idleLock)

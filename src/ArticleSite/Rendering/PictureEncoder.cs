@@ -20,8 +20,13 @@ public static class PictureEncoder
     /// <summary>WebP at the quality libvips and cwebp default to.</summary>
     private const int WebPQuality = 75;
 
-    /// <summary>True when libvips loads and can write AVIF and WebP; false (the pictures are then served as they are) otherwise.</summary>
-    public static bool IsAvailable { get; } = CheckAvailable();
+    /// <summary>
+    /// True when libvips loads and can write AVIF and WebP; false (the pictures are then served as they are) otherwise.
+    /// Loads libvips the first time it is read, never before: a site with no picture to make smaller never loads it.
+    /// </summary>
+    public static bool IsAvailable => Availability.Value;
+
+    private static readonly Lazy<bool> Availability = new(CheckAvailable);
 
     /// <summary>
     /// Writes the variant to <paramref name="target"/>, copied from <paramref name="cacheFolder"/> when it was made before
@@ -42,10 +47,13 @@ public static class PictureEncoder
     }
 
     /// <summary>Writes the variant to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
-    /// <exception cref="VipsException">The source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="VipsException">libvips cannot be loaded, or the source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
     public static void Encode(PictureVariant variant, string target)
     {
+        // Also loads libvips, for a caller (the export) that has not asked whether it can.
+        if (!IsAvailable)
+            throw new VipsException("libvips cannot be loaded");
         // Named by writer, never at random: replicas may share the cache folder, and a container may have no /dev/urandom.
         var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
         try
@@ -74,6 +82,7 @@ public static class PictureEncoder
     {
         try
         {
+            StartLibvips();
             if (!ModuleInitializer.VipsInitialized)
                 return false;
             Cache.Max = 0;
@@ -89,5 +98,17 @@ public static class PictureEncoder
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Runs NetVips's module initializer (which loads libvips and starts its threads and caches) if it has not run. Under
+    /// the JIT it has: reading its state loaded the assembly. A Native AOT binary would run it before Main, with every
+    /// module initializer; NetVips.Substitutions.xml empties that call at publish, so that it runs here instead, the first
+    /// time a picture is to be made smaller: loading it at start cost every start about 20 ms of CPU and 9 MiB (docs/benchmarks.md).
+    /// </summary>
+    private static void StartLibvips()
+    {
+        if (!ModuleInitializer.VipsInitialized && ModuleInitializer.Exception is null)
+            ModuleInitializer.Initialize();
     }
 }

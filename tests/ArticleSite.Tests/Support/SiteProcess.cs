@@ -105,6 +105,10 @@ public sealed partial class SiteProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>Whether the process has the shared library <paramref name="fileName"/> (e.g. <c>libvips.so.42</c>) mapped, as <c>/proc/PID/maps</c> lists it.</summary>
+    public bool HasLoaded(string fileName) =>
+        File.ReadLines($"/proc/{process.Id}/maps").Any(line => line.EndsWith("/" + fileName, StringComparison.Ordinal));
+
     /// <summary>Sends SIGTERM, as a service manager or container runtime does to stop the site.</summary>
     public void Terminate()
     {
