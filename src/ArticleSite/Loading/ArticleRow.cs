@@ -41,7 +41,7 @@ public static partial class ArticleRow
     public static string Upsert { get; } = $"INSERT OR REPLACE INTO articles VALUES ({string.Join(", ", Names.Select(name => "$" + name))})";
 
     /// <summary>One parameter per column, for <see cref="Upsert"/>; <see cref="Bind"/> gives them a file's values.</summary>
-    public static SqliteParameter[] Parameters(SqliteCommand command) => [.. Names.Select(name => command.Parameters.Add("$" + name, SqliteType.Text))];
+    public static SqliteParameter[] Parameters(SqliteCommand command) => [.. Names.Select(name => command.Parameters.AddWithValue("$" + name, DBNull.Value))];
 
     public static void Bind(SqliteParameter[] parameters, PublishedFile file)
     {

@@ -101,7 +101,7 @@ public static class PictureEncoder
     }
 
     /// <summary>
-    /// Runs NetVips's module initializer (which loads libvips and starts its threads and caches) if it has not run. Under
+    /// Runs NetVips's module initializer (which loads libvips and its libraries and initialises it) if it has not run. Under
     /// the JIT it has: reading its state loaded the assembly. A Native AOT binary would run it before Main, with every
     /// module initializer; NetVips.Substitutions.xml empties that call at publish, so that it runs here instead, the first
     /// time a picture is to be made smaller: loading it at start cost every start about 20 ms of CPU and 9 MiB (docs/benchmarks.md).
