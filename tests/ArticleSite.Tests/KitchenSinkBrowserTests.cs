@@ -138,14 +138,7 @@ public sealed class KitchenSinkBrowserTests(KitchenSinkSite site, ChromiumBrowse
         // The page's policy forbids the probe's script; it does not change the layout.
         var page = await OpenAsync(width, bypassCsp: true);
 
-        var images = page.Locator("article img");
-        for (var index = 0; index < await images.CountAsync(); index++)
-            await images.Nth(index).ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("() => [...document.images].every(image => image.complete)");
-        var shift = await page.EvaluateAsync<double>("""
-            () => new Promise(resolve => new PerformanceObserver(() => {}).observe({ type: 'layout-shift', buffered: true })
-                || resolve(performance.getEntriesByType('layout-shift').reduce((sum, entry) => sum + entry.value, 0)))
-            """);
+        var shift = await BrowserScripts.ShiftOnceArticleImagesLoadAsync(page);
 
         // Each reserved at its intrinsic size, and decoded by the browser (from whichever variant it chose) in that shape.
         var shown = await page.EvaluateAsync<double[][]>("() => [...document.querySelectorAll('article img')].map(image => [+image.getAttribute('width'), +image.getAttribute('height'), image.naturalWidth / image.naturalHeight])");

@@ -35,14 +35,7 @@ public sealed class MediaBrowserTests(ChromiumBrowser chromium) : IClassFixture<
         var page = await chromium.OpenAsync(390, 844, bypassCsp: true);
         await page.GotoAsync(new Uri(site.CreateClient().BaseAddress!, "/articles/alpha").AbsoluteUri);
 
-        var images = page.Locator("article img");
-        for (var index = 0; index < await images.CountAsync(); index++)
-            await images.Nth(index).ScrollIntoViewIfNeededAsync();
-        await page.WaitForFunctionAsync("() => [...document.images].every(image => image.complete)");
-        var shift = await page.EvaluateAsync<double>("""
-            () => new Promise(resolve => new PerformanceObserver(() => {}).observe({ type: 'layout-shift', buffered: true })
-                || resolve(performance.getEntriesByType('layout-shift').reduce((sum, entry) => sum + entry.value, 0)))
-            """);
+        var shift = await BrowserScripts.ShiftOnceArticleImagesLoadAsync(page);
 
         Assert.Equal(3, await page.EvaluateAsync<int>("() => document.images.length"));
         // Chromium shows the photo upright (Exif orientation 6): whichever copy it chose, it is half again as tall as wide.

@@ -26,14 +26,6 @@ public static partial class ArticleRow
 
     private static readonly string[] Names = Enum.GetNames<Column>();
 
-    /// <summary>Every media format a file can have: a stored format is one of these by name, or the article is read again.</summary>
-    private static readonly Dictionary<string, MediaFormat> Formats = new[]
-    {
-        MediaFormat.Jpeg, MediaFormat.Png, MediaFormat.Gif, MediaFormat.WebP, MediaFormat.Avif, MediaFormat.Svg, MediaFormat.Pdf,
-        MediaFormat.Mp4, MediaFormat.QuickTime, MediaFormat.WebM, MediaFormat.Mp4Audio, MediaFormat.Mp3, MediaFormat.Ogg,
-        MediaFormat.Wav, MediaFormat.Flac,
-    }.ToDictionary(format => format.Name, StringComparer.Ordinal);
-
     public static string CreateTable { get; } = $"CREATE TABLE articles({Names[0]} TEXT PRIMARY KEY, {string.Join(", ", Names[1..])})";
 
     public static string SelectAll { get; } = $"SELECT {string.Join(", ", Names)} FROM articles";
@@ -143,10 +135,10 @@ public static partial class ArticleRow
             [.. media.Stamps.Select(stamp => new IndexedMediaStamp(stamp.FullPath, stamp.Length, stamp.LastWriteUtc.Ticks))]);
 
         /// <summary>Null when a format is not one this build knows.</summary>
-        public ResolvedMedia? ToMedia() => Files.Any(file => !Formats.ContainsKey(file.Format))
+        public ResolvedMedia? ToMedia() => Files.Any(file => MediaFormat.Named(file.Format) is null)
             ? null
             : new ResolvedMedia(
-                [.. Files.Select(file => new MediaFile(file.Reference, file.FullPath, file.RelativePath, Formats[file.Format], file.Hash, file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc), file.Width, file.Height))],
+                [.. Files.Select(file => new MediaFile(file.Reference, file.FullPath, file.RelativePath, MediaFormat.Named(file.Format)!, file.Hash, file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc), file.Width, file.Height))],
                 [.. Problems.Select(problem => new ContentException(problem.Path, problem.Reason))],
                 [.. Stamps.Select(stamp => new MediaStamp(stamp.FullPath, stamp.Length, new DateTime(stamp.LastWriteTicks, DateTimeKind.Utc)))]);
     }

@@ -25,6 +25,14 @@ public sealed partial record MediaFormat(string Name, string ContentType, string
     public static readonly MediaFormat Wav = new("WAV audio", "audio/wav", "wav", false);
     public static readonly MediaFormat Flac = new("FLAC audio", "audio/flac", "flac", false);
 
+    /// <summary>The format of this <see cref="Name"/>; null for a name no format has (one stored by another build).</summary>
+    public static MediaFormat? Named(string name) => ByName.GetValueOrDefault(name);
+
+    private static readonly Dictionary<string, MediaFormat> ByName = new[]
+    {
+        Jpeg, Png, Gif, WebP, Avif, Svg, Pdf, Mp4, QuickTime, WebM, Mp4Audio, Mp3, Ogg, Wav, Flac,
+    }.ToDictionary(format => format.Name, StringComparer.Ordinal);
+
     /// <summary>The extensions that make a relative link (not only an image) a reference to a media file.</summary>
     public static readonly IReadOnlySet<string> LinkedExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

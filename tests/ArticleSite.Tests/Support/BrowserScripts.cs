@@ -1,8 +1,23 @@
+using Microsoft.Playwright;
+
 namespace ArticleSite.Tests.Support;
 
 /// <summary>Measurements run inside the page.</summary>
 public static class BrowserScripts
 {
+    /// <summary>Scrolls each of the article's pictures into view, waits until every image is loaded, and sums the layout shifts since navigation.</summary>
+    public static async Task<double> ShiftOnceArticleImagesLoadAsync(IPage page)
+    {
+        var images = page.Locator("article img");
+        for (var index = 0; index < await images.CountAsync(); index++)
+            await images.Nth(index).ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => [...document.images].every(image => image.complete)");
+        return await page.EvaluateAsync<double>("""
+            () => new Promise(resolve => new PerformanceObserver(() => {}).observe({ type: 'layout-shift', buffered: true })
+                || resolve(performance.getEntriesByType('layout-shift').reduce((sum, entry) => sum + entry.value, 0)))
+            """);
+    }
+
     /// <summary>WCAG contrast of each matching element's text against the first opaque background behind it.</summary>
     public const string ContrastRatios = """
         selector => {
