@@ -140,6 +140,33 @@ public sealed class MediaTests
         Assert.Equal(etag, head.Headers.ETag?.ToString());
     }
 
+    [Fact]
+    public async Task A_media_file_is_shown_by_other_sites_resumes_by_date_from_the_start_never_stores_a_416_and_has_one_URL()
+    {
+        using var bundle = new Bundle();
+        await using var site = new ArticleSiteFactory { ContentFolder = bundle.Content.Path };
+        var client = site.CreateRawClient();
+        var url = TestPictures.MediaUrl(bundle.Svg, "logo.svg");
+
+        using var whole = await client.SendAsync(url);
+        // A download resumed by date: the site sends no Last-Modified, so no date can say these bytes are the ones it began.
+        using var resumed = await client.SendAsync(url, ("Range", "bytes=10-"), ("If-Range", "Mon, 07 Dec 2026 05:00:00 GMT"));
+        using var beyond = await client.SendAsync(url, ("Range", $"bytes={bundle.Svg.Length + 10}-"));
+        using var slashed = await client.SendAsync(url + "/");
+
+        // The feed names pictures by absolute URL; a feed reader on another site must be allowed to show them.
+        Assert.Equal("cross-origin", whole.HeaderOf("Cross-Origin-Resource-Policy"));
+        Assert.Equal("nosniff", whole.HeaderOf("X-Content-Type-Options"));
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; sandbox", whole.HeaderOf("Content-Security-Policy"));
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal(bundle.Svg, await resumed.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal("", resumed.HeaderOf("Content-Range"));
+        Assert.Equal((HttpStatusCode.RequestedRangeNotSatisfiable, "no-store"), (beyond.StatusCode, beyond.HeaderOf("Cache-Control")));
+        Assert.Equal(HttpStatusCode.NotFound, slashed.StatusCode);
+        using var page = await client.SendAsync("/articles/summit");
+        Assert.Equal("same-site", page.HeaderOf("Cross-Origin-Resource-Policy"));
+    }
+
     [Theory]
     [InlineData("POST", HttpStatusCode.MethodNotAllowed)]
     [InlineData("DELETE", HttpStatusCode.MethodNotAllowed)]
