@@ -52,8 +52,12 @@ public sealed class TagPageTests
         Assert.Equal("All tags", page.QuerySelector("h1")?.TextContent);
         Assert.Equal(
             [("Go", "/tags/go/", "1 article"), ("release", "/tags/release/", "3 articles"), ("한국 경제", "/tags/%ED%95%9C%EA%B5%AD-%EA%B2%BD%EC%A0%9C/", "1 article")],
-            page.QuerySelectorAll(".tag-list li").Select(item => (item.QuerySelector("a")!.TextContent, item.QuerySelector("a")!.GetAttribute("href"), item.QuerySelector(".count")!.TextContent)));
+            TagListOf(page));
     }
+
+    /// <summary>Each entry of the tags page: the tag's name, its link and its count.</summary>
+    private static IEnumerable<(string Name, string? Href, string Count)> TagListOf(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".tag-list li").Select(item => (item.QuerySelector("a")!.TextContent, item.QuerySelector("a")!.GetAttribute("href"), item.QuerySelector(".count")!.TextContent));
 
     [Fact]
     public async Task A_tag_typed_composed_or_with_a_combining_accent_is_one_tag_at_one_URL()
@@ -69,7 +73,7 @@ public sealed class TagPageTests
 
         Assert.Equal(
             [("Caf\u00e9", "/tags/caf%C3%A9/", "2 articles")],
-            page.QuerySelectorAll(".tag-list li").Select(item => (item.QuerySelector("a")!.TextContent, item.QuerySelector("a")!.GetAttribute("href"), item.QuerySelector(".count")!.TextContent)));
+            TagListOf(page));
         Assert.Equal(HttpStatusCode.NotFound, decomposed.StatusCode);
     }
 

@@ -86,7 +86,8 @@ public static class SiteEndpoints
     private static async Task<string?> WithSlashAsync(HttpContext context, SiteSnapshot snapshot, PublicOrigin origin)
     {
         var request = context.Request;
-        if (request.Path.Value is not { } path || path.EndsWith('/'))
+        // "OPTIONS *" has an empty path, which is no list page's.
+        if (request.Path.Value is not { Length: > 1 } path || path.EndsWith('/'))
             return null;
         var site = await origin.RenderingFor(request, snapshot);
         return site.Find(path + "/") is null ? null : request.Path.ToUriComponent() + "/" + request.QueryString.ToUriComponent();
