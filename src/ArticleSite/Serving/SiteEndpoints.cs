@@ -15,7 +15,8 @@ namespace ArticleSite.Serving;
 /// the sitemaps, <c>/robots.txt</c> …): a cache hit by <c>UseOutputCache</c> in Program.cs, before routing; a miss here,
 /// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/SiteRenderer.cs) and
 /// <see cref="RepresentationResult"/> writes.</item>
-/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>); a withdrawn article's URL: 410 here.</item>
+/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>), as is a list page's URL without its slash; a
+/// withdrawn article's URL: 410 here.</item>
 /// <item><c>/healthz</c>: here, by <see cref="HealthDetail.AnswerHealthzAsync"/>; <c>/healthz/live</c> and
 /// <c>/healthz/ready</c>: Operations/HealthEndpoints.cs; <c>/metrics</c>: Operations/MetricsEndpoint.cs;
 /// <c>/openapi/v1.json</c>: <see cref="OpenApiDocumentEndpoint"/>.</item>
