@@ -54,7 +54,7 @@ public static class OpenApiDocumentEndpoint
 
 /// <summary>
 /// The OpenAPI document as a resource, made on the first request and kept: it describes the endpoints, which do not
-/// change while the process runs, and names no host (the framework adds servers only in Development).
+/// change while the process runs, and is made without the request, so it names no request's host.
 /// </summary>
 public sealed class OpenApiDocument(IServiceProvider services)
 {
