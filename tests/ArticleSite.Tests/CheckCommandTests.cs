@@ -92,6 +92,38 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Control_characters_in_a_file_name_are_escaped_so_that_it_can_forge_no_line_nor_reach_the_terminal()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write("a\nx: 1 article(s) can be published, no problems\u001b[2J\u202E.md", "");
+        var parent = Path.GetDirectoryName(content.Path)!;
+        var name = Path.GetFileName(content.Path);
+        await using var check = SiteProcess.Start(parent, "check", name);
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [$@"{name}/a\nx: 1 article(s) can be published, no problems\x1B[2J\u202E.md: the file is empty", $"{name}: 1 article(s) can be published, 1 problem(s)"],
+            check.OutputLines);
+    }
+
+    [Fact]
+    public async Task With_an_absolute_content_option_problems_are_named_under_that_folder_as_given()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write("empty.md", "");
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "--content", content.Path);
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([$"{content.Path}/empty.md: the file is empty", $"{content.Path}: 1 article(s) can be published, 1 problem(s)"], check.OutputLines);
+    }
+
+    [Fact]
     public async Task A_missing_folder_fails_the_check_naming_it()
     {
         await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "no-such-folder");
