@@ -24,11 +24,8 @@ public sealed class CheckCommandTests
     public async Task Each_problem_is_printed_as_path_line_reason_and_the_check_fails()
     {
         using var content = FolderWithProblems();
-        var parent = Path.GetDirectoryName(content.Path)!;
-        var name = Path.GetFileName(content.Path);
-        await using var check = SiteProcess.Start(parent, "check", name);
 
-        var (exitCode, _) = await check.ExitAsync();
+        var (name, exitCode, lines) = await CheckFromParentAsync(content);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(
@@ -38,7 +35,7 @@ public sealed class CheckCommandTests
                 $"{name}/twin.md: slug 'good' is already used by good.md",
                 $"{name}: 1 article(s) can be published, 3 problem(s)",
             ],
-            check.OutputLines);
+            lines);
     }
 
     [Fact]
@@ -47,16 +44,13 @@ public sealed class CheckCommandTests
         using var content = new TemporaryContentFolder();
         content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
         content.Write("site.yaml", "name: Fine\ndescription: [not, text]\n");
-        var parent = Path.GetDirectoryName(content.Path)!;
-        var name = Path.GetFileName(content.Path);
-        await using var check = SiteProcess.Start(parent, "check", name);
 
-        var (exitCode, _) = await check.ExitAsync();
+        var (name, exitCode, lines) = await CheckFromParentAsync(content);
 
         Assert.Equal(1, exitCode);
         Assert.Equal(
             [$"{name}/site.yaml: front matter 'description' is a list ['not', 'text'], expected text", $"{name}: 1 article(s) can be published, 1 problem(s)"],
-            check.OutputLines);
+            lines);
     }
 
     [Fact]
@@ -92,6 +86,35 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Control_characters_in_a_file_name_are_escaped_so_that_it_can_forge_no_line_nor_reach_the_terminal()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write("a\nx: 1 article(s) can be published, no problems\u001b[2J\u202E.md", "");
+
+        var (name, exitCode, lines) = await CheckFromParentAsync(content);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            [$@"{name}/a\nx: 1 article(s) can be published, no problems\x1B[2J\u202E.md: the file is empty", $"{name}: 1 article(s) can be published, 1 problem(s)"],
+            lines);
+    }
+
+    [Fact]
+    public async Task With_an_absolute_content_option_problems_are_named_under_that_folder_as_given()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write("empty.md", "");
+        await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "--content", content.Path);
+
+        var (exitCode, _) = await check.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([$"{content.Path}/empty.md: the file is empty", $"{content.Path}: 1 article(s) can be published, 1 problem(s)"], check.OutputLines);
+    }
+
+    [Fact]
     public async Task A_missing_folder_fails_the_check_naming_it()
     {
         await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "no-such-folder");
@@ -111,6 +134,15 @@ public sealed class CheckCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Equal(["ArticleSite cannot check: --format is 'text' or 'json', not 'xml'; usage: check [DIR] [--format text|json]"], errorLines);
+    }
+
+    /// <summary>Runs <c>check NAME</c> in the folder's parent, so that each path is printed under the folder's bare name.</summary>
+    private static async Task<(string Name, int ExitCode, IReadOnlyList<string> Lines)> CheckFromParentAsync(TemporaryContentFolder content)
+    {
+        var name = Path.GetFileName(content.Path);
+        await using var check = SiteProcess.Start(Path.GetDirectoryName(content.Path)!, "check", name);
+        var (exitCode, _) = await check.ExitAsync();
+        return (name, exitCode, check.OutputLines);
     }
 
     private static TemporaryContentFolder FolderWithProblems()

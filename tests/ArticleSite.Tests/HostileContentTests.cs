@@ -145,4 +145,66 @@ public sealed class HostileContentTests
         var temporary = content.Write($".{name}.tmp", text);
         File.Move(temporary, Path.Combine(content.Path, name), overwrite: true);
     }
+
+    [Fact]
+    public async Task Past_the_folder_entry_budget_new_entries_are_refused_in_sorted_order_and_no_published_article_is_withdrawn()
+    {
+        using var content = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "news"));
+        var slugs = Enumerable.Range(0, 10).Select(index => $"a{index:00}").ToList();
+        foreach (var slug in slugs)
+            content.Write($"news/{slug}.md", Article(slug, "2025-11-01", $"Body of {slug}."));
+        // 11 entries: "news" and its ten articles.
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Settings = new Dictionary<string, string>(GenerousTimeBudget) { ["ContentLimits:MaxFolderEntries"] = "12" } };
+        var client = site.CreateClient();
+        var before = await Health.GetAsync(client);
+        Assert.Equal(("Healthy", 10), (before.Status, before.Articles));
+
+        // A folder of five pictures, renamed into place whole: it sorts first, so the budget now ends inside "news".
+        using var pictures = new TemporaryContentFolder();
+        for (var index = 0; index < 5; index++)
+            pictures.WriteBytes($"p{index}.png", [0x89]);
+        Directory.Move(pictures.Path, Path.Combine(content.Path, "0-pictures"));
+        var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Count > 0, "the entry budget to be reported");
+
+        Assert.Equal(
+            [(".", "holds more than 12 entries (ContentLimits:MaxFolderEntries); from news/a05.md on, in sorted order, no new entry is read: articles published before stay, new ones are not published")],
+            health.Problems);
+        Assert.Equal(10, health.Articles);
+        foreach (var slug in slugs)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/articles/{slug}.txt", Cancel)).StatusCode);
+
+        content.Write("news/a10.md", Article("a10", "2025-11-01", "Body of a10."));
+        content.Write("news/a09.md", Article("a09", "2025-11-01", "Edited body of a09."));
+        await Eventually.GetAsync(() => client.GetStringAsync("/articles/a09.txt", Cancel), text => text.Contains("Edited body of a09.", StringComparison.Ordinal), "the edit past the budget to be published");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/a10.txt", Cancel)).StatusCode);
+        Assert.Equal(10, (await Health.GetAsync(client)).Articles);
+    }
+
+    [Fact]
+    public async Task Thousands_of_bad_files_are_listed_in_healthz_and_the_log_up_to_the_cap_and_counted_beyond_it()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
+        for (var index = 0; index < 3000; index++)
+            content.Write($"empty-{index:0000}.md", "");
+        var log = new CapturedLog();
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, LogCapture = log, Settings = new Dictionary<string, string>(GenerousTimeBudget) { ["ContentLimits:MaxProblemsListed"] = "20" } };
+        var client = site.CreateClient();
+
+        var health = await Health.GetAsync(client);
+        var detail = await client.GetStringAsync("/healthz", Cancel);
+
+        const string NotListed = "2,980 more problem(s), not listed one by one (ContentLimits:MaxProblemsListed is 20); 'ArticleSite check' lists every one";
+        Assert.Equal([.. Enumerable.Range(0, 20).Select(index => ($"empty-{index:0000}.md", "the file is empty")), (".", NotListed)], health.Problems);
+        Assert.Equal(3000, System.Text.Json.JsonDocument.Parse(detail).RootElement.GetProperty("problemCount").GetInt32());
+        Assert.InRange(detail.Length, 0, 4096);
+        var logged = log.Lines.Where(line => line.Contains(": Cannot publish ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(21, logged.Count);
+        Assert.EndsWith($"Cannot publish {NotListed}", logged[^1], StringComparison.Ordinal);
+        Assert.Equal(AlphaText("First version."), await client.GetStringAsync("/article.txt", Cancel));
+
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
+        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+    }
 }

@@ -124,6 +124,7 @@ public sealed class SiteIdentityTests
         { "site.toml", "name = \n", "site.toml: line 1: front matter is not valid TOML" },
         { "site.yaml", "icon: ../../etc/passwd\n", "site.yaml: 'icon' is '../../etc/passwd', expected the path of an SVG file inside the content folder" },
         { "site.yaml", "icon: article.md\n", "article.md: the site icon is not an SVG file (no <svg element)" },
+        { "site.yaml", "icon: .git/logo.svg\n", ".git/logo.svg: the site icon names a hidden file or folder" },
     };
 
     [Theory]
@@ -186,5 +187,33 @@ public sealed class SiteIdentityTests
 
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(icon, await response.Content.ReadAsStringAsync(Cancel));
+    }
+
+    public static TheoryData<string, string> LinksOut => new()
+    {
+        { "a folder outside the content folder", "out/private.html" },
+        { "/proc/self", "out/status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LinksOut))]
+    public async Task An_icon_reached_through_a_link_is_reported_and_the_default_icon_served_while_the_site_publishes_on(string linkedTo, string icon)
+    {
+        using var content = TwoArticles();
+        using var outside = new TemporaryContentFolder();
+        outside.Write("private.html", "<svg>private bytes from outside the content folder</svg>");
+        Directory.CreateSymbolicLink(Path.Combine(content.Path, "out"), linkedTo == "/proc/self" ? "/proc/self" : outside.Path);
+        content.Write("site.yaml", $"icon: {icon}\n");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var health = await Health.GetAsync(client);
+
+        Assert.Equal(
+            [(icon, "the site icon passes through a symbolic link; links inside the content folder are not followed"), ("out", "is a symbolic link; links inside the content folder are not followed")],
+            health.Problems);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src/ArticleSite/Rendering/icon.svg"), Cancel), await client.GetStringAsync("/icon.svg", Cancel));
+        content.Write("plain.md", Article("Plain", "2025-11-02", "Edited body."));
+        await Eventually.GetAsync(() => client.GetStringAsync("/articles/plain.txt", Cancel), text => text.Contains("Edited body.", StringComparison.Ordinal), "the edit to be published");
     }
 }

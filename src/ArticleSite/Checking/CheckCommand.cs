@@ -53,7 +53,7 @@ public sealed record CheckCommand(string? Directory, bool Json)
         var configured = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
         var markdown = configuration.GetSection(MarkdownOptions.Section).Get<MarkdownOptions>() ?? new MarkdownOptions();
         var folder = Directory is null ? ContentFolder.Locate(configured.Path) : Path.GetFullPath(Directory);
-        var shownAs = Directory ?? Path.GetRelativePath(Environment.CurrentDirectory, folder);
+        var shownAs = Directory ?? configured.Path;
 
         ContentReading reading;
         using (var library = new ContentLibrary(folder, limits, markdown.RawHtml, settleTime: TimeSpan.Zero, loadedLater: () => { }))

@@ -15,15 +15,19 @@ public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<Chec
             problem.Line,
             problem.ReasonWithoutLine))]);
 
-    /// <summary>One <c>path:line: reason</c> (or <c>path: reason</c>) a problem, as compilers print them, then a summary line.</summary>
+    /// <summary>
+    /// One <c>path:line: reason</c> (or <c>path: reason</c>) a problem, as compilers print them, then a summary line; control
+    /// characters escaped (<see cref="EscapedName"/>), so that each problem is one line and no name writes to the terminal.
+    /// </summary>
     public string ToText()
     {
         var text = new StringBuilder();
         foreach (var problem in Problems)
-            text.Append(problem.Path).Append(problem.Line is { } line ? $":{line}" : "").Append(": ").Append(problem.Reason).Append('\n');
+            text.Append(EscapedName.Of(problem.Path)).Append(problem.Line is { } line ? $":{line}" : "").Append(": ").Append(EscapedName.Of(problem.Reason)).Append('\n');
+        var folder = EscapedName.Of(Folder);
         text.Append(Problems.Count == 0
-            ? $"{Folder}: {Articles} article(s) can be published, no problems\n"
-            : $"{Folder}: {Articles} article(s) can be published, {Problems.Count} problem(s)\n");
+            ? $"{folder}: {Articles} article(s) can be published, no problems\n"
+            : $"{folder}: {Articles} article(s) can be published, {Problems.Count} problem(s)\n");
         return text.ToString();
     }
 

@@ -7,8 +7,9 @@ namespace ArticleSite.Loading;
 /// <summary>Reads an article file's bytes within the size limit, and decodes them as UTF-8 or says exactly why not.</summary>
 public static class ArticleBytes
 {
+    /// <param name="limitName">The setting or constant that holds <paramref name="maxBytes"/>, as the problem names it.</param>
     /// <exception cref="ContentException">The file is not a regular file, is over the size limit, or cannot be read.</exception>
-    public static byte[] Read(string fullPath, string path, long maxBytes)
+    public static byte[] Read(string fullPath, string path, long maxBytes, string limitName = "for one file (ContentLimits:MaxFileBytes)")
     {
         try
         {
@@ -18,7 +19,7 @@ public static class ArticleBytes
                 if (status.Kind != EntryKind.File)
                     throw new ContentException(path, "is no longer a regular file; not read");
                 if (status.Size > maxBytes)
-                    throw TooLarge(path, status.Size, maxBytes);
+                    throw TooLarge(path, status.Size, maxBytes, limitName);
 
                 // The file may grow while it is read: never read more than the limit and one byte.
                 var buffer = new byte[Math.Min(status.Size, maxBytes) + 1];
@@ -26,7 +27,7 @@ public static class ArticleBytes
                 int read;
                 while (length < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
                     length += read;
-                return length > maxBytes ? throw TooLarge(path, length, maxBytes) : buffer[..length];
+                return length > maxBytes ? throw TooLarge(path, length, maxBytes, limitName) : buffer[..length];
             }
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
@@ -86,8 +87,8 @@ public static class ArticleBytes
 
     private static int LineAt(ReadOnlySpan<byte> bytes, int offset) => bytes[..offset].Count((byte)'\n') + 1;
 
-    private static ContentException TooLarge(string path, long size, long maxBytes) =>
-        new(path, $"is {Size(size)}, over the limit of {Size(maxBytes)} for one file (ContentLimits:MaxFileBytes); not read");
+    private static ContentException TooLarge(string path, long size, long maxBytes, string limitName) =>
+        new(path, $"is {Size(size)}, over the limit of {Size(maxBytes)} {limitName}; not read");
 
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / (1024.0 * 1024.0):0.#} MiB"

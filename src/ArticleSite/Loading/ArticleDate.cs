@@ -36,18 +36,34 @@ public readonly partial record struct ArticleDate(DateTimeOffset Value, bool Has
     /// <summary>The forms a writer may use, for problem messages.</summary>
     public const string Forms = "a date such as 2025-11-01, or a date and time such as 2025-11-01T09:30:00+09:00 or 2025-11-01 09:30:00 +0900";
 
+    /// <summary>Why a date written in one of the <see cref="Forms"/> cannot be kept: the range a moment can take.</summary>
+    public const string YearRange = "a year from 0001 to 9999";
+
+    /// <summary>Why a date-time whose offset takes it out of the calendar cannot be kept.</summary>
+    public const string InstantRange = "a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z once its offset is applied";
+
     /// <summary>
     /// Reads a day (2025-11-01), an RFC 3339 date-time (2025-11-01T09:30:00+09:00, 'Z' for UTC, a space for the 'T'),
     /// or Jekyll's 2025-01-29 18:15:32 +0530. A time without an offset is taken as UTC.
     /// </summary>
-    public static bool TryParse(string text, out ArticleDate date)
+    public static bool TryParse(string text, out ArticleDate date) => TryParse(text, out date, out _);
+
+    /// <inheritdoc cref="TryParse(string, out ArticleDate)"/>
+    /// <param name="outOfRange">When the text has a date's form but no moment of the calendar: <see cref="YearRange"/> or <see cref="InstantRange"/>.</param>
+    public static bool TryParse(string text, out ArticleDate date, out string? outOfRange)
     {
         date = default;
+        outOfRange = null;
         if (DatePattern().Match(text.Trim()) is not { Success: true } match)
             return false;
         int Number(string group) => match.Groups[group].Success ? int.Parse(match.Groups[group].ValueSpan, CultureInfo.InvariantCulture) : 0;
 
         var (year, month, day) = (Number("year"), Number("month"), Number("day"));
+        if (year < 1)
+        {
+            outOfRange = YearRange;
+            return false;
+        }
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return false;
         if (!match.Groups["hour"].Success)
@@ -62,6 +78,12 @@ public readonly partial record struct ArticleDate(DateTimeOffset Value, bool Has
             offset = new TimeSpan(Number("offsetHours"), Number("offsetMinutes"), 0) * (sign[0] == '-' ? -1 : 1);
         if (hour > 23 || minute > 59 || second > 59 || offset.Duration() > TimeSpan.FromHours(14))
             return false;
+        var clock = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        if (clock - DateTime.MinValue < offset || DateTime.MaxValue - clock < -offset)
+        {
+            outOfRange = InstantRange;
+            return false;
+        }
         var fraction = match.Groups["fraction"].Success
             ? (long)(double.Parse("0" + match.Groups["fraction"].Value, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond)
             : 0;

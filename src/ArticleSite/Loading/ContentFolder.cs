@@ -74,9 +74,15 @@ public static class ContentFolder
     /// <summary>The folder's identity (device and inode), or null while it does not exist: a replaced folder has a new one.</summary>
     public static EntryStatus? Identify(string folder) => FileStatus.OfTarget(folder);
 
-    /// <summary>Lists every article file in the folder and below it, in path order, and every entry skipped with its reason.</summary>
+    /// <summary>
+    /// Lists every article file in the folder and below it, in path order, and every entry skipped with its reason.
+    /// Entries are counted in a fixed order: each folder's entries by name (ordinal), then its subfolders', by name. Past
+    /// <see cref="ContentLimits.MaxFolderEntries"/> no new entry is read, but each of the <paramref name="known"/> article
+    /// files is still looked at on its own: the budget keeps new files out, it never withdraws a published article.
+    /// </summary>
+    /// <param name="known">The article files (relative paths) the last reading had.</param>
     /// <exception cref="ContentException">The folder is missing, is not a folder, is a system folder, or holds no article file.</exception>
-    public static FolderScan Scan(string folder, ContentLimits limits)
+    public static FolderScan Scan(string folder, ContentLimits limits, IReadOnlyCollection<string>? known = null)
     {
         var root = Identify(folder) ?? throw ProblemOfFolder(folder, "the content folder does not exist");
         if (root.Kind != EntryKind.Directory)
@@ -93,19 +99,22 @@ public static class ContentFolder
         while (pending.TryPop(out var directory))
         {
             folders.Add(directory.Relative);
+            var subfolders = new List<(string Path, string Relative, int Depth)>();
+            var undecodable = false;
             foreach (var path in ListOrReport(directory.Path, folder, skipped))
             {
+                var name = Path.GetFileName(path);
+                var relative = directory.Relative == Itself ? name : $"{directory.Relative}/{name}";
                 if (++seen > limits.MaxFolderEntries)
                 {
-                    skipped.Add(new ContentException(Itself, $"holds more than {limits.MaxFolderEntries:N0} entries (ContentLimits:MaxFolderEntries); the rest are not read", folder));
+                    skipped.Add(new ContentException(Itself, $"holds more than {limits.MaxFolderEntries:N0} entries (ContentLimits:MaxFolderEntries); from {relative} on, in sorted order, no new entry is read: articles published before stay, new ones are not published", folder));
                     pending.Clear();
+                    subfolders.Clear();
                     break;
                 }
 
-                var name = Path.GetFileName(path);
                 if (name.StartsWith('.'))
                     continue; // editors' and tools' own files: .git, .swp, .DS_Store
-                var relative = directory.Relative == Itself ? name : $"{directory.Relative}/{name}";
 
                 EntryStatus? status;
                 try
@@ -120,6 +129,9 @@ public static class ContentFolder
 
                 switch (status)
                 {
+                    case null when name.Contains('\uFFFD'):
+                        undecodable = true; // not gone: a name .NET cannot give back to the file system
+                        continue;
                     case null:
                         continue; // gone since it was listed
                     case { Kind: EntryKind.File } file when IsArticleName(name):
@@ -133,7 +145,7 @@ public static class ContentFolder
                         else if (subfolder.Inode != 0 && !visited.Add((subfolder.Device, subfolder.Inode)))
                             skipped.Add(new ContentException(relative, "is a folder already read under another path (a loop); not read again"));
                         else
-                            pending.Push((path, relative, directory.Depth + 1));
+                            subfolders.Add((path, relative, directory.Depth + 1));
                         break;
                     case { Kind: EntryKind.SymbolicLink }:
                         if (IsArticleName(name) || FileStatus.OfTarget(path) is { Kind: EntryKind.Directory })
@@ -144,13 +156,52 @@ public static class ContentFolder
                         break;
                 }
             }
+            if (undecodable)
+                skipped.AddRange(NotUtf8Names(directory.Path, directory.Relative));
+            for (var index = subfolders.Count - 1; index >= 0; index--)
+                pending.Push(subfolders[index]); // the first by name is read first
         }
+        if (seen > limits.MaxFolderEntries && known is not null)
+            articles.AddRange(KnownBeyondTheBudget(folder, known, articles));
 
         if (articles.Count == 0 && skipped.Count == 0)
             throw ProblemOfFolder(folder, "the content folder holds no Markdown (*.md, *.markdown) article");
         articles.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         skipped.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
         return new FolderScan(articles, skipped, folders, seen);
+    }
+
+    /// <summary>
+    /// Each name in the folder that is not valid UTF-8, reported with its bytes escaped (caf\xE9.md): .NET's file APIs
+    /// cannot open such a name at all, so it is not read, but it is never skipped without a word.
+    /// </summary>
+    private static IEnumerable<ContentException> NotUtf8Names(string directory, string relativeDirectory) =>
+        FileStatus.RawNames(directory)
+            .Where(name => name is not [(byte)'.', ..] && !System.Text.Unicode.Utf8.IsValid(name))
+            .Select(name => EscapedName.OfBytes(name))
+            .Order(StringComparer.Ordinal)
+            .Select(name => new ContentException(relativeDirectory == Itself ? name : $"{relativeDirectory}/{name}",
+                "has a name that is not valid UTF-8 (each such byte shown as \\xNN); not read: rename it in UTF-8"));
+
+    /// <summary>The known article files a scan stopped by the entry budget did not reach, that are still article files where they were.</summary>
+    private static IEnumerable<ArticleEntry> KnownBeyondTheBudget(string folder, IReadOnlyCollection<string> known, List<ArticleEntry> listed)
+    {
+        var reached = listed.Select(entry => entry.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var root = Path.TrimEndingDirectorySeparator(folder);
+        foreach (var relative in known.Where(path => !reached.Contains(path)))
+        {
+            EntryStatus? status;
+            try
+            {
+                status = Walk(root, relative) is (var full, null) ? FileStatus.OfEntry(full) : null;
+            }
+            catch (IOException)
+            {
+                continue; // withdrawn as if gone: a whole scan within the budget would report it
+            }
+            if (status is { Kind: EntryKind.File } file)
+                yield return new ArticleEntry(Path.Combine(folder, relative), relative, file.Size, file.LastWriteUtc);
+        }
     }
 
     /// <summary>
@@ -180,12 +231,40 @@ public static class ContentFolder
         }
         return status switch
         {
+            null when relativePath.Contains('\uFFFD') => (NamedPathKind.NeedsScan, null), // maybe a name that is not UTF-8: the scan reports it
             null => (scannedFolders.Contains(relativePath) ? NamedPathKind.NeedsScan : NamedPathKind.Gone, null),
             { Kind: EntryKind.File } file when IsArticleName(Path.GetFileName(relativePath)) =>
                 (NamedPathKind.Article, new ArticleEntry(fullPath, relativePath, file.Size, file.LastWriteUtc)),
             { Kind: EntryKind.File } => (NamedPathKind.Other, null),
             _ => (NamedPathKind.NeedsScan, null),
         };
+    }
+
+    /// <summary>
+    /// Follows a path relative to the folder one entry at a time, as the scan would reach it: every entry on the way a
+    /// folder, none a symbolic link (a link anywhere could lead outside, or into /proc). Says where it stopped and why,
+    /// or the full path of what is at its end (a regular file or not: the caller opens it and sees).
+    /// </summary>
+    /// <param name="root">The content folder's full path, without a trailing separator.</param>
+    /// <exception cref="IOException">An entry on the way cannot be examined.</exception>
+    public static (string Reached, string? Problem) Walk(string root, string relativePath)
+    {
+        var walked = root;
+        var segments = relativePath.Split('/');
+        for (var index = 0; index < segments.Length; index++)
+        {
+            walked += "/" + segments[index];
+            var problem = FileStatus.OfEntry(walked) switch
+            {
+                null => "does not exist",
+                { Kind: EntryKind.SymbolicLink } => "passes through a symbolic link; links inside the content folder are not followed",
+                { Kind: not EntryKind.Directory } when index < segments.Length - 1 => "does not exist",
+                _ => null,
+            };
+            if (problem is not null)
+                return (walked, problem);
+        }
+        return (walked, null);
     }
 
     /// <summary>A problem of the folder itself: reported as <see cref="Itself"/>, logged with the folder's full path.</summary>
@@ -198,7 +277,9 @@ public static class ContentFolder
     {
         try
         {
-            return Directory.GetFileSystemEntries(directory);
+            var entries = Directory.GetFileSystemEntries(directory);
+            Array.Sort(entries, StringComparer.Ordinal); // the order the entry budget counts in, whatever the file system's
+            return entries;
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

@@ -106,7 +106,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         var named = changes.WholeFolder ? null : LookAtNamed(changes.Touched, touched, renamedIn);
         var identity = named is null ? ContentFolder.Identify(folder) : null;
-        var scan = named is null ? ContentFolder.Scan(folder, limits) : null;
+        var scan = named is null ? ContentFolder.Scan(folder, limits, files.Keys) : null;
         var entries = named?.Present ?? scan!.Articles;
         foreach (var gone in named?.Gone ?? [])
             Forget(gone);

@@ -62,6 +62,39 @@ public static partial class FileStatus
         return (opened, FromBuffer(status));
     }
 
+    /// <summary>
+    /// The names in a folder as the file system holds them, as bytes: .NET decodes each name as UTF-8 and puts U+FFFD in
+    /// place of a byte that is not, so a name such as Latin-1's "caf\xE9.md" comes back as a path nothing can open.
+    /// Empty where this is not Linux, or the folder cannot be listed.
+    /// </summary>
+    public static List<byte[]> RawNames(string folder)
+    {
+        var names = new List<byte[]>();
+        if (!Native)
+            return names;
+        var stream = OpenDirectory(folder);
+        if (stream == IntPtr.Zero)
+            return names;
+        try
+        {
+            for (var entry = ReadDirectory(stream); entry != IntPtr.Zero; entry = ReadDirectory(stream))
+            {
+                var name = new List<byte>();
+                for (var offset = NameOffset; Marshal.ReadByte(entry, offset) is var value and not 0; offset++)
+                    name.Add(value);
+                names.Add([.. name]);
+            }
+        }
+        finally
+        {
+            _ = CloseDirectory(stream);
+        }
+        return names;
+    }
+
+    /// <summary>Where struct dirent's d_name starts, after d_ino, d_off, d_reclen and d_type: the same on x64 and arm64.</summary>
+    private const int NameOffset = 19;
+
     private static EntryStatus? Interpret(int result, StatBuffer status, string path)
     {
         if (result == 0)
@@ -124,6 +157,15 @@ public static partial class FileStatus
 
     [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags);
+
+    [LibraryImport(LibC, EntryPoint = "opendir", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr OpenDirectory(string path);
+
+    [LibraryImport(LibC, EntryPoint = "readdir")]
+    private static partial IntPtr ReadDirectory(IntPtr stream);
+
+    [LibraryImport(LibC, EntryPoint = "closedir")]
+    private static partial int CloseDirectory(IntPtr stream);
 
     /// <summary>Room for struct stat (144 bytes on x64, 128 on arm64), read as 8-byte words.</summary>
     [InlineArray(32)]

@@ -37,9 +37,10 @@ public sealed class FrontMatterFields(IReadOnlyDictionary<string, FrontMatterVal
     {
         if (Find(names) is not ({ } name, { } value))
             return null;
-        return value is FrontMatterText { Text: var text } && ArticleDate.TryParse(text, out var date)
+        string? outOfRange = null;
+        return value is FrontMatterText { Text: var text } && ArticleDate.TryParse(text, out var date, out outOfRange)
             ? date
-            : throw WrongShape(name, value, ArticleDate.Forms);
+            : throw WrongShape(name, value, outOfRange ?? ArticleDate.Forms);
     }
 
     /// <summary>true or false; null when absent.</summary>

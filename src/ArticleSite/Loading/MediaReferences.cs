@@ -148,24 +148,11 @@ public static partial class MediaReferences
             throw new MediaProblem("names a hidden file or folder");
 
         // Each folder on the way, and the file itself, must be what it says: a link anywhere could lead outside.
-        var walked = root;
-        foreach (var segment in relative.Split('/'))
+        if (ContentFolder.Walk(root, relative) is (var walked, { } problem))
         {
-            walked += "/" + segment;
-            var status = FileStatus.OfEntry(walked);
-            var problem = status switch
-            {
-                null => "does not exist",
-                { Kind: EntryKind.SymbolicLink } => "passes through a symbolic link; links inside the content folder are not followed",
-                { Kind: not EntryKind.Directory } when walked.Length < full.Length => "does not exist",
-                _ => null,
-            };
-            if (problem is not null)
-            {
-                // Watched where it stopped: the article is read again when the file appears or the link is replaced.
-                stamps[walked] = StampOf(walked);
-                throw new MediaProblem(problem);
-            }
+            // Watched where it stopped: the article is read again when the file appears or the link is replaced.
+            stamps[walked] = StampOf(walked);
+            throw new MediaProblem(problem);
         }
         var (handle, opened) = FileStatus.OpenForReading(full);
         using (handle)

@@ -22,7 +22,8 @@ public static class SiteFile
                 continue;
             if (status.Size > FrontMatter.MaxLength)
                 throw new ContentException(name, $"is {status.Size} bytes long; a site file may hold at most {FrontMatter.MaxLength}");
-            var text = File.ReadAllText(path);
+            // Read as an article is: without blocking, never past the limit, UTF-8 or the reason why not.
+            var text = ArticleBytes.Decode(ArticleBytes.Read(path, name, FrontMatter.MaxLength, "for a site file"), name);
             var fields = name.EndsWith(".toml", StringComparison.Ordinal)
                 ? TomlFrontMatter.Read(text, firstLine: 1, name)
                 : YamlFrontMatter.Read(text, firstLine: 1, name);

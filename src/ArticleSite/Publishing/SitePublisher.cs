@@ -34,6 +34,7 @@ public sealed partial class SitePublisher : IDisposable
     private readonly ILogger<SitePublisher> logger;
     private readonly TimeProvider time;
     private readonly SiteOptions site;
+    private readonly ContentLimits limits;
 
     /// <summary>The site file's problem the current snapshot reports, if any; guarded by <see cref="publishing"/>.</summary>
     private string? publishedIdentityProblem;
@@ -77,6 +78,7 @@ public sealed partial class SitePublisher : IDisposable
         IOptions<CacheOptions> cacheOptions, ILoggerFactory loggers)
     {
         this.site = site.Value;
+        this.limits = limits.Value;
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
@@ -271,8 +273,11 @@ public sealed partial class SitePublisher : IDisposable
         var expired = read.Where(article => article.Metadata.IsExpiredAt(now)).Select(article => article.Metadata.Slug);
 
         var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var problem in problems.Where(problem => !known.Contains(problem.Message)))
+        var news = problems.Where(problem => !known.Contains(problem.Message)).ToList();
+        foreach (var problem in news.Take(limits.MaxProblemsListed))
             LogProblem(problem.Path, problem.Reason);
+        if (news.Count > limits.MaxProblemsListed)
+            LogProblemsNotListed(limits.NotListed(news.Count - limits.MaxProblemsListed));
 
         var snapshot = new SiteSnapshot(articles, expired, previous: current)
         {
@@ -342,6 +347,9 @@ public sealed partial class SitePublisher : IDisposable
 
     [LoggerMessage(LogLevel.Warning, "Cannot publish {Path}: {Reason}")]
     private partial void LogProblem(string path, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Cannot publish {Summary}")]
+    private partial void LogProblemsNotListed(string summary);
 
     [LoggerMessage(LogLevel.Information, "Published snapshot {Generation}: {Count} article(s), {ProblemCount} problem(s) in {Folder}; the lead is {Slug}; read and published in {Milliseconds} ms")]
     private partial void LogPublished(long generation, int count, int problemCount, string folder, string slug, long milliseconds);

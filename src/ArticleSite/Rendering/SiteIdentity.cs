@@ -22,7 +22,7 @@ public sealed record SiteIdentity(string Name, string? Description, string Langu
     {
         var file = SiteFile.Read(contentFolder);
         var icon = Blank(options.Icon) is { } configuredIcon ? ReadIcon(Path.GetFullPath(configuredIcon), configuredIcon)
-            : file?.Icon is { } fileIcon ? ReadIcon(InsideFolder(contentFolder, fileIcon), fileIcon)
+            : file?.Icon is { } fileIcon ? ReadFileIcon(contentFolder, fileIcon)
             : null;
         return new SiteIdentity(
             Name: Blank(options.Name) ?? file?.Name ?? Default.Name,
@@ -38,23 +38,27 @@ public sealed record SiteIdentity(string Name, string? Description, string Langu
 
     private static string? Blank(string? setting) => string.IsNullOrWhiteSpace(setting) ? null : setting.Trim();
 
-    /// <summary>The site file's icon, relative to the content folder and never outside it.</summary>
-    private static string InsideFolder(string folder, string icon)
+    /// <summary>The site file's icon, read by the scan's rules: inside the content folder, nothing hidden, no link on the way.</summary>
+    private static byte[] ReadFileIcon(string folder, string icon)
     {
-        var root = Path.GetFullPath(folder);
-        var path = Path.GetFullPath(Path.Combine(root, icon));
-        return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? path
-            : throw new ContentException(SiteFile.Names[0], $"'icon' is '{icon}', expected the path of an SVG file inside the content folder");
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var full = Path.GetFullPath(Path.Combine(root, icon));
+        if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ContentException(SiteFile.Names[0], $"'icon' is '{icon}', expected the path of an SVG file inside the content folder");
+        var relative = ContentFolder.Relative(root, full);
+        if (relative.Split('/').Any(segment => segment.StartsWith('.')))
+            throw new ContentException(relative, "the site icon names a hidden file or folder");
+        if (ContentFolder.Walk(root, relative) is (_, { } problem))
+            throw new ContentException(relative, $"the site icon {problem}");
+        return ReadIcon(full, relative);
     }
 
+    /// <summary>An SVG file's bytes, opened without blocking and never read past <see cref="MaxIconBytes"/> (a file of /proc says it is empty and is not).</summary>
     private static byte[] ReadIcon(string path, string asWritten)
     {
-        if (FileStatus.OfEntry(path) is not { Kind: EntryKind.File } status)
+        if (FileStatus.OfTarget(path) is not { Kind: EntryKind.File })
             throw new ContentException(asWritten, "the site icon is not a file");
-        if (status.Size > MaxIconBytes)
-            throw new ContentException(asWritten, $"the site icon is {status.Size} bytes; at most {MaxIconBytes} are read");
-        var bytes = File.ReadAllBytes(path);
+        var bytes = ArticleBytes.Read(path, asWritten, MaxIconBytes, "for the site icon");
         return bytes.AsSpan().IndexOf("<svg"u8) >= 0
             ? bytes
             : throw new ContentException(asWritten, "the site icon is not an SVG file (no <svg element)");

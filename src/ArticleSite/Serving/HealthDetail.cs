@@ -5,15 +5,18 @@ using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
 /// <summary>
 /// The detail of the readiness report, for the operator: "Healthy", or "Degraded" while a file cannot be published or
-/// changes are seen only by the periodic rescan; every such file (named relative to the content folder); whether the
+/// changes are seen only by the periodic rescan; every such file (named relative to the content folder), the first
+/// <see cref="ContentLimits.MaxProblemsListed"/> one by one and the rest counted; whether the
 /// folder is watched; and the lead article's ETag and time, so a probe can see an edit go live.
 /// </summary>
-public sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, IReadOnlyList<ProblemReport> Problems)
+/// <param name="ProblemCount">Every problem, also those past <see cref="ContentLimits.MaxProblemsListed"/> that <paramref name="Problems"/> only counts.</param>
+public sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, int ProblemCount, IReadOnlyList<ProblemReport> Problems)
 {
     /// <summary>
     /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
@@ -64,7 +67,17 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
             Articles: snapshot.Articles.Count,
             Watcher: publisher.WatcherState,
             Lead: new LeadReport(lead.Metadata.Slug, leadETag, lead.LastModified),
-            Problems: [.. snapshot.Problems.Select(problem => new ProblemReport(problem.Path, problem.Reason))]);
+            ProblemCount: snapshot.Problems.Count,
+            Problems: Listed(snapshot.Problems, request.HttpContext.RequestServices.GetRequiredService<IOptions<ContentLimits>>().Value));
+    }
+
+    /// <summary>The first problems, one by one, then how many more there are: the detail stays small whatever the folder holds.</summary>
+    private static List<ProblemReport> Listed(IReadOnlyList<ContentException> problems, ContentLimits limits)
+    {
+        var listed = problems.Take(limits.MaxProblemsListed).Select(problem => new ProblemReport(problem.Path, problem.Reason)).ToList();
+        if (problems.Count > listed.Count)
+            listed.Add(new ProblemReport(ContentFolder.Itself, limits.NotListed(problems.Count - listed.Count)));
+        return listed;
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ArticleSite.Tests.Support;
 
@@ -20,6 +21,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
 
     /// <summary>The site's cache folder (<c>Cache:Path</c>): a new temporary folder by default; empty keeps nothing on disk.</summary>
     public string CacheFolder { get; init; } = Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
+
+    /// <summary>Where the site's log lines go besides the console, for a test that reads them; none by default.</summary>
+    public CapturedLog? LogCapture { get; init; }
 
     /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
     public TimeProvider? Clock { get; init; }
@@ -72,6 +76,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         if (BaseUrl is not null)
             builder.UseSetting("Site:BaseUrl", BaseUrl);
+        if (LogCapture is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(LogCapture));
         builder.ConfigureTestServices(services =>
         {
             var original = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));

@@ -35,6 +35,10 @@ public static class HostileFiles
         ["YAML aliases of aliases used as a key"] = ("aliases.md", "line 8: front matter holds more than 10,000 values once its aliases are expanded"),
         ["30,000 identical headings"] = ("headings.md", "line 2007: more than 1,000 headings (ContentLimits:MaxHeadings)"),
         ["100,000 link reference definitions"] = ("definitions.md", "line 1009: more than 1,000 link reference definitions (ContentLimits:MaxLinkDefinitions)"),
+        ["a name in Latin-1, not UTF-8"] = (@"caf\xE9.md", @"has a name that is not valid UTF-8 (each such byte shown as \xNN); not read: rename it in UTF-8"),
+        ["the year 0000"] = ("year-zero.md", "front matter 'date' is '0000-01-01', expected a year from 0001 to 9999"),
+        ["a date past 9999 once its offset is applied"] = ("past-9999.md",
+            "front matter 'date' is '9999-12-31T23:00:00-05:00', expected a moment from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z once its offset is applied"),
     };
 
     /// <summary>Writes the kind's file into <paramref name="folder"/>.</summary>
@@ -107,6 +111,15 @@ public static class HostileFiles
                 break;
             case "100,000 link reference definitions":
                 File.WriteAllText(path, FrontMatter + "Body.\n\n" + string.Concat(Enumerable.Range(0, 100_000).Select(index => $"[d{index}]: http://e.com/{index}\n")));
+                break;
+            case "a name in Latin-1, not UTF-8":
+                TemporaryContentFolder.WriteUnderByteName(folder, @"caf\351.md", FrontMatter + "Body.\n");
+                break;
+            case "the year 0000":
+                File.WriteAllText(path, FrontMatter.Replace("2025-11-01", "0000-01-01", StringComparison.Ordinal) + "Body.\n");
+                break;
+            case "a date past 9999 once its offset is applied":
+                File.WriteAllText(path, FrontMatter.Replace("2025-11-01", "9999-12-31T23:00:00-05:00", StringComparison.Ordinal) + "Body.\n");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of hostile file");
