@@ -188,12 +188,15 @@ public sealed partial class IndexDatabase
         {
             LogDamaged(File, path);
             // A write may wait for another process's lock: never on the request that found it.
-            _ = Task.Run(() => Use(connection =>
+            _ = Task.Run(() =>
             {
-                Each(connection, "DELETE FROM sources WHERE hash = $key", [ArticleRow.HashBytes(hash)]);
-                return true;
-            }));
-            Interlocked.Increment(ref changes);
+                Use(connection =>
+                {
+                    Each(connection, "DELETE FROM sources WHERE hash = $key", [ArticleRow.HashBytes(hash)]);
+                    return true;
+                });
+                Interlocked.Increment(ref changes);
+            });
         }
         return null;
     }
