@@ -25,7 +25,7 @@ public sealed partial class IndexDatabase
     /// How long reading the index at start-up waits for another process's write lock: the first answer never waits
     /// longer for it. Reading needs no lock (WAL); only a database still to be made or taken over does.
     /// </summary>
-    public static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a save, off the start-up and request paths, waits for another process's write lock.</summary>
     private static readonly TimeSpan SaveWait = TimeSpan.FromSeconds(30);
