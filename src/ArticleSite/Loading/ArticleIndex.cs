@@ -45,6 +45,9 @@ public sealed partial class ArticleIndex : IDisposable
     private HashSet<UInt128>? storedSources;
     private int storedAt;
 
+    /// <summary>The last save threw; only the saving task touches it.</summary>
+    private bool saveFailed;
+
     /// <summary>Starts reading the index of <paramref name="folder"/> on the thread pool, while the folder is scanned.</summary>
     public ArticleIndex(IndexDatabase database, string folder, ContentLimits limits, RawHtml rawHtml, ILogger logger, TimeProvider time)
     {
@@ -148,13 +151,18 @@ public sealed partial class ArticleIndex : IDisposable
     {
         try
         {
-            return Save(files);
+            var saved = Save(files);
+            saveFailed &= !saved;
+            return saved;
         }
-#pragma warning disable CA1031 // the index only saves time: whatever goes wrong is logged and the site serves on
+#pragma warning disable CA1031 // the index only saves time: whatever goes wrong is logged (once until a save succeeds) and the site serves on
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            LogSaveFailed(Database.File, failure);
+            (stored, storedSources) = (null, null); // read again from the file: the save may have stopped between a write and its note
+            if (!saveFailed)
+                LogSaveFailed(Database.File, failure);
+            saveFailed = true;
             return false;
         }
     }
