@@ -15,7 +15,7 @@ namespace ArticleSite.Tests;
 /// parsing the file again, and serves exactly what a start without it serves; it is never the source of truth. It also
 /// keeps the bytes of every published version, so that an article saved with a problem is still served as it was.
 /// </summary>
-public sealed class ArticleIndexTests
+public sealed partial class ArticleIndexTests
 {
     private const string BaseUrl = "https://news.example.org";
 
@@ -125,7 +125,12 @@ public sealed class ArticleIndexTests
         using var content = Fixture();
         using var cache = new CacheFolder();
         var alpha = Path.Combine(content.Path, "alpha.md");
-        var (_, before) = await RunAsync(content, cache.Path, site => TextOfAsync(site, "/articles/alpha.txt"));
+        var (_, before) = await RunAsync(content, cache.Path, async site =>
+        {
+            // A stop cuts a save short: the version published must be kept before the edit comes.
+            await KeptVersionsAsync(cache, 6);
+            return await TextOfAsync(site, "/articles/alpha.txt");
+        });
         var time = File.GetLastWriteTimeUtc(alpha);
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Omega body.", "slug: alpha\n"));
         File.SetLastWriteTimeUtc(alpha, time);
@@ -142,11 +147,10 @@ public sealed class ArticleIndexTests
     {
         using var content = Fixture();
         using var cache = new CacheFolder();
-        await using var site = new LoggedSite { ContentFolder = content.Path, CacheFolder = cache.Path, Settings = TinyBodyBudget };
+        await using var site = await KeepingEveryVersionAsync(content, cache);
         var client = site.CreateRawClient();
         using var published = await client.GetAsync("/articles/alpha", Cancel);
         var publishedBody = await published.Content.ReadAsByteArrayAsync(Cancel);
-        await Eventually.GetAsync(() => Task.FromResult(KeptVersions(cache.Path)), kept => kept == 6, "the index to keep the 6 published versions");
 
         content.Write("alpha.md", "---\ndate: 2025-11-01\nslug: alpha\n---\n\nNo title, and no heading to take one from.\n");
         await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Any(problem => problem.Path == "alpha.md"), "the problem of alpha.md to be reported");
@@ -177,6 +181,19 @@ public sealed class ArticleIndexTests
     }
 
     private static readonly Dictionary<string, string> TinyBodyBudget = new() { ["Content:RenderedBodyBudget"] = "1" };
+
+    /// <summary>A site on the fixture that keeps no rendered body, once its index keeps the bytes of every version published.</summary>
+    private static async Task<LoggedSite> KeepingEveryVersionAsync(TemporaryContentFolder content, CacheFolder cache, TimeProvider? clock = null)
+    {
+        var site = new LoggedSite { ContentFolder = content.Path, CacheFolder = cache.Path, Settings = TinyBodyBudget, Clock = clock };
+        _ = site.Services; // starts the site
+        await KeptVersionsAsync(cache, 6);
+        return site;
+    }
+
+    /// <summary>Waits until the index in the cache folder keeps the bytes of <paramref name="count"/> versions.</summary>
+    private static Task<long> KeptVersionsAsync(CacheFolder cache, long count) =>
+        Eventually.GetAsync(() => Task.FromResult(IndexFile.KeptVersions(cache.Path)), kept => kept == count, $"the index to keep {count} versions");
 
     /// <summary>Starts a site on the folder with the cache folder, does <paramref name="act"/>, stops it, and returns what it logged.</summary>
     private static async Task<(IReadOnlyList<string> Log, T Result)> RunAsync<T>(TemporaryContentFolder content, string cachePath, Func<LoggedSite, Task<T>> act, IReadOnlyDictionary<string, string>? settings = null)
@@ -220,25 +237,6 @@ public sealed class ArticleIndexTests
             }
         }
         return responses;
-    }
-
-    /// <summary>How many published versions' bytes the index database holds.</summary>
-    private static long KeptVersions(string cachePath)
-    {
-        if (Directory.GetFiles(Path.Combine(cachePath, "index"), "*.db") is not [var file])
-            return 0;
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sources";
-        try
-        {
-            return (long)command.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0; // the tables are not made yet
-        }
     }
 
     /// <summary>

@@ -182,6 +182,31 @@ public sealed class PictureVariantTests : IDisposable
     }
 
     [Fact]
+    public async Task Variants_are_made_again_after_the_cache_folder_is_deleted_while_the_site_runs()
+    {
+        var photo = TestPictures.Jpeg(1000, 600);
+        content.WriteBytes("photo.jpg", photo);
+        WriteArticle("![Photo](photo.jpg)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = sharedCache };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        Directory.Delete(sharedCache, recursive: true);
+        var added = TestPictures.Jpeg(900, 500);
+        content.WriteBytes("added.jpg", added);
+        content.Write("added.md", Article("Added", "2025-11-02", "![Added](added.jpg)"));
+
+        foreach (var url in new[] { TestPictures.MediaUrl(added, "added-480.webp"), TestPictures.MediaUrl(photo, "photo-480.webp") })
+        {
+            await Eventually.GetAsync(async () =>
+            {
+                using var response = await client.GetAsync(url, Cancel);
+                return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}";
+            }, answer => answer == "200 image/webp", $"{url} to be made again");
+        }
+    }
+
+    [Fact]
     public async Task Until_its_variant_is_made_a_url_answers_with_the_webp_or_the_original_not_to_be_kept()
     {
         var photo = TestPictures.Jpeg(1000, 600);

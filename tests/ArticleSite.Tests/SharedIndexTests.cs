@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ArticleSite.Tests.Support;
-using Microsoft.Data.Sqlite;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
 namespace ArticleSite.Tests;
@@ -55,7 +54,7 @@ public sealed partial class SharedIndexTests
             Assert.Empty(Warnings(first));
             Assert.Empty(Warnings(second));
             Assert.Empty(Warnings(third));
-            Assert.Equal("ok", IntegrityOf(Assert.Single(cache.IndexFiles())));
+            Assert.Equal("ok", IndexFile.IntegrityOf(Assert.Single(cache.IndexFiles())));
         }
     }
 
@@ -126,7 +125,7 @@ public sealed partial class SharedIndexTests
 
             // Holding the file's write lock, as a third writer would, keeps both saves of the edits waiting inside their
             // first transaction (within the busy timeout), so the stop surely comes in the middle of a save.
-            using (var writer = HoldWriteLock(Assert.Single(cache.IndexFiles())))
+            using (var writer = IndexFile.HoldWriteLock(Assert.Single(cache.IndexFiles())))
             {
                 string[] edited = ["article-010", "article-020", "article-030", "article-040", "article-050"];
                 foreach (var slug in edited)
@@ -159,7 +158,7 @@ public sealed partial class SharedIndexTests
 
         Assert.Contains($"Took {ArticleCount} of {ArticleCount} article file(s) from the article index", string.Join('\n', next.OutputLines), StringComparison.Ordinal);
         Assert.Empty(Warnings(next));
-        Assert.Equal("ok", IntegrityOf(Assert.Single(cache.IndexFiles())));
+        Assert.Equal("ok", IndexFile.IntegrityOf(Assert.Single(cache.IndexFiles())));
     }
 
     [Fact]
@@ -261,27 +260,6 @@ public sealed partial class SharedIndexTests
             }
         }
         return answers;
-    }
-
-    /// <summary>What SQLite's own check says of the file: "ok" when it is a whole, valid database.</summary>
-    private static string IntegrityOf(string database)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        return (string)command.ExecuteScalar()!;
-    }
-
-    /// <summary>A connection holding the database's write lock (an immediate transaction) until it is disposed, which rolls it back.</summary>
-    private static SqliteConnection HoldWriteLock(string database)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
-        connection.Open();
-        using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        begin.ExecuteNonQuery();
-        return connection;
     }
 
     /// <summary>Replaces a file whole (written beside it, then renamed), as an editor or a deploy does: no reader sees half of it.</summary>

@@ -8,17 +8,23 @@ public sealed record PublishedFile(string RelativePath, long Size, long LastWrit
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
 /// last published takes its article from here instead of being read and parsed again; after each publication the index
 /// is brought up to date on the thread pool, with the bytes of every version published, so that an article's bodies can
-/// be rendered again even after its file was saved with a problem (<see cref="FileSource"/>).
+/// be rendered again even after its file was saved with a problem (<see cref="FileSource"/>). Each row is checked against
+/// the folder before it is used (<see cref="ArticleRow.Read"/>); a save that fails is tried again after
+/// <see cref="RetryAfter"/>, or at the next publication if that comes first.
 /// </summary>
 public sealed partial class ArticleIndex : IDisposable
 {
     /// <summary>How long disposing waits for a save under way: the next start would otherwise read more files.</summary>
     private static readonly TimeSpan SaveGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long after a failed save the index tries again, when no publication asks for a save sooner.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(1);
+
     private readonly string folder;
     private readonly ContentLimits limits;
     private readonly ILogger logger;
     private readonly Task loaded;
+    private readonly ITimer retry;
 
     /// <summary>The indexed files by path, as read at start-up; let go of at the first save, once the first reading is made.</summary>
     private Dictionary<string, IndexedFile>? indexed;
@@ -28,21 +34,29 @@ public sealed partial class ArticleIndex : IDisposable
 
     private readonly Lock saving = new();
     private volatile bool stopping;
-    private IEnumerable<PublishedFile>? pending;
+    private IReadOnlyList<PublishedFile>? pending;
     private Task? running;
 
-    /// <summary>What the database holds, as the last save left it; made from the indexed files by the first save. Only the saving task touches it.</summary>
+    /// <summary>
+    /// What the database holds, as the last save left it; made from the indexed files by the first save, and read from
+    /// the database again whenever it may have changed under it (<see cref="IndexDatabase.Changes"/>). Only the saving task touches it.
+    /// </summary>
     private Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? stored;
     private HashSet<UInt128>? storedSources;
+    private int storedAt;
+
+    /// <summary>The last save threw; only the saving task touches it.</summary>
+    private bool saveFailed;
 
     /// <summary>Starts reading the index of <paramref name="folder"/> on the thread pool, while the folder is scanned.</summary>
-    public ArticleIndex(IndexDatabase database, string folder, ContentLimits limits, RawHtml rawHtml, ILogger logger)
+    public ArticleIndex(IndexDatabase database, string folder, ContentLimits limits, RawHtml rawHtml, ILogger logger, TimeProvider time)
     {
         Database = database;
         Source = new FileSource(folder, limits, rawHtml, database);
         this.folder = folder;
         this.limits = limits;
         this.logger = logger;
+        retry = time.CreateTimer(_ => SaveAgain(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         loaded = Task.Run(Load);
     }
 
@@ -61,7 +75,8 @@ public sealed partial class ArticleIndex : IDisposable
     public FileSource Source { get; }
 
     /// <summary>Brings the index up to date with <paramref name="files"/> on the thread pool; saves asked for meanwhile are made as one.</summary>
-    public void SaveLater(IEnumerable<PublishedFile> files)
+    /// <param name="files">A reading's files, as one list: the library goes on changing while it is saved.</param>
+    public void SaveLater(IReadOnlyList<PublishedFile> files)
     {
         lock (saving)
         {
@@ -82,13 +97,15 @@ public sealed partial class ArticleIndex : IDisposable
             task = running;
         }
         task?.ContinueWith(_ => { }, TaskScheduler.Default).Wait(SaveGrace);
+        retry.Dispose();
         Database.Close();
     }
 
-    /// <summary>Reads every row into an article, one at a time: no row is kept as bytes once read.</summary>
+    /// <summary>Reads every row that the folder confirms into an article, one at a time: no row is kept as bytes once read.</summary>
     private void Load()
     {
-        var files = Database.ReadArticles(row => ArticleRow.Read(row, Source));
+        storedAt = Database.Changes;
+        var files = Database.ReadArticles(row => ArticleRow.Read(row, Source, folder));
         indexed = files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
     }
 
@@ -96,7 +113,7 @@ public sealed partial class ArticleIndex : IDisposable
     {
         while (true)
         {
-            IEnumerable<PublishedFile> files;
+            IReadOnlyList<PublishedFile> files;
             lock (saving)
             {
                 if (pending is null)
@@ -106,16 +123,47 @@ public sealed partial class ArticleIndex : IDisposable
                 }
                 (files, pending) = (pending, null);
             }
-            try
+            if (TrySave(files) || Database.TakenOver)
+                continue;
+            lock (saving)
             {
-                Save([.. files]);
+                pending ??= files;
+                running = null;
+                if (!stopping)
+                    retry.Change(RetryAfter, Timeout.InfiniteTimeSpan);
+                return;
             }
-#pragma warning disable CA1031 // the index only saves time: whatever goes wrong is logged and the site serves on
-            catch (Exception failure)
+        }
+    }
+
+    /// <summary>The retry of a failed save, unless a publication has saved since.</summary>
+    private void SaveAgain()
+    {
+        lock (saving)
+        {
+            if (!stopping && pending is not null)
+                running ??= Task.Run(SaveAll);
+        }
+    }
+
+    /// <returns>False when the save failed, and is to be tried again.</returns>
+    private bool TrySave(IReadOnlyList<PublishedFile> files)
+    {
+        try
+        {
+            var saved = Save(files);
+            saveFailed &= !saved;
+            return saved;
+        }
+#pragma warning disable CA1031 // the index only saves time: whatever goes wrong is logged (once until a save succeeds) and the site serves on
+        catch (Exception failure)
 #pragma warning restore CA1031
-            {
+        {
+            (stored, storedSources) = (null, null); // read again from the file: the save may have stopped between a write and its note
+            if (!saveFailed)
                 LogSaveFailed(Database.File, failure);
-            }
+            saveFailed = true;
+            return false;
         }
     }
 
@@ -123,9 +171,20 @@ public sealed partial class ArticleIndex : IDisposable
     /// Writes the rows that changed and deletes those of files gone or with a problem (one transaction: what the next
     /// start needs first), then keeps the bytes of every version published and no other, a batch at a time.
     /// </summary>
-    private void Save(IReadOnlyList<PublishedFile> files)
+    /// <returns>False when the database could not be read or written.</returns>
+    private bool Save(IReadOnlyList<PublishedFile> files)
     {
-        stored ??= Interlocked.Exchange(ref indexed, null)?.ToDictionary(file => file.Key, file => (file.Value.Size, file.Value.LastWriteTicks, file.Value.Article.SourceHash), StringComparer.Ordinal) ?? [];
+        var fromIndexed = Interlocked.Exchange(ref indexed, null);
+        var changes = Database.Changes;
+        if (changes != storedAt)
+            (stored, storedSources, fromIndexed) = (null, null, null);
+        stored ??= fromIndexed?.ToDictionary(file => file.Key, file => (file.Value.Size, file.Value.LastWriteTicks, file.Value.Article.SourceHash), StringComparer.Ordinal)
+            ?? Database.ReadStamps();
+        storedSources ??= Database.ReadSourceHashes();
+        if (stored is null || storedSources is null)
+            return false;
+        storedAt = changes;
+
         var current = files.Where(file => !file.HasProblem).ToList();
         var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, file.Article.SourceHash)).ToList();
         var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
@@ -133,14 +192,13 @@ public sealed partial class ArticleIndex : IDisposable
         if (changed.Count + gone.Count > 0)
         {
             if (!Database.WriteArticles(changed, gone))
-                return;
+                return false;
             foreach (var file in changed)
                 stored[file.RelativePath] = (file.Size, file.LastWriteTicks, file.Article.SourceHash);
             foreach (var path in gone)
                 stored.Remove(path);
         }
 
-        storedSources ??= Database.ReadSourceHashes();
         var published = files.Select(file => file.Article.SourceHash).ToHashSet();
         var sourcesGone = storedSources.Where(hash => !published.Contains(hash)).ToList();
         var missing = files.Where(file => !storedSources.Contains(file.Article.SourceHash)).DistinctBy(file => file.Article.SourceHash).ToList();
@@ -153,7 +211,7 @@ public sealed partial class ArticleIndex : IDisposable
             if (sources.Count + sourcesGone.Count == 0)
                 continue;
             if (!Database.WriteSources(sources, sourcesGone))
-                return;
+                return false;
             storedSources.UnionWith(sources.Select(source => source.SourceHash));
             storedSources.ExceptWith(sourcesGone);
             sourcesGone = [];
@@ -161,6 +219,7 @@ public sealed partial class ArticleIndex : IDisposable
         }
         if (changed.Count + gone.Count + kept > 0)
             LogSaved(Database.File, changed.Count, gone.Count, kept);
+        return true;
     }
 
     /// <summary>The file's bytes when they are still the version its article was read from; null once the file holds others.</summary>
@@ -180,6 +239,6 @@ public sealed partial class ArticleIndex : IDisposable
     [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
     private partial void LogSaved(string file, int rows, int gone, int sources);
 
-    [LoggerMessage(LogLevel.Warning, "Saving the article index {File} failed; the site serves on and reads more files at its next start")]
+    [LoggerMessage(LogLevel.Warning, "Saving the article index {File} failed; the site serves on, and tries again later")]
     private partial void LogSaveFailed(string file, Exception exception);
 }

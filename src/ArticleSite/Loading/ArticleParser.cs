@@ -60,6 +60,9 @@ public static partial class ArticleParser
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
     public static bool IsLanguageTag(string text) => LanguagePattern().IsMatch(text);
 
+    /// <summary>True for an alias as the parser keeps it: an absolute URL path such as /2019/03/old-name/.</summary>
+    public static bool IsAliasPath(string path) => AliasPattern().IsMatch(path);
+
     /// <summary>
     /// The body's syntax tree, and the text its positions refer to. Markdig's front matter extension skips YAML front
     /// matter itself, so the file's own text is parsed and no copy of it is kept beside it (the articles' text is most of

@@ -72,8 +72,13 @@ public static partial class ArticleRow
         Set(Column.CjkCharacters, file.Article.Reading.CjkCharacters);
     }
 
-    /// <summary>The file and article of the reader's current row; null when this build cannot read it (the file is read instead).</summary>
-    public static IndexedFile? Read(SqliteDataReader row, ArticleSource source)
+    /// <summary>
+    /// The file and article of the reader's current row; null when this build cannot read it or the row is not one this
+    /// build could have written of a file in <paramref name="folder"/> (the file is read instead): each field the parser
+    /// checks is checked again, and each media file must be in the folder, with the size and time of its stamp, which
+    /// the library compares with the disk before it takes the row.
+    /// </summary>
+    public static IndexedFile? Read(SqliteDataReader row, ArticleSource source, string folder)
     {
         string? Text(Column column) => row.IsDBNull((int)column) ? null : row.GetString((int)column);
         bool Flag(Column column) => row.GetInt64((int)column) != 0;
@@ -110,12 +115,29 @@ public static partial class ArticleRow
                 SourceHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
                 Source = source,
             };
-            return new IndexedFile(path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks), article);
+            return IsPossible(metadata, Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))
+                ? new IndexedFile(path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks), article)
+                : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidCastException or InvalidOperationException)
         {
             return null;
         }
+    }
+
+    /// <summary>Whether reading a file in <paramref name="root"/> could have given <paramref name="metadata"/>: a row is never trusted.</summary>
+    private static bool IsPossible(ArticleMetadata metadata, string root)
+    {
+        bool Inside(string fullPath) => fullPath.StartsWith(root + "/", StringComparison.Ordinal) && Path.GetFullPath(fullPath) == fullPath
+            && !fullPath[(root.Length + 1)..].Split('/').Any(segment => segment.Length == 0 || segment.StartsWith('.'));
+        var media = metadata.Media;
+        return metadata is { Title: not null, Summary: not null, Slug: not null, Language: not null }
+            && FrontMatter.IsValidSlug(metadata.Slug)
+            && ArticleParser.IsLanguageTag(metadata.Language)
+            && metadata.Aliases.All(ArticleParser.IsAliasPath)
+            && media.Stamps.All(stamp => Inside(stamp.FullPath))
+            && media.Files.All(file => file.FullPath == $"{root}/{file.RelativePath}" && Inside(file.FullPath)
+                && media.Stamps.Contains(new MediaStamp(file.FullPath, file.Length, file.LastWriteUtc)));
     }
 
     /// <summary>A source hash as the index stores it: 16 bytes, big-endian.</summary>

@@ -43,7 +43,7 @@ public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawH
 
     private ParsedArticle? FromStore(ArticleEntry entry, Article article)
     {
-        if (stored?.ReadSource(article.SourceHash) is not { } bytes || ArticleFile.HashOf(bytes, article.Metadata.Media) != article.SourceHash)
+        if (stored?.ReadSource(article.SourceHash, article.SourcePath, bytes => ArticleFile.HashOf(bytes, article.Metadata.Media) == article.SourceHash) is not { } bytes)
             return null;
         try
         {

@@ -351,13 +351,13 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     private FileSource? source;
 
-    /// <summary>Every file of the last reading that publishes an article (its last good version, when it has a problem now): what the index keeps.</summary>
-    public IEnumerable<PublishedFile> Published()
-    {
-        var read = files;
-        return read.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null));
-    }
+    /// <summary>
+    /// Every file of the last reading that publishes an article (its last good version, when it has a problem now): what
+    /// the index keeps. A list made now, which the readings that follow leave as it is.
+    /// </summary>
+    public IReadOnlyList<PublishedFile> Published() =>
+        [.. files.Where(file => file.Value.Good is not null)
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null))];
 
 
     /// <summary>

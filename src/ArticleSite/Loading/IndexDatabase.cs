@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -9,23 +10,41 @@ namespace ArticleSite.Loading;
 /// <summary>
 /// The SQLite file behind the article index of one content folder: the articles as last published, by path with the
 /// size and time their file had, and the bytes each published version was read from, by its hash. Never the source of
-/// truth: rows made under another build or other content limits are dropped (the fingerprint), a database of another
-/// schema or a corrupt one is made again, and one that cannot be used is reported once and left alone: the site then
-/// reads every file, as it would without it. Replicas of one folder share the file safely (WAL, a busy timeout); of
-/// replicas of different builds or settings, the one started last keeps it, and the others no longer write it.
+/// truth nor of failure: rows made under another build or other content limits are dropped (the fingerprint), a database
+/// of another schema or a corrupt one is made again (its folder too, when it was deleted), and a failure to read or write
+/// it is reported once and costs only time: the site reads the files instead, and the next use tries again. Replicas of
+/// one folder share the file safely (WAL, a busy timeout); of replicas of different builds or settings, the one started
+/// last keeps it, and the others no longer write it.
 /// </summary>
 public sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
     private const int SchemaVersion = 2;
 
+    /// <summary>
+    /// How long reading the index at start-up waits for another process's write lock: the first answer never waits
+    /// longer for it. Reading needs no lock (WAL); only a database still to be made or taken over does.
+    /// </summary>
+    public static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a save, off the start-up and request paths, waits for another process's write lock.</summary>
+    private static readonly TimeSpan SaveWait = TimeSpan.FromSeconds(30);
+
     private readonly string connectionString;
+    private readonly string startupConnectionString;
     private readonly string fingerprint;
     private readonly ILogger logger;
     private readonly Lock preparing = new();
-    private int reported;
+
+    /// <summary>Kept versions found damaged: read no more, and deleted off the request path.</summary>
+    private readonly ConcurrentDictionary<UInt128, bool> damaged = new();
+
+    private int remadeReported;
     private int takenOver;
-    private volatile bool unusable;
+    private int failing;
+    private int changes;
+    private bool preparedOnce;
+    private volatile bool closed;
     private volatile bool ready;
 
     private IndexDatabase(string file, string fingerprint, ILogger logger)
@@ -33,13 +52,26 @@ public sealed partial class IndexDatabase
         File = file;
         this.fingerprint = fingerprint;
         this.logger = logger;
-        connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString();
+        connectionString = ConnectionString(file, SaveWait);
+        startupConnectionString = ConnectionString(file, StartupWait);
     }
+
+    private static string ConnectionString(string file, TimeSpan wait) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = (int)wait.TotalSeconds }.ToString();
 
     /// <summary>The database file: one per content folder, named by the hash of its full path.</summary>
     public string File { get; }
 
-    /// <summary>The index of <paramref name="contentFolder"/> in <paramref name="cacheFolder"/>; null when nothing is kept on disk.</summary>
+    /// <summary>
+    /// Changes whenever the file may no longer hold what its writer last left in it: a failure, a database made again, a
+    /// kept version dropped. Whoever keeps a copy of what the file holds reads it again when this has moved.
+    /// </summary>
+    public int Changes => Volatile.Read(ref changes);
+
+    /// <summary>A replica of another build or other settings has taken the file over: this one no longer writes it.</summary>
+    public bool TakenOver => Volatile.Read(ref takenOver) == 1;
+
+    /// <summary>The index of <paramref name="contentFolder"/> in <paramref name="cacheFolder"/> (made on first use); null when nothing is kept on disk.</summary>
     public static IndexDatabase? Open(string? cacheFolder, string contentFolder, ContentLimits limits, RawHtml rawHtml, ILogger logger)
     {
         if (cacheFolder is null)
@@ -75,9 +107,12 @@ public sealed partial class IndexDatabase
             limits.MaxFolderEntries, limits.MaxFolderDepth, limits.MaxMediaBytes, limits.MaxMediaPixels);
     }
 
-    /// <summary>What <paramref name="read"/> makes of each article row that it can read; empty when there is none or the database cannot be used.</summary>
+    /// <summary>
+    /// What <paramref name="read"/> makes of each article row that it can read, waiting at most <see cref="StartupWait"/>
+    /// for a lock; empty when there is none or the database cannot be used now.
+    /// </summary>
     public List<T> ReadArticles<T>(Func<SqliteDataReader, T?> read) where T : class =>
-        Use(connection =>
+        Use(atStartup: true, work: connection =>
         {
             var rows = new List<T>();
             using var transaction = connection.BeginTransaction(deferred: true);
@@ -94,8 +129,25 @@ public sealed partial class IndexDatabase
             return rows;
         }) ?? [];
 
-    /// <summary>The hashes of every version whose bytes are kept; empty when the database cannot be used.</summary>
-    public HashSet<UInt128> ReadSourceHashes() =>
+    /// <summary>The size, time and source hash of every article row; null when the database cannot be used now.</summary>
+    public Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? ReadStamps() =>
+        Use(connection =>
+        {
+            var stamps = new Dictionary<string, (long, long, UInt128)>(StringComparer.Ordinal);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Path, Size, LastWriteTicks, SourceHash FROM articles";
+            using var reader = command.ExecuteReader();
+            var hash = new byte[16];
+            while (reader.Read())
+            {
+                if (reader.GetBytes(3, 0, hash, 0, hash.Length) == hash.Length)
+                    stamps[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), BinaryPrimitives.ReadUInt128BigEndian(hash));
+            }
+            return stamps;
+        });
+
+    /// <summary>The hashes of every version whose bytes are kept; null when the database cannot be used now.</summary>
+    public HashSet<UInt128>? ReadSourceHashes() =>
         Use(connection =>
         {
             var hashes = new HashSet<UInt128>();
@@ -109,17 +161,45 @@ public sealed partial class IndexDatabase
                     hashes.Add(BinaryPrimitives.ReadUInt128BigEndian(hash));
             }
             return hashes;
-        }) ?? [];
+        });
 
-    /// <summary>The bytes of the version published with <paramref name="hash"/>; null when they are not kept.</summary>
-    public byte[]? ReadSource(UInt128 hash) =>
-        Use(connection =>
+    /// <summary>
+    /// The bytes of the version published with <paramref name="hash"/>; null when they are not kept, cannot be read now,
+    /// or are damaged (do not decompress, or are not <paramref name="isVersion"/>): a damaged version is logged once and
+    /// dropped, so that it is neither read nor counted as kept again.
+    /// </summary>
+    /// <param name="path">The article's file, as the log names it.</param>
+    public byte[]? ReadSource(UInt128 hash, string path, Func<byte[], bool> isVersion)
+    {
+        if (damaged.ContainsKey(hash))
+            return null;
+        var compressed = Use(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT bytes FROM sources WHERE hash = $hash";
             command.Parameters.AddWithValue("$hash", ArticleRow.HashBytes(hash));
-            return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
+            return command.ExecuteScalar() as byte[];
         });
+        if (compressed is null)
+            return null;
+        if (Decompress(compressed) is { } bytes && isVersion(bytes))
+            return bytes;
+        if (damaged.TryAdd(hash, true))
+        {
+            LogDamaged(File, path);
+            // A write may wait for another process's lock: never on the request that found it.
+            _ = Task.Run(() =>
+            {
+                Use(connection =>
+                {
+                    Each(connection, "DELETE FROM sources WHERE hash = $key", [ArticleRow.HashBytes(hash)]);
+                    return true;
+                });
+                Interlocked.Increment(ref changes);
+            });
+        }
+        return null;
+    }
 
     /// <summary>Writes the rows of <paramref name="upserts"/> and deletes those of <paramref name="deletes"/> in one transaction; false when the database cannot be used.</summary>
     public bool WriteArticles(IReadOnlyList<PublishedFile> upserts, IReadOnlyCollection<string> deletes) =>
@@ -162,6 +242,8 @@ public sealed partial class IndexDatabase
             }
             Each(connection, "DELETE FROM sources WHERE hash = $key", gone.Select(ArticleRow.HashBytes).ToList());
             transaction.Commit();
+            foreach (var source in sources)
+                damaged.TryRemove(source.Hash, out _);
             return true;
         });
 
@@ -192,44 +274,56 @@ public sealed partial class IndexDatabase
     }
 
     /// <summary>Opens the file no more: the site is stopping, and its cache folder may be deleted next.</summary>
-    public void Close() => unusable = true;
+    public void Close() => closed = true;
 
-    /// <summary>Runs <paramref name="work"/> on a new connection; a database that cannot be used is reported once, and never used again.</summary>
-    private T? Use<T>(Func<SqliteConnection, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a new connection; null when the database cannot be used now. A failure is reported
+    /// once (until a use succeeds again) and makes the next use start afresh: folder, file, tables.
+    /// </summary>
+    /// <param name="atStartup">Waits at most <see cref="StartupWait"/> for another process's lock.</param>
+    private T? Use<T>(Func<SqliteConnection, T> work, bool atStartup = false)
     {
-        if (unusable)
+        if (closed)
             return default;
         try
         {
-            return Attempt(work);
-        }
-        catch (SqliteException corrupt) when (corrupt.SqliteErrorCode is NotADatabase or Corrupt && !ready)
-        {
-            // Made again from nothing: it only ever held what the content folder can give again.
-            Report($"{corrupt.Message}; it is made again");
+            T result;
             try
             {
-                DeleteFiles();
-                return Attempt(work);
+                result = Attempt(work, atStartup);
             }
-            catch (Exception failure) when (failure is SqliteException or IOException or UnauthorizedAccessException)
+            catch (SqliteException corrupt) when (corrupt.SqliteErrorCode is NotADatabase or Corrupt)
             {
-                Abandon(failure);
-                return default;
+                // Made again from nothing: it only ever held what the content folder can give again.
+                if (Interlocked.Exchange(ref remadeReported, 1) == 0)
+                    LogUnusable(File, $"{corrupt.Message}; it is made again");
+                ready = false;
+                Interlocked.Increment(ref changes);
+                DeleteFiles();
+                result = Attempt(work, atStartup);
             }
+            if (Interlocked.Exchange(ref failing, 0) == 1)
+                LogUsableAgain(File);
+            return result;
         }
         catch (Exception failure) when (failure is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            Abandon(failure);
+            ready = false;
+            Interlocked.Increment(ref changes);
+            if (Interlocked.Exchange(ref failing, 1) == 0)
+                LogUnusable(File, $"{failure.Message}; the site reads the files instead and tries again later");
             return default;
         }
     }
 
-    private T Attempt<T>(Func<SqliteConnection, T> work)
+    private T Attempt<T>(Func<SqliteConnection, T> work, bool atStartup)
     {
-        using var connection = new SqliteConnection(connectionString);
+        if (!ready)
+            Directory.CreateDirectory(Path.GetDirectoryName(File)!); // a cache folder deleted while the site runs is made again
+        using var connection = new SqliteConnection(atStartup ? startupConnectionString : connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL");
+        var wait = atStartup ? StartupWait : SaveWait;
+        Execute(connection, $"PRAGMA busy_timeout = {(long)wait.TotalMilliseconds}; PRAGMA synchronous = NORMAL");
         if (!ready)
         {
             lock (preparing)
@@ -242,15 +336,18 @@ public sealed partial class IndexDatabase
         return work(connection);
     }
 
-    private void Abandon(Exception failure)
-    {
-        unusable = true;
-        Report($"{failure.Message}; the site reads every file instead");
-    }
-
-    /// <summary>Makes the tables of this schema, and empties the articles when they were made by another build or configuration.</summary>
+    /// <summary>
+    /// Makes the tables of this schema, and, at this process's first use, empties the articles when they were made by
+    /// another build or configuration (a later use leaves a file another replica has taken over to it). A file already
+    /// as it should be is only read: a restart under another process's write lock waits for nothing.
+    /// </summary>
     private void Prepare(SqliteConnection connection)
     {
+        if (IsPrepared(connection))
+        {
+            preparedOnce = true;
+            return;
+        }
         Execute(connection, "PRAGMA journal_mode = WAL");
         // One write transaction from the version read on: replicas starting at once on a new file would otherwise both
         // see no tables, and one would drop the tables (and rows) the other had just made, or fail to make them again.
@@ -265,9 +362,8 @@ public sealed partial class IndexDatabase
                 PRAGMA user_version = {SchemaVersion};
                 """);
         }
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT value FROM meta WHERE key = 'fingerprint'";
-        if (read.ExecuteScalar() as string != fingerprint)
+        var owner = Scalar(connection, "SELECT value FROM meta WHERE key = 'fingerprint'") as string;
+        if (owner != fingerprint && (owner is null || !preparedOnce))
         {
             Execute(connection, "DELETE FROM articles");
             using var write = connection.CreateCommand();
@@ -276,7 +372,15 @@ public sealed partial class IndexDatabase
             write.ExecuteNonQuery();
         }
         transaction.Commit();
+        preparedOnce = true;
+        Interlocked.Increment(ref changes);
     }
+
+    /// <summary>True when the file is in WAL mode with this schema and this build's fingerprint: read without a write lock.</summary>
+    private bool IsPrepared(SqliteConnection connection) =>
+        Scalar(connection, "PRAGMA journal_mode") as string == "wal"
+        && Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion
+        && Scalar(connection, "SELECT value FROM meta WHERE key = 'fingerprint'") as string == fingerprint;
 
     private static void Execute(SqliteConnection connection, string sql)
     {
@@ -298,12 +402,6 @@ public sealed partial class IndexDatabase
             System.IO.File.Delete(File + suffix);
     }
 
-    private void Report(string reason)
-    {
-        if (Interlocked.Exchange(ref reported, 1) == 0)
-            LogUnusable(File, reason);
-    }
-
     private static string HashText(UInt128 hash) => hash.ToString("x32", CultureInfo.InvariantCulture);
 
     /// <summary>Deflate at its fastest: Markdown shrinks to about a third, and writing 100,000 versions stays short.</summary>
@@ -315,12 +413,20 @@ public sealed partial class IndexDatabase
         return output.ToArray();
     }
 
-    private static byte[] Decompress(byte[] compressed)
+    /// <summary>The bytes kept; null when they are not valid Deflate.</summary>
+    private static byte[]? Decompress(byte[] compressed)
     {
-        using var input = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
+        try
+        {
+            using var input = new DeflateStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            input.CopyTo(output);
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private const int Corrupt = 11; // SQLITE_CORRUPT
@@ -332,4 +438,10 @@ public sealed partial class IndexDatabase
 
     [LoggerMessage(LogLevel.Warning, "The article index {File} cannot be used: {Reason}")]
     private partial void LogUnusable(string file, string reason);
+
+    [LoggerMessage(LogLevel.Information, "The article index {File} can be used again")]
+    private partial void LogUsableAgain(string file);
+
+    [LoggerMessage(LogLevel.Warning, "The article index {File} kept a damaged version of {Path}; it is dropped, and the article is rendered from its file or not at all")]
+    private partial void LogDamaged(string file, string path);
 }

@@ -12,7 +12,10 @@ public sealed class CacheOptions
     public string Path { get; set; } = DefaultPath();
 
     /// <summary>The folder for one kind of cached thing (e.g. "variants"), created on first use; null when nothing is kept on disk.</summary>
-    public string? FolderFor(string kind) => Path.Length == 0 ? null : Directory.CreateDirectory(System.IO.Path.Combine(Path, kind)).FullName;
+    public string? FolderFor(string kind) => PathFor(kind) is { } folder ? Directory.CreateDirectory(folder).FullName : null;
+
+    /// <summary>The full path of the folder for one kind of cached thing, which its user makes (again) as needed; null when nothing is kept on disk.</summary>
+    public string? PathFor(string kind) => Path.Length == 0 ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, kind));
 
     private static string DefaultPath()
     {

@@ -101,6 +101,7 @@ public sealed partial class PictureVariants : BackgroundService
         var path = Path.Combine(Folder, variant.CacheName);
         if (File.Exists(path))
             return (path, variant);
+        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
         Queue(variant.Source);
         var webp = variant with { Format = MediaFormat.WebP };
         var webpPath = Path.Combine(Folder, webp.CacheName);
@@ -163,15 +164,28 @@ public sealed partial class PictureVariants : BackgroundService
     {
         await foreach (var file in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            finished[file.Hash] = EncodeAll(file, stoppingToken);
+            if (EncodeAll(file, stoppingToken) is { } done)
+                finished[file.Hash] = done;
             queued.TryRemove(file.Hash, out _);
             Done();
         }
     }
 
-    /// <summary>Makes the variants not on disk yet, every WebP before the first AVIF; false when the source cannot be decoded.</summary>
-    private bool EncodeAll(MediaFile file, CancellationToken stoppingToken)
+    /// <summary>
+    /// Makes the variants not on disk yet, every WebP before the first AVIF; false when the source cannot be decoded,
+    /// null when the cache folder cannot be written now (the picture is queued again when it is next asked for).
+    /// </summary>
+    private bool? EncodeAll(MediaFile file, CancellationToken stoppingToken)
     {
+        try
+        {
+            Directory.CreateDirectory(Folder!); // a cache folder deleted while the site runs is made again
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            LogCannotWrite(Folder!, problem.Message);
+            return null;
+        }
         foreach (var variant in PictureVariant.Of(file).OrderBy(variant => variant.Format == MediaFormat.Avif))
         {
             var path = Path.Combine(Folder!, variant.CacheName);
@@ -191,7 +205,7 @@ public sealed partial class PictureVariants : BackgroundService
             catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
             {
                 LogCannotWrite(path, problem.Message);
-                return false;
+                return null;
             }
 #pragma warning disable CA1031 // the worker outlives any one picture: whatever else goes wrong is logged, the picture served as it is
             catch (Exception problem)

@@ -301,16 +301,16 @@ public sealed partial class SitePublisher : IDisposable
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    /// <summary>The article index in the cache folder; none when the site keeps nothing on disk or the folder cannot be made.</summary>
+    /// <summary>The article index in the cache folder, whose folder is made on first use; none when the site keeps nothing on disk or SQLite cannot be loaded.</summary>
     private ArticleIndex? OpenIndex(CacheOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
     {
         try
         {
-            return IndexDatabase.Open(cacheOptions.FolderFor("index"), folder, limits, rawHtml, indexLogger) is { } database
-                ? new ArticleIndex(database, folder, limits, rawHtml, indexLogger)
+            return IndexDatabase.Open(cacheOptions.PathFor("index"), folder, limits, rawHtml, indexLogger) is { } database
+                ? new ArticleIndex(database, folder, limits, rawHtml, indexLogger, time)
                 : null;
         }
-#pragma warning disable CA1031 // the index only saves time: a cache folder that cannot be made, or SQLite's library missing, costs the index alone
+#pragma warning disable CA1031 // the index only saves time: SQLite's library missing costs the index alone
         catch (Exception failure)
 #pragma warning restore CA1031
         {

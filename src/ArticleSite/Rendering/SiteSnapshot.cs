@@ -156,7 +156,15 @@ public sealed class SiteSnapshot
             {
                 if (site.Find(path) is not { } making)
                     continue;
-                var after = await making;
+                Resource after;
+                try
+                {
+                    after = await making;
+                }
+                catch (ArticleChangedException)
+                {
+                    continue; // rendered ahead only to save time: its request answers that it cannot be rendered now
+                }
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
                     await now.CompressLikeAsync(was);
             }
