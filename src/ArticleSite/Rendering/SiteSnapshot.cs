@@ -144,6 +144,7 @@ public sealed class SiteSnapshot
     /// Renders now what readers had asked <paramref name="previous"/> for, at most <paramref name="limit"/> resources per
     /// origin: the same paths in the same codings. Published after this, the snapshot makes no reader wait for a rendering.
     /// An unchanged article's bodies are found in the shared store of rendered bodies, as they were: only what changed is rendered.
+    /// An article whose file no longer holds the version read is left for its first reader.
     /// </summary>
     public async Task RenderLikeAsync(SiteSnapshot previous, int limit)
     {
@@ -156,7 +157,17 @@ public sealed class SiteSnapshot
             {
                 if (site.Find(path) is not { } making)
                     continue;
-                var after = await making;
+                Resource after;
+                try
+                {
+                    after = await making;
+                }
+                catch (ArticleChangedException)
+                {
+                    // Saved again since this snapshot read it: the watcher has seen that save, and the snapshot publishing
+                    // it renders the page; this one is published all the same, its readers waiting for the next.
+                    continue;
+                }
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
                     await now.CompressLikeAsync(was);
             }
