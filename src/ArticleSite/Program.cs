@@ -52,6 +52,7 @@ app.UseSiteHosts();
 // being made: the cache's policy applies to every request, and the snapshot decides what it stores.
 app.UseOutputCache();
 app.UseRouting();
+app.UseOneUrlPerFile();
 app.UseStatusPages();
 app.RejectRequestBodies();
 app.MapOpenApiDocument();

@@ -163,6 +163,8 @@ public sealed class AuthorsTagsAndDatesTests(AuthorsTagsAndDatesTests.Site site)
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("/articles/release-notes", response.Headers.Location?.OriginalString);
+        // An old URL can move to a newer article: a browser keeps the redirect only as long as a page.
+        Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
     }
 
     [Fact]

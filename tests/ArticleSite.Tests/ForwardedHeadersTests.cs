@@ -36,6 +36,19 @@ public sealed class ForwardedHeadersTests : IDisposable
         Assert.Equal("max-age=63072000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
     }
 
+    [Fact]
+    public async Task HSTS_follows_the_base_URL_not_the_forwarded_scheme_so_a_cache_in_front_keeps_one_answer_for_both()
+    {
+        var (overHttps, _, _) = await GetForwardedAsync(behindProxy, "https", "news.example.org");
+        var (overHttp, _, _) = await GetForwardedAsync(behindProxy, "http", "news.example.org");
+
+        Assert.Equal(HttpStatusCode.OK, overHttp.StatusCode);
+        Assert.Equal(["max-age=63072000"], overHttps.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Equal(["max-age=63072000"], overHttp.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Equal(overHttps.Headers.Vary, overHttp.Headers.Vary);
+        Assert.DoesNotContain("X-Forwarded-Proto", overHttp.Headers.Vary);
+    }
+
     [Theory]
     [InlineData("evil.example")]
     [InlineData("news.example.org.evil.example")]

@@ -58,6 +58,37 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task The_operator_listener_answers_a_scraper_and_a_probe_that_name_its_IP_and_names_no_such_host()
+    {
+        using var content = FolderWithOneBadFile();
+        var operatorPort = FreePort();
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
+        var publicAddress = await site.ListeningAsync();
+        using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
+        var remote = $"10.0.0.5:{operatorPort}";
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = remote } };
+        using var metrics = await operatorClient.SendAsync(scrape, Cancel);
+        using var probe = new HttpRequestMessage(HttpMethod.Get, "/healthz/ready") { Headers = { Host = remote } };
+        using var detail = await operatorClient.SendAsync(probe, Cancel);
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = remote } };
+        using var operatorPage = await operatorClient.SendAsync(page, Cancel);
+        using var publicClient = new HttpClient { BaseAddress = publicAddress };
+        using var publicPage = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = remote } };
+        using var refused = await publicClient.SendAsync(publicPage, Cancel);
+
+        Assert.Equal((HttpStatusCode.OK, "text/plain"), (metrics.StatusCode, metrics.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("articlesite_articles{otel_scope_name=\"ArticleSite\"} 1", await metrics.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var detailText = await detail.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("\"path\": \"bad.md\"", detailText, StringComparison.Ordinal);
+        Assert.DoesNotContain("10.0.0.5", detailText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, operatorPage.StatusCode);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost:{operatorPort}/articles/", await operatorPage.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_a_metrics_port_the_detail_is_nowhere()
     {
         using var content = FolderWithOneBadFile();

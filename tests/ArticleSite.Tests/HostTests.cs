@@ -97,6 +97,29 @@ public sealed class HostTests : IDisposable
         Assert.Equal($"http://localhost:8080{ArticlePath}", CanonicalOf(other));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(BaseUrl)]
+    public async Task Probes_that_name_the_pods_or_targets_IP_get_every_health_answer_and_still_no_page(string? baseUrl)
+    {
+        var site = Start(baseUrl);
+
+        foreach (var (path, host) in new[] { ("/healthz", "10.0.0.5:8080"), ("/healthz/live", "10.0.0.5:8080"), ("/healthz/ready", "10.0.0.5:8080"), ("/healthz/ready", "10.0.0.5") })
+        {
+            await using var connection = await RawHttp.ConnectAsync(RawHttp.EndPointOf(site.Services), Cancel);
+            // What a kubelet's httpGet probe sends when the probe names no host: the pod's IP and the probed port.
+            await connection.SendAsync($"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: kube-probe/1.31\r\nAccept: */*\r\nConnection: close\r\n\r\n", Cancel);
+            var probe = await connection.ReadResponseAsync(toHead: false, Cancel);
+
+            Assert.Equal((200, "application/json; charset=utf-8"), (probe.Status, probe.Header("Content-Type")));
+            // The factory shows the detail publicly (Metrics:PublicHealthDetail); it names no host either.
+            Assert.StartsWith("{\n  \"status\": \"Healthy\"", Encoding.UTF8.GetString(probe.Body), StringComparison.Ordinal);
+            Assert.DoesNotContain("10.0.0.5", probe.Text, StringComparison.Ordinal);
+        }
+        Assert.Equal(400, (await GetAsync(site, "/", "10.0.0.5:8080")).Status);
+        Assert.Equal(400, (await GetAsync(site, "/HEALTHZ/READY", "10.0.0.5:8080")).Status);
+    }
+
     /// <summary>Hosts Kestrel lets through that once made a 500 or an http:/// URL; HTTP/1.0 requests may also send none.</summary>
     public static TheoryData<string, string?> BadHosts => new()
     {

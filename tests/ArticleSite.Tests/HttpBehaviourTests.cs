@@ -216,4 +216,49 @@ public sealed class HttpBehaviourTests(ArticleSiteFactory site) : IClassFixture<
 
         Assert.Empty(response.Headers.Server);
     }
+
+    [Theory]
+    [InlineData("/", "Accept", "image/png", 406)]
+    [InlineData("/article.txt", "Accept-Encoding", "identity;q=0", 406)]
+    [InlineData("/article.md", "Range", "bytes=999999-", 416)]
+    [InlineData("/openapi/v1.json", "Range", "bytes=999999-", 416)]
+    public async Task An_error_that_describes_one_request_is_never_stored(string path, string header, string value, int status)
+    {
+        using var response = await site.CreateRawClient().SendAsync(path, (header, value));
+
+        Assert.Equal((status, "no-store"), ((int)response.StatusCode, response.HeaderOf("Cache-Control")));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_like_a_resource_with_an_ETag_compression_and_the_sites_Cache_Control()
+    {
+        var client = site.CreateRawClient();
+
+        using var plain = await client.SendAsync("/openapi/v1.json");
+        using var brotli = await client.SendAsync("/openapi/v1.json", ("Accept-Encoding", "br"));
+        using var notModified = await client.SendAsync("/openapi/v1.json", ("If-None-Match", plain.Headers.ETag!.Tag));
+        var json = await plain.Content.ReadAsByteArrayAsync(Cancel);
+
+        Assert.Equal((HttpStatusCode.OK, "application/json; charset=utf-8"), (plain.StatusCode, plain.HeaderOf("Content-Type")));
+        Assert.Equal("public, max-age=300, stale-while-revalidate=86400", plain.HeaderOf("Cache-Control"));
+        Assert.Equal("Accept-Encoding", plain.HeaderOf("Vary"));
+        Assert.False(plain.Headers.ETag.IsWeak);
+        Assert.Equal("br", brotli.ContentEncoding());
+        Assert.Equal(json, Requests.Decode("br", await brotli.Content.ReadAsByteArrayAsync(Cancel)));
+        Assert.NotEqual(plain.Headers.ETag, brotli.Headers.ETag);
+        Assert.Equal((HttpStatusCode.NotModified, plain.Headers.ETag), (notModified.StatusCode, notModified.Headers.ETag));
+        Assert.DoesNotContain("127.0.0.1", System.Text.Encoding.UTF8.GetString(json), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/openapi/v1.json/")]
+    [InlineData("/healthz/live/")]
+    [InlineData("/healthz/ready/")]
+    [InlineData("/article.json/")]
+    public async Task A_file_has_one_URL_and_its_name_with_a_slash_is_404(string path)
+    {
+        using var response = await site.CreateRawClient().SendAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }

@@ -140,6 +140,58 @@ public sealed class MediaTests
         Assert.Equal(etag, head.Headers.ETag?.ToString());
     }
 
+    /// <summary>The SVG's URL asked for with <paramref name="headers"/>, and the SVG's bytes.</summary>
+    private static async Task<(HttpResponseMessage Response, byte[] Svg)> GetSvgAsync(string suffix = "", params (string Name, string Value)[] headers)
+    {
+        using var bundle = new Bundle();
+        await using var site = new ArticleSiteFactory { ContentFolder = bundle.Content.Path };
+        var response = await site.CreateRawClient().SendAsync(TestPictures.MediaUrl(bundle.Svg, "logo.svg") + suffix, headers);
+        await response.Content.LoadIntoBufferAsync(Cancel);
+        return (response, bundle.Svg);
+    }
+
+    [Fact]
+    public async Task A_media_file_may_be_shown_by_other_sites_such_as_a_feed_reader_and_keeps_its_sandbox()
+    {
+        var (response, _) = await GetSvgAsync();
+
+        // The feed names pictures by absolute URL; a feed reader on another site must be allowed to show them.
+        Assert.Equal("cross-origin", response.HeaderOf("Cross-Origin-Resource-Policy"));
+        Assert.Equal("nosniff", response.HeaderOf("X-Content-Type-Options"));
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; sandbox", response.HeaderOf("Content-Security-Policy"));
+        response.Dispose();
+    }
+
+    [Fact]
+    public async Task A_media_download_resumed_by_date_gets_the_whole_file()
+    {
+        // The site sends no Last-Modified, so no date can say these bytes are the ones the download began with.
+        var (response, svg) = await GetSvgAsync("", ("Range", "bytes=10-"), ("If-Range", "Mon, 07 Dec 2026 05:00:00 GMT"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(svg, await response.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal("", response.HeaderOf("Content-Range"));
+        response.Dispose();
+    }
+
+    [Fact]
+    public async Task A_media_range_past_the_end_is_416_and_never_stored()
+    {
+        var (response, _) = await GetSvgAsync("", ("Range", "bytes=100000-"));
+
+        Assert.Equal((HttpStatusCode.RequestedRangeNotSatisfiable, "no-store"), (response.StatusCode, response.HeaderOf("Cache-Control")));
+        response.Dispose();
+    }
+
+    [Fact]
+    public async Task A_media_files_name_with_a_slash_after_it_is_404()
+    {
+        var (response, _) = await GetSvgAsync("/");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        response.Dispose();
+    }
+
     [Theory]
     [InlineData("POST", HttpStatusCode.MethodNotAllowed)]
     [InlineData("DELETE", HttpStatusCode.MethodNotAllowed)]

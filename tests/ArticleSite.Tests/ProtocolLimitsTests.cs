@@ -151,8 +151,9 @@ public sealed class ProtocolLimitsTests
         Assert.Equal(
             ["All articles · ArticleSite", "All articles, page 2 of 3 · ArticleSite", "All articles, page 3 of 3 · ArticleSite"],
             pages.Select(page => page.Title));
-        foreach (var beyond in new[] { "/articles/page/4/", "/articles/page/1/", "/articles/page/0/", "/articles/page/2" })
+        foreach (var beyond in new[] { "/articles/page/4/", "/articles/page/1/", "/articles/page/0/", "/articles/page/4" })
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(beyond, Cancel)).StatusCode);
+        // A page's URL without its slash redirects to it (TagPageTests); past the last page there is none to redirect to.
     }
 
     [Fact]

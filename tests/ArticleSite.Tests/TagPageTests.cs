@@ -27,6 +27,10 @@ public sealed class TagPageTests
         { "日本語", "日本語" },
         { "العربية", "العربية" },
         { "!!!", "" },
+        { "Cafe\u0301", "caf\u00e9" },
+        { "CAF\u00c9", "caf\u00e9" },
+        { "ΟΔΟΣ", "οδοσ" },
+        { "οδος", "οδοσ" },
     };
 
     [Theory]
@@ -48,7 +52,52 @@ public sealed class TagPageTests
         Assert.Equal("All tags", page.QuerySelector("h1")?.TextContent);
         Assert.Equal(
             [("Go", "/tags/go/", "1 article"), ("release", "/tags/release/", "3 articles"), ("한국 경제", "/tags/%ED%95%9C%EA%B5%AD-%EA%B2%BD%EC%A0%9C/", "1 article")],
-            page.QuerySelectorAll(".tag-list li").Select(item => (item.QuerySelector("a")!.TextContent, item.QuerySelector("a")!.GetAttribute("href"), item.QuerySelector(".count")!.TextContent)));
+            TagListOf(page));
+    }
+
+    /// <summary>Each entry of the tags page: the tag's name, its link and its count.</summary>
+    private static IEnumerable<(string Name, string? Href, string Count)> TagListOf(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".tag-list li").Select(item => (item.QuerySelector("a")!.TextContent, item.QuerySelector("a")!.GetAttribute("href"), item.QuerySelector(".count")!.TextContent));
+
+    [Fact]
+    public async Task A_tag_typed_composed_or_with_a_combining_accent_is_one_tag_at_one_URL()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", Article("A", "2025-11-03", "Body.", "tags: [\"Caf\u00e9\"]\n"));
+        content.Write("b.md", Article("B", "2025-11-02", "Body.", "tags: [\"Cafe\u0301\"]\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/tags/", Cancel), Cancel);
+        using var decomposed = await client.GetAsync("/tags/cafe%CC%81/", Cancel);
+
+        Assert.Equal(
+            [("Caf\u00e9", "/tags/caf%C3%A9/", "2 articles")],
+            TagListOf(page));
+        Assert.Equal(HttpStatusCode.NotFound, decomposed.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/tags", "/tags/")]
+    [InlineData("/tags/go", "/tags/go/")]
+    [InlineData("/tags/go?from=feed", "/tags/go/?from=feed")]
+    [InlineData("/tags/%ED%95%9C%EA%B5%AD-%EA%B2%BD%EC%A0%9C", "/tags/%ED%95%9C%EA%B5%AD-%EA%B2%BD%EC%A0%9C/")]
+    [InlineData("/articles", "/articles/")]
+    [InlineData("/tags/go/page/2", "/tags/go/page/2/")]
+    public async Task A_list_pages_URL_without_its_slash_redirects_to_its_one_URL(string path, string location)
+    {
+        using var content = new TemporaryContentFolder();
+        for (var day = 1; day <= 51; day++)
+            content.Write($"a{day}.md", Article($"A{day}", $"2025-10-{(day % 28) + 1:00}", "Body.", "tags: [Go, 한국 경제]\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = site.CreateClient().BaseAddress };
+
+        using var response = await client.GetAsync(path, Cancel);
+        using var unknown = await client.GetAsync("/tags/nothing", Cancel);
+
+        Assert.Equal((HttpStatusCode.MovedPermanently, location), (response.StatusCode, response.Headers.Location?.OriginalString));
+        Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public static class NginxConfig
             config.Append("    }\n");
         }
 
-        var mediaHeaders = headers.Select(header => header.Name == "Content-Security-Policy" ? (header.Name, SecurityHeaders.MediaContentSecurityPolicy.ToString()) : header).ToList();
+        var mediaHeaders = headers.Select(header => SecurityHeaders.Media.FirstOrDefault(own => own.Name == header.Name) is { Name: not null } own ? (header.Name, own.Value.ToString()) : header).ToList();
         foreach (var file in media.Files.OrderBy(file => file.Hash, StringComparer.Ordinal))
         {
             config.Append($"    location = {SiteRoutes.Media(file)} {{\n");

@@ -24,7 +24,7 @@ public sealed class TagIndex
         var grouped = new Dictionary<string, (List<Article> Articles, Dictionary<string, int> Spellings)>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
-            foreach (var name in article.Metadata.Tags)
+            foreach (var name in article.Metadata.Tags.Select(Spelling))
             {
                 var slug = SlugOf(name);
                 if (slug.Length == 0)
@@ -87,7 +87,7 @@ public sealed class TagIndex
     /// <summary>Adds <paramref name="sign"/> to the count of each spelling of the tag that the articles use, as many times as they name it.</summary>
     private static void Count(IEnumerable<Article> articles, string slug, Dictionary<string, int> counts, int sign)
     {
-        foreach (var name in articles.SelectMany(article => article.Metadata.Tags).Where(name => SlugOf(name) == slug))
+        foreach (var name in articles.SelectMany(article => article.Metadata.Tags).Select(Spelling).Where(name => SlugOf(name) == slug))
         {
             var count = counts.GetValueOrDefault(name) + sign;
             if (count > 0)
@@ -106,22 +106,30 @@ public sealed class TagIndex
     public Tag? Find(string slug) => bySlug.GetValueOrDefault(slug);
 
     /// <summary>
-    /// A tag's slug: its letters and digits in lower case, in any script ("Release" → release, "한국 경제" → 한국-경제), every
-    /// other run of characters one hyphen; empty for a tag of punctuation alone, which gets no page. Kept in Unicode rather
-    /// than transliterated, so that a Korean tag reads as Korean in the address bar; links percent-encode it.
+    /// A spelling as it is counted and shown: in Unicode's composed form (NFC), so that "Café" typed with a combining
+    /// accent is the same spelling as "Café" typed with "é".
+    /// </summary>
+    private static string Spelling(string name) => CanonicalForm.Composed(name);
+
+    /// <summary>
+    /// A tag's slug: its letters and digits, composed (NFC) and case-folded, in any script ("Release" → release, "ΟΔΟΣ"
+    /// and "οδος" → οδοσ, "한국 경제" → 한국-경제), every other run of characters one hyphen; empty for a tag of punctuation
+    /// alone, which gets no page. Kept in Unicode rather than transliterated, so that a Korean tag reads as Korean in the
+    /// address bar; links percent-encode it.
     /// </summary>
     public static string SlugOf(string name)
     {
         var slug = new StringBuilder(name.Length);
         var pendingHyphen = false;
-        foreach (var rune in name.EnumerateRunes())
+        foreach (var rune in Spelling(name).EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
                 if (pendingHyphen && slug.Length > 0)
                     slug.Append('-');
                 pendingHyphen = false;
-                slug.Append(Rune.ToLowerInvariant(rune).ToString());
+                // Upper case, then lower: the simple case folding of the letters whose lower case has two forms (ς and σ, ſ and s).
+                slug.Append(Rune.ToLowerInvariant(Rune.ToUpperInvariant(rune)).ToString());
             }
             else
             {

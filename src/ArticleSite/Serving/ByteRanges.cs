@@ -49,6 +49,14 @@ public static class ByteRanges
     }
 
     /// <summary>
+    /// Whether an If-Range is present and cannot hold here: a date (or anything that is no entity tag). For the framework's
+    /// file results, which take a date to hold whenever they send no Last-Modified, and would splice a range of these
+    /// bytes onto a prefix of others.
+    /// </summary>
+    public static bool IfRangeNamesNoEntityTag(string? ifRange) =>
+        !string.IsNullOrWhiteSpace(ifRange) && !(RangeConditionHeaderValue.TryParse(ifRange, out var condition) && condition.EntityTag is not null);
+
+    /// <summary>
     /// §13.1.5: an entity tag holds when it equals the current one by strong comparison. A date never holds: it would have
     /// to be a strong Last-Modified, and the site sends none, so a client resuming by date gets the whole body.
     /// </summary>

@@ -57,6 +57,9 @@ public static class MediaEndpoint
     private static IResult Serve(HttpContext context, FileStream stream, MediaFormat format, string entityTag, string cacheControl)
     {
         var headers = context.Response.Headers;
+        // A date never holds (ByteRanges.IfRangeHolds): the whole file, as for every other URL.
+        if (ByteRanges.IfRangeNamesNoEntityTag(context.Request.Headers.IfRange.ToString()))
+            context.Request.Headers.Range = default;
         headers.CacheControl = cacheControl;
         headers.ContentSecurityPolicy = SecurityHeaders.MediaContentSecurityPolicy;
         return Results.Stream(stream, format.ContentType, entityTag: new EntityTagHeaderValue(entityTag), enableRangeProcessing: true);

@@ -1,11 +1,12 @@
 using ArticleSite.Rendering;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace ArticleSite.Serving;
 
 /// <summary>
-/// The security headers of every response (pages, text, errors, 304s).
-/// The values are built once: serving adds references, never strings.
+/// The security headers of every response (pages, text, errors, 304s), and the one rule no response escapes: an error
+/// is never stored. The values are built once: serving adds references, never strings.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -30,6 +31,17 @@ public static class SecurityHeaders
     /// </summary>
     public static readonly StringValues MediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
+    /// <summary>
+    /// What a media file sends in place of the page's policies: its own CSP, and CORP <c>cross-origin</c>, since the feed
+    /// names pictures by absolute URL and a feed reader on another site must be able to show them (Chromium blocks a
+    /// <c>same-site</c> resource there). Nothing in a media file is private: its URL is public and its bytes are the content's.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, StringValues Value)> Media =
+    [
+        ("Content-Security-Policy", MediaContentSecurityPolicy),
+        ("Cross-Origin-Resource-Policy", "cross-origin"),
+    ];
+
     /// <summary>A text page needs no device, sensor, payment or capture feature.</summary>
     public static readonly StringValues PermissionsPolicy = string.Join(", ",
         "accelerometer=()", "autoplay=()", "camera=()", "display-capture=()", "fullscreen=()", "geolocation=()",
@@ -50,29 +62,50 @@ public static class SecurityHeaders
         ("Cross-Origin-Resource-Policy", "same-site"),
     ];
 
+    /// <summary>Errors other than 404 and 410 (StatusPages.cs says why those two are kept) describe one request, not the resource.</summary>
+    public static readonly StringValues ErrorCacheControl = "no-store";
+
     /// <summary>
     /// Adds the headers as the response starts, after the output cache has taken its copy of the headers:
     /// cached entries then hold only what differs between responses, and a cache hit deserializes no copy of these.
     /// </summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    /// <remarks>
+    /// HSTS is decided by configuration alone, never by the request: only a site whose base URL is HTTPS has a
+    /// certificate to pin, and a decision by the forwarded scheme would let a cache in front keep the answer to one
+    /// scheme for the other (it would need <c>Vary: X-Forwarded-Proto</c>). A browser ignores it over plain HTTP.
+    /// </remarks>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        context.Response.OnStarting(AddTo, context);
-        return next(context);
-    });
+        var pinned = app.ApplicationServices.GetRequiredService<IOptions<SiteOptions>>().Value.Origin?.StartsWith("https://", StringComparison.Ordinal) == true;
+        Func<object, Task> add = pinned ? AddWithStrictTransportSecurity : AddTo;
+        return app.Use((context, next) =>
+        {
+            context.Response.OnStarting(add, context);
+            return next(context);
+        });
+    }
+
+    private static Task AddWithStrictTransportSecurity(object state)
+    {
+        ((HttpContext)state).Response.Headers.StrictTransportSecurity = StrictTransportSecurity;
+        return AddTo(state);
+    }
 
     private static Task AddTo(object state)
     {
-        var context = (HttpContext)state;
-        var headers = context.Response.Headers;
-        // A response that set its own policy (a media file's) keeps it.
-        var ownPolicy = headers.ContentSecurityPolicy;
+        var response = ((HttpContext)state).Response;
+        var headers = response.Headers;
+        // A media file marks itself by setting its own policy, and gets the media set instead of the page's.
+        var media = headers.ContentSecurityPolicy.Count > 0;
         foreach (var (name, value) in Always)
             headers[name] = value;
-        if (ownPolicy.Count > 0)
-            headers.ContentSecurityPolicy = ownPolicy;
-        // Only over HTTPS: a browser ignores it on plain HTTP, and it must not pin a site that has no certificate.
-        if (context.Request.IsHttps)
-            headers.StrictTransportSecurity = StrictTransportSecurity;
+        if (media)
+        {
+            foreach (var (name, value) in Media)
+                headers[name] = value;
+        }
+        if (response.StatusCode >= StatusCodes.Status400BadRequest && response.StatusCode is not (StatusCodes.Status404NotFound or StatusCodes.Status410Gone))
+            headers.CacheControl = ErrorCacheControl;
         return Task.CompletedTask;
     }
 }

@@ -15,7 +15,8 @@ namespace ArticleSite.Serving;
 /// the sitemaps, <c>/robots.txt</c> …): a cache hit by <c>UseOutputCache</c> in Program.cs, before routing; a miss here,
 /// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/SiteRenderer.cs) and
 /// <see cref="RepresentationResult"/> writes.</item>
-/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>); a withdrawn article's URL: 410 here.</item>
+/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>), as is a list page's URL without its slash; a
+/// withdrawn article's URL: 410 here.</item>
 /// <item><c>/healthz</c>: here, by <see cref="HealthDetail.AnswerHealthzAsync"/>; <c>/healthz/live</c> and
 /// <c>/healthz/ready</c>: Operations/HealthEndpoints.cs; <c>/metrics</c>: Operations/MetricsEndpoint.cs;
 /// <c>/openapi/v1.json</c>: <see cref="OpenApiDocumentEndpoint"/>.</item>
@@ -23,9 +24,12 @@ namespace ArticleSite.Serving;
 /// </remarks>
 public static class SiteEndpoints
 {
+    /// <summary>The pattern of the endpoint that looks every other path up in the snapshot.</summary>
+    private const string AnyPath = "/{**path}";
+
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
-        app.Map("/{**path}", ServeAsync).ExcludeFromDescription();
+        app.Map(AnyPath, ServeAsync).ExcludeFromDescription();
         // The same lookup, named for the OpenAPI document so that it can describe the JSON shape.
         app.MapGet(SiteRoutes.LeadJson, ServeAsync)
             .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
@@ -59,8 +63,11 @@ public static class SiteEndpoints
         // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
         if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
         {
+            // An alias can move to a newer article, so a browser keeps its 301 only as long as a page.
             if (snapshot.RedirectFor(path) is { } page)
-                return Results.Redirect(page, permanent: true);
+                return Redirect(context.Response, page, caching.Value);
+            if (await WithSlashAsync(context, snapshot, origin) is { } listing)
+                return Redirect(context.Response, listing, caching.Value);
             return snapshot.IsWithdrawn(path)
                 ? Results.StatusCode(StatusCodes.Status410Gone)
                 : Results.NotFound();
@@ -72,4 +79,36 @@ public static class SiteEndpoints
             return await HealthDetail.AnswerHealthzAsync(context.Request, context.Response, publisher, origin);
         return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
     }
+
+    /// <summary>
+    /// Where a list page's URL without its slash (<c>/articles</c>, <c>/tags</c>, <c>/tags/go</c>) goes: its one URL, with the
+    /// query string kept; null when no page has that URL.
+    /// </summary>
+    private static async Task<string?> WithSlashAsync(HttpContext context, SiteSnapshot snapshot, PublicOrigin origin)
+    {
+        var request = context.Request;
+        // "OPTIONS *" has an empty path, which is no list page's.
+        if (request.Path.Value is not { Length: > 1 } path || path.EndsWith('/'))
+            return null;
+        var site = await origin.RenderingFor(request, snapshot);
+        return site.Find(path + "/") is null ? null : request.Path.ToUriComponent() + "/" + request.QueryString.ToUriComponent();
+    }
+
+    private static IResult Redirect(HttpResponse response, string location, CachingOptions caching)
+    {
+        response.Headers.CacheControl = caching.ArticleCacheControl;
+        return Results.Redirect(location, permanent: true);
+    }
+
+    /// <summary>
+    /// Routing takes <c>/openapi/v1.json/</c> or <c>/media/{hash}/{name}/</c> for the file's own URL; those are other
+    /// URLs, and get 404, so each file has one. Runs after routing, so a cache hit never reaches it.
+    /// </summary>
+    public static IApplicationBuilder UseOneUrlPerFile(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
+            && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: not AnyPath })
+            context.SetEndpoint(null);
+        return next(context);
+    });
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -7,7 +9,8 @@ namespace ArticleSite.Serving;
 /// <summary>
 /// The hosts the site answers for: the base URL's (<c>Site:BaseUrl</c>) and, unless turned off, the loopback names; with
 /// no base URL, the loopback names alone, with a port that is one. Any other Host, including one a trusted proxy forwards,
-/// gets 400 before a page is looked up, so no client can make the site name a host of its choosing.
+/// gets 400 before a page is looked up, so no client can make the site name a host of its choosing. Probes and scrapers
+/// are the exception (<see cref="AnswersAnyHost"/>): their answers name no host, and they address the machine by its IP.
 /// </summary>
 /// <remarks>
 /// Not the framework's <c>UseHostFiltering</c>: the web host already runs that middleware first of all (from a startup
@@ -21,6 +24,12 @@ public static class SiteHosts
     public static readonly IReadOnlyList<string> Loopback = ["localhost", "127.0.0.1", "[::1]"];
 
     private const int HighestPort = 65535;
+
+    /// <summary>
+    /// The health paths, on every listener: a kubelet's probe sends the pod's IP as Host, a load balancer's health check
+    /// the target's, and neither can be told otherwise. Exact paths: <c>/HEALTHZ/READY</c> is held to the hosts like a page.
+    /// </summary>
+    private static readonly FrozenSet<string> ProbePaths = FrozenSet.Create(StringComparer.Ordinal, SiteRoutes.Health, HealthEndpoints.Live, HealthEndpoints.Ready);
 
     private static readonly byte[] Refusal = "400 Bad Request\nThis site does not answer for that Host.\n"u8.ToArray();
 
@@ -38,11 +47,20 @@ public static class SiteHosts
         // With a base URL the pages never name the request's host: a request without one (HTTP/1.0) gets them too, and any
         // port will do. Without one the page names the loopback host and port it was asked by, so both must be usable.
         var named = site.Host is null;
+        var operatorListener = MetricsOptions.From(app.ApplicationServices.GetRequiredService<IConfiguration>());
         return app.Use((context, next) =>
         {
             var host = context.Request.Host.Value;
             if (string.IsNullOrEmpty(host) ? !named : HostString.MatchesAny(host, allowed) && (!named || HasUsablePort(host)))
                 return next(context);
+            if (AnswersAnyHost(context, operatorListener))
+            {
+                // Without a base URL a page, and the health detail's lead ETag, are of a rendering for the request's
+                // origin: the one a request on the machine itself would get, never one for the probe's Host.
+                if (named)
+                    context.Request.Host = new HostString(Loopback[0], context.Connection.LocalPort);
+                return next(context);
+            }
 
             var response = context.Response;
             response.StatusCode = StatusCodes.Status400BadRequest;
@@ -51,6 +69,14 @@ public static class SiteHosts
             return response.Body.WriteAsync(Refusal).AsTask();
         });
     }
+
+    /// <summary>
+    /// Whether a request is answered whatever its Host: the health paths, and everything on the operator's listener (a
+    /// remote Prometheus names the address it scrapes). None of them names the request's host: the pages there name the
+    /// base URL, or without one the loopback origin the Host is replaced by.
+    /// </summary>
+    public static bool AnswersAnyHost(HttpContext context, MetricsOptions operatorListener) =>
+        ProbePaths.Contains(context.Request.Path.Value ?? "") || operatorListener.IsOperatorListener(context);
 
     /// <summary>True when the Host has no port or a port from 1 to 65535 in plain digits (an IPv6 address's colons are in brackets).</summary>
     public static bool HasUsablePort(string host)
