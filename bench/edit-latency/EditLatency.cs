@@ -4,6 +4,8 @@
 // comes (one kept-alive connection, a request every ~0.2 ms). Beside it, in the same run, the floor no server could
 // beat: what the site waits on purpose (Content:SettleTime for a file written in place, which may still be being
 // written; Content:Debounce for a rename) plus one request.
+// With BURSTS=K (default 0), also K bursts each way: a save every 100 ms for 10 s, then the time from the last save to
+// its text served (the floor is the same).
 // Uses the Release build, or the executable named by ARTICLESITE (e.g. a Native AOT publish).
 // Run from the repository's root, after a Release build: bench/edit-latency/run [N...] does both.
 using System.Diagnostics;
@@ -14,6 +16,7 @@ var debounce = TimeSpan.FromMilliseconds(100);
 var settleTime = TimeSpan.FromMilliseconds(500);
 var counts = args.Length > 0 ? args.Select(int.Parse).ToArray() : [1, 1000, 100_000];
 var edits = int.Parse(Environment.GetEnvironmentVariable("EDITS") ?? "20", CultureInfo.InvariantCulture);
+var bursts = int.Parse(Environment.GetEnvironmentVariable("BURSTS") ?? "0", CultureInfo.InvariantCulture);
 var template = File.ReadAllText("content/lee-xi-gyeongju-summit.md");
 var body = template[(template.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..];
 
@@ -49,13 +52,38 @@ foreach (var count in counts)
             Thread.Sleep(settleTime * 2);
         }
 
-        latencies.Sort();
-        var floor = (renamed ? debounce : settleTime).TotalMilliseconds + request;
-        Console.WriteLine($"| {count} | {(renamed ? "renamed into place" : "in place")} | {edits} | {Median(latencies):F0} | {latencies[(int)Math.Ceiling(latencies.Count * 0.9) - 1]:F0} | {latencies[^1]:F0} | {floor:F1} | {LoadAverage().Split(' ')[0]} |");
+        Report(count, renamed ? "renamed into place" : "in place", latencies, (renamed ? debounce : settleTime).TotalMilliseconds + request);
+    }
+    foreach (var renamed in bursts > 0 ? new[] { false, true } : [])
+    {
+        var latencies = new List<double>();
+        for (var burst = 1; burst <= bursts; burst++)
+        {
+            var sentence = "";
+            for (var save = 1; save <= 100; save++)
+            {
+                sentence = $"Burst {burst}, save {save}{(renamed ? " (renamed)" : "")}.";
+                Save(Path.Combine(folder, "article-0.md"), Article(0, count, sentence), renamed);
+                Thread.Sleep(100);
+            }
+            var clock = Stopwatch.StartNew();
+            while (!(await client.GetStringAsync(url)).Contains(sentence, StringComparison.Ordinal))
+                if (clock.Elapsed > TimeSpan.FromSeconds(10))
+                    throw new TimeoutException($"burst {burst}'s last save was not served within 10 s");
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            Thread.Sleep(settleTime * 2);
+        }
+        Report(count, $"every 100 ms for 10 s, {(renamed ? "renamed into place" : "in place")}: last save", latencies, (renamed ? debounce : settleTime).TotalMilliseconds + request);
     }
     site.Kill();
     site.WaitForExit();
     Directory.Delete(folder, recursive: true);
+}
+
+static void Report(int count, string saved, List<double> latencies, double floor)
+{
+    latencies.Sort();
+    Console.WriteLine($"| {count} | {saved} | {latencies.Count} | {Median(latencies):F0} | {latencies[(int)Math.Ceiling(latencies.Count * 0.9) - 1]:F0} | {latencies[^1]:F0} | {floor:F1} | {LoadAverage().Split(' ')[0]} |");
 }
 
 static void Save(string path, string text, bool renamed)

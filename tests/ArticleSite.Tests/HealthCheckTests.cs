@@ -84,7 +84,7 @@ public sealed class HealthCheckTests
         Assert.Contains("\"path\": \"bad.md\"", detailText, StringComparison.Ordinal);
         Assert.DoesNotContain("10.0.0.5", detailText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, operatorPage.StatusCode);
-        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost:{operatorPort}/articles/", await operatorPage.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://127.0.0.1:{operatorPort}/articles/", await operatorPage.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 

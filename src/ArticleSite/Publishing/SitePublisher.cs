@@ -115,6 +115,10 @@ public sealed partial class SitePublisher : IDisposable
     {
         // The first snapshot makes the objects of every article, and nearly all of them live on: a background collection
         // beside it would only mark them again and again, so collections block until it is published.
+        // Watching before the first reading, so that a save made while it reads is named to the first reload, which
+        // then reads that file alone instead of listing the whole folder again (0.6 s at 100,000 files).
+        watcher = new ContentWatcher(Folder, NoteChanged, RenamedIn);
+        watcher.Rearm();
         var latency = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         try
@@ -149,9 +153,11 @@ public sealed partial class SitePublisher : IDisposable
         debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         settled = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         rescan = new Timer(_ => _ = ReloadAsync(wholeFolder: true), null, options.RescanInterval, options.RescanInterval);
-        watcher = new ContentWatcher(Folder, NoteChanged, RenamedIn);
-        // What changed between the first reading and now was not seen: the first reload lists the whole folder.
-        wholeFolder = watcher.Rearm();
+        lock (changesLock)
+        {
+            if (touched.Count > 0 || renamedIn.Count > 0 || wholeFolder)
+                debounce.Change(options.Debounce, Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace ArticleSite.Rendering;
 
 /// <summary>
 /// One rendered form of a resource: its media type and its bytes in every content coding. Each coding is compressed
-/// once, on the first request that asks for it, and kept: a 2.3 MB page (the archive of 10,000 articles) would otherwise cost seconds of Brotli
-/// before the first response, and most representations are never asked for in most codings.
+/// once, on the first request that asks for it, and kept with the identity bytes: most representations are never asked
+/// for in most codings.
 /// Compression runs on the thread pool: requests are served on the socket threads, which must never wait for Brotli.
 /// </summary>
 public sealed class Representation

@@ -11,8 +11,8 @@ namespace ArticleSite.Rendering;
 public sealed class SiteSnapshot
 {
     /// <summary>
-    /// Without a configured base URL every loopback origin a developer uses (a port, a name) gets its own rendering;
-    /// beyond this many, a new one is rendered for its request and not kept.
+    /// Without a configured base URL each listener's origin gets its own rendering (a site listening on http and https
+    /// has two); beyond this many, a new one is rendered for its request and not kept.
     /// </summary>
     private const int MaxKeptOrigins = 16;
 
@@ -20,8 +20,6 @@ public sealed class SiteSnapshot
 
     /// <summary>A plain dictionary: freezing one of 100,000 slugs took longer than the snapshot's lookups save in its life.</summary>
     private readonly Dictionary<string, Article> bySlug;
-
-    private AskedOrigin? lastAsked;
 
     private readonly FrozenSet<string> withdrawnPaths;
 
@@ -128,22 +126,10 @@ public sealed class SiteSnapshot
     public bool IsWithdrawn(string path) => withdrawnPaths.Contains(path);
 
     /// <summary>
-    /// The rendering for a loopback scheme and host (with its port), which the serving layer has checked; the last pair
-    /// asked for is remembered, so that a request to the same origin as the one before it builds no string.
-    /// </summary>
-    public Task<RenderedSite> ForLoopbackAsync(string scheme, string host, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
-    {
-        if (lastAsked is { } last && string.Equals(last.Scheme, scheme, StringComparison.Ordinal) && string.Equals(last.Host, host, StringComparison.Ordinal))
-            return last.Site;
-        var site = ForOriginAsync($"{scheme}://{host.ToLowerInvariant()}", sitemapUrlsPerFile);
-        lastAsked = new AskedOrigin(scheme, host, site);
-        return site;
-    }
-
-    /// <summary>
     /// Renders now what readers had asked <paramref name="previous"/> for, at most <paramref name="limit"/> resources per
     /// origin: the same paths in the same codings. Published after this, the snapshot makes no reader wait for a rendering.
     /// An unchanged article's bodies are found in the shared store of rendered bodies, as they were: only what changed is rendered.
+    /// An article whose file no longer holds the version read is left for its first reader.
     /// </summary>
     public async Task RenderLikeAsync(SiteSnapshot previous, int limit)
     {
@@ -163,7 +149,9 @@ public sealed class SiteSnapshot
                 }
                 catch (ArticleChangedException)
                 {
-                    continue; // rendered ahead only to save time: its request answers that it cannot be rendered now
+                    // Rendered ahead only to save time: a file saved again since this snapshot read it, or whose kept
+                    // version is damaged, is left to its request, which waits for the next snapshot or says it cannot be rendered now.
+                    continue;
                 }
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
                     await now.CompressLikeAsync(was);
@@ -182,6 +170,3 @@ public sealed class SiteSnapshot
         return renderedByOrigin.GetOrAdd(origin, key => new MadeOnce<RenderedSite>(() => Task.FromResult(SiteRenderer.MapUrls(this, key, sitemapUrlsPerFile)))).Value;
     }
 }
-
-/// <summary>One origin's rendering with the scheme and host it was asked for by; replaced whole, so readers see a consistent trio.</summary>
-internal sealed record AskedOrigin(string Scheme, string Host, Task<RenderedSite> Site);

@@ -44,23 +44,17 @@ public static class SiteHosts
             .. site.Host is { } host ? [host] : Array.Empty<string>(),
             .. site.Host is null || site.AnswerLoopbackHosts ? Loopback : [],
         ];
-        // With a base URL the pages never name the request's host: a request without one (HTTP/1.0) gets them too, and any
-        // port will do. Without one the page names the loopback host and port it was asked by, so both must be usable.
-        var named = site.Host is null;
+        // With a base URL a request without a Host (HTTP/1.0) gets the pages too, and any port will do. Without one the
+        // site answers the machine itself alone: a loopback name, with a port that is one.
+        var machineOnly = site.Host is null;
         var operatorListener = MetricsOptions.From(app.ApplicationServices.GetRequiredService<IConfiguration>());
         return app.Use((context, next) =>
         {
             var host = context.Request.Host.Value;
-            if (string.IsNullOrEmpty(host) ? !named : HostString.MatchesAny(host, allowed) && (!named || HasUsablePort(host)))
+            if (string.IsNullOrEmpty(host) ? !machineOnly : HostString.MatchesAny(host, allowed) && (!machineOnly || HasUsablePort(host)))
                 return next(context);
             if (AnswersAnyHost(context, operatorListener))
-            {
-                // Without a base URL a page, and the health detail's lead ETag, are of a rendering for the request's
-                // origin: the one a request on the machine itself would get, never one for the probe's Host.
-                if (named)
-                    context.Request.Host = new HostString(Loopback[0], context.Connection.LocalPort);
                 return next(context);
-            }
 
             var response = context.Response;
             response.StatusCode = StatusCodes.Status400BadRequest;
@@ -73,7 +67,7 @@ public static class SiteHosts
     /// <summary>
     /// Whether a request is answered whatever its Host: the health paths, and everything on the operator's listener (a
     /// remote Prometheus names the address it scrapes). None of them names the request's host: the pages there name the
-    /// base URL, or without one the loopback origin the Host is replaced by.
+    /// base URL, or without one the listener's origin (PublicOrigin).
     /// </summary>
     public static bool AnswersAnyHost(HttpContext context, MetricsOptions operatorListener) =>
         ProbePaths.Contains(context.Request.Path.Value ?? "") || operatorListener.IsOperatorListener(context);

@@ -1,13 +1,19 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ArticleSite.Tests.Support;
 
-/// <summary>Wraps the real output-cache store and counts its hits, so tests can see a response come from the cache.</summary>
+/// <summary>Wraps the real output-cache store and counts its hits and the keys it was given, so tests can see a response come from the cache.</summary>
 public sealed class CountingOutputCacheStore(IOutputCacheStore inner) : IOutputCacheStore
 {
+    private readonly ConcurrentDictionary<string, byte> storedKeys = new(StringComparer.Ordinal);
+
     private int hits;
 
     public int Hits => Volatile.Read(ref hits);
+
+    /// <summary>How many distinct keys entries were stored under.</summary>
+    public int StoredKeys => storedKeys.Count;
 
     /// <summary>
     /// Sends a request and returns its response once the cache holds it. The output cache stores a response after its
@@ -39,8 +45,11 @@ public sealed class CountingOutputCacheStore(IOutputCacheStore inner) : IOutputC
         return entry;
     }
 
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
-        inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        storedKeys.TryAdd(key, 0);
+        return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+    }
 
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
         inner.EvictByTagAsync(tag, cancellationToken);

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Net;
+using ArticleSite.Tests.Support;
+using static ArticleSite.Tests.Support.TemporaryContentFolder;
+
+namespace ArticleSite.Tests;
+
+/// <summary>An article saved again and again while readers read it: no reload fails, and the last save is published once it settles.</summary>
+public sealed class RapidSaveTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static readonly string[] ReadPaths = ["/", "/articles/alpha", "/articles/alpha.txt", "/feed.atom"];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_article_saved_every_100_ms_for_10_s_while_read_never_fails_a_reload_and_its_last_save_is_published(bool renamedIntoPlace)
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version 0."));
+        content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
+        await using var site = new LoggedSite { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        var statuses = new ConcurrentBag<(string Path, HttpStatusCode Status)>();
+        using var stop = new CancellationTokenSource();
+        var reader = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                foreach (var path in ReadPaths)
+                {
+                    using var response = await client.GetAsync(path, Cancel);
+                    statuses.Add((path, response.StatusCode));
+                }
+            }
+        }, Cancel);
+
+        const int Saves = 100;
+        for (var version = 1; version <= Saves; version++)
+        {
+            var text = Article("Alpha", "2025-11-01", $"Version {version}.");
+            if (renamedIntoPlace)
+                File.Move(content.Write("alpha.md.tmp", text), Path.Combine(content.Path, "alpha.md"), overwrite: true);
+            else
+                content.Write("alpha.md", text);
+            // The writer's pace: a save every 100 ms, as an editor's autosave or a sync tool makes them.
+            await Task.Delay(100, Cancel);
+        }
+        // How soon is measured by bench/edit-latency (BURSTS), not here, where other tests share the cores.
+        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text.Contains($"Version {Saves}.", StringComparison.Ordinal), "the last save to be served");
+        await stop.CancelAsync();
+        await reader;
+
+        Assert.DoesNotContain(site.Log.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.All(statuses, response => Assert.True((int)response.Status < 500, $"{response.Path} answered {response.Status}"));
+    }
+}
