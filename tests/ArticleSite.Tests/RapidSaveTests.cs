@@ -20,7 +20,8 @@ public sealed class RapidSaveTests
         using var content = new TemporaryContentFolder();
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version 0."));
         content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
-        await using var site = new LoggedSite { ContentFolder = content.Path };
+        var log = new CapturedLog();
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, LogCapture = log };
         var client = site.CreateClient();
         var statuses = new ConcurrentBag<(string Path, HttpStatusCode Status)>();
         using var stop = new CancellationTokenSource();
@@ -52,7 +53,7 @@ public sealed class RapidSaveTests
         await stop.CancelAsync();
         await reader;
 
-        Assert.DoesNotContain(site.Log.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
         Assert.All(statuses, response => Assert.True((int)response.Status < 500, $"{response.Path} answered {response.Status}"));
     }
 }
