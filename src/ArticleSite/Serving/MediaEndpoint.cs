@@ -42,13 +42,13 @@ public static class MediaEndpoint
     private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
     {
         // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
-        var (stream, made) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
-            ? (opened, ready)
-            : (OpenUnchanged(variant.Source), null));
+        var (stream, made, entityTag) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
+            ? (opened, ready, variants.EntityTagOf(path, opened))
+            : (OpenUnchanged(variant.Source), null, variant.Source.ETag));
         if (stream is null)
             return Results.NotFound();
-        return made is null ? Serve(context, stream, variant.Source.Format, variant.Source.ETag, NotMadeYetCacheControl)
-            : Serve(context, stream, made.Format, made.ETag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+        return made is null ? Serve(context, stream, variant.Source.Format, entityTag, NotMadeYetCacheControl)
+            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
     }
 
     /// <summary>What a variant's URL answers before the variant is made: stored, but asked for again before each use.</summary>
