@@ -89,10 +89,10 @@ public sealed class HostileMediaTests
             await Eventually.GetAsync(() => client.GetStringAsync("/articles/beta", Cancel), html => html.Contains(edit, StringComparison.Ordinal), "the edit elsewhere to be published");
         }
         var busy = await site.ThreadsRunningThroughoutAsync(TimeSpan.FromSeconds(2), looks: 20);
+        Assert.Empty(busy);
+
         var page = await client.GetStringAsync("/articles/alpha", Cancel);
         var health = await Health.GetAsync(client);
-
-        Assert.Empty(busy);
         Assert.Equal([("alpha.md", $"line 9: 'evil.svg' is not {Allowed}, by its content; the alt text is shown instead")], health.Problems);
         Assert.Contains("Save 3.", page, StringComparison.Ordinal);
         Assert.Contains("The alt text", page, StringComparison.Ordinal);
