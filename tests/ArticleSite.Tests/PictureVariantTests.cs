@@ -238,12 +238,9 @@ public sealed class PictureVariantTests : IDisposable
     [Fact]
     public async Task A_variants_entity_tag_is_the_hash_of_its_bytes()
     {
-        var photo = TestPictures.Jpeg(1000, 600);
-        content.WriteBytes("photo.jpg", photo);
-        WriteArticle("![Photo](photo.jpg)");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var (started, photo) = await StartWithPhotoEncodedAsync();
+        await using var site = started;
         var client = site.CreateClient();
-        await Variants(site).WhenIdle.WaitAsync(Cancel);
         var url = TestPictures.MediaUrl(photo, "photo-480.avif");
 
         using var response = await client.GetAsync(url, Cancel);
@@ -346,6 +343,17 @@ public sealed class PictureVariantTests : IDisposable
         return site;
     }
 
+    /// <summary>A site whose one picture, photo.jpg of 1000 × 600 pixels, has every variant made.</summary>
+    private async Task<(ArticleSiteFactory Site, byte[] Photo)> StartWithPhotoEncodedAsync()
+    {
+        var photo = TestPictures.Jpeg(1000, 600);
+        content.WriteBytes("photo.jpg", photo);
+        WriteArticle("![Photo](photo.jpg)");
+        var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+        return (site, photo);
+    }
+
     private static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
 
     [Fact]
@@ -374,12 +382,9 @@ public sealed class PictureVariantTests : IDisposable
     [Fact]
     public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
     {
-        var photo = TestPictures.Jpeg(1000, 600);
-        content.WriteBytes("photo.jpg", photo);
-        WriteArticle("![Photo](photo.jpg)");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var (started, photo) = await StartWithPhotoEncodedAsync();
+        await using var site = started;
         var client = site.CreateClient();
-        await Variants(site).WhenIdle.WaitAsync(Cancel);
         var export = Path.Combine(content.Path, "..", Path.GetFileName(content.Path) + "-export");
 
         try

@@ -11,8 +11,9 @@ namespace ArticleSite.Serving;
 /// the bytes' hash, is cached for a year by browsers and CDNs instead. Ranges (a video's seeking), HEAD and
 /// If-None-Match against the hash as strong ETag are answered by the framework's file result; no Last-Modified is sent,
 /// since a file's time differs between replicas. A picture's variants (<see cref="PictureVariant"/>) are served at
-/// their URLs beside it the same way once made; until then their URL answers with the WebP of the same width, or the
-/// picture itself, marked no-cache so that browsers and CDNs come back for the variant.
+/// their URLs beside it the same way once made, each with the hash of its own bytes as ETag (libvips builds differ in
+/// the bytes they make); until then their URL answers with the WebP of the same width, or the picture itself, marked
+/// no-cache so that browsers and CDNs come back for the variant.
 /// </summary>
 public static class MediaEndpoint
 {
