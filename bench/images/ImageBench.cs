@@ -20,6 +20,7 @@ using NetVips;
 using SkiaSharp;
 
 int[] widths = [480, 960, 1600];
+string[] siteFormats = ["webp", "avif"];
 var repeats = int.Parse(Environment.GetEnvironmentVariable("REPEATS") ?? "3", CultureInfo.InvariantCulture);
 
 if (args is ["child", var childLibrary, var childFile, var childFormat])
@@ -57,7 +58,7 @@ if (args is ["shape-child", var shapeFile])
     Cache.MaxFiles = 0;
     NetVips.NetVips.Concurrency = 1;
     NetVips.NetVips.BlockUntrusted = true;
-    foreach (var (format, width) in new[] { "webp", "avif" }.SelectMany(format => widths.Select(width => (format, width))))
+    foreach (var (format, width) in siteFormats.SelectMany(format => widths.Select(width => (format, width))))
     {
         using var image = Image.Thumbnail(shapeFile, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning);
         _ = format == "webp"
@@ -206,19 +207,20 @@ static IEnumerable<(string Name, Action<string> Make, long WholeFrame)> Shapes()
     yield return ("16-bit RGB PNG, 7000 × 7000", file => Noise(7000, 7000, 3, sixteen: true).Pngsave(file, bitdepth: 16), 0);
     yield return ("8-bit RGB PNG, interlaced, 5700 × 5700", file => Noise(5700, 5700, 3).Pngsave(file, interlace: true), 5700L * 5700 * 3);
     yield return ("256-colour palette PNG, interlaced, 4900 × 4900", file => Noise(4900, 4900, 3).Pngsave(file, interlace: true, palette: true), 4900L * 4900 * 4);
-    yield return ("progressive 4:2:0 JPEG, 6600 × 5000", file => Noise(6600, 5000, 3).Jpegsave(file, q: 85, interlace: true), 6600L * 5000 * 3);
-    yield return ("progressive CMYK JPEG, 4000 × 3000", file => Noise(4000, 3000, 4).Jpegsave(file, q: 90, interlace: true), 4000L * 3000 * 8);
-    yield return ("progressive CMYK JPEG, 7000 × 7000", file => Noise(7000, 7000, 4).Jpegsave(file, q: 90, interlace: true), 7000L * 7000 * 8);
-    yield return ("CMYK JPEG, 7000 × 7000", file => Noise(7000, 7000, 4).Jpegsave(file, q: 90), 0);
+    yield return ("progressive CMYK JPEG, 4000 × 3000", file => Noise(4000, 3000, 4, noisy: true).Jpegsave(file, q: 90, interlace: true), 4000L * 3000 * 8);
+    yield return ("CMYK JPEG, 7000 × 7000", file => Noise(7000, 7000, 4, noisy: true).Jpegsave(file, q: 90), 0);
 }
 
-// A gradient with noise (so neither compression nor the palette is trivial), in RGB, 16-bit RGB or CMYK.
-static Image Noise(int width, int height, int bands, bool sixteen = false)
+// A picture in RGB, 16-bit RGB or CMYK. A JPEG's is a gradient with Gaussian noise (σ 8), so that its coefficients are
+// not trivial; a PNG's is in flat steps of 500 pixels, as a drawing's is, so that 49 megapixels compress to within
+// ContentLimits:MaxMediaBytes (a smooth 16-bit gradient does not).
+static Image Noise(int width, int height, int bands, bool sixteen = false, bool noisy = false)
 {
     using var xyz = Image.Xyz(width, height);
-    using var gradient = (xyz[0] * 255.0 / width).Bandjoin(xyz[1] * 255.0 / height, (xyz[0] + xyz[1]) * 127.0 / (width + height));
-    using var four = bands == 4 ? gradient.Bandjoin(xyz[0] * 0 + 40) : gradient.Copy();
-    using var noise = Image.Gaussnoise(width, height, sigma: 8, mean: 0);
+    using var steps = noisy ? xyz.Copy() : (xyz / 500).Floor() * 500;
+    using var gradient = (steps[0] * 255.0 / width).Bandjoin(steps[1] * 255.0 / height, (steps[0] + steps[1]) * 127.0 / (width + height));
+    using var four = bands == 4 ? gradient.Bandjoin(steps[0] * 0 + 40) : gradient.Copy();
+    using var noise = Image.Gaussnoise(width, height, sigma: noisy ? 8 : 0, mean: 0);
     using var pixels = four + noise;
     return sixteen
         ? (pixels * 256).Cast(Enums.BandFormat.Ushort).Copy(interpretation: Enums.Interpretation.Rgb16)

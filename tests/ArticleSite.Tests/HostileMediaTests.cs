@@ -88,7 +88,8 @@ public sealed class HostileMediaTests
             var edit = $"Edit {save}.";
             await Eventually.GetAsync(() => client.GetStringAsync("/articles/beta", Cancel), html => html.Contains(edit, StringComparison.Ordinal), "the edit elsewhere to be published");
         }
-        var busy = await site.ThreadsRunningThroughoutAsync(TimeSpan.FromSeconds(2), looks: 20);
+        // The runtime's tiered compiler may still be recompiling what the saves ran hot, on a machine this busy: not the site's work.
+        var busy = (await site.ThreadsRunningThroughoutAsync(TimeSpan.FromSeconds(2), looks: 20)).Where(thread => !thread.Contains("(.NET Tiered", StringComparison.Ordinal));
         Assert.Empty(busy);
 
         var page = await client.GetStringAsync("/articles/alpha", Cancel);
