@@ -121,7 +121,7 @@ public static partial class FileStatus
     private const int NotADirectory = 20; // ENOTDIR
 
     /// <summary>What <see cref="OpenForReading"/> says of a symbolic link.</summary>
-    public const string SymbolicLinkText = "it is a symbolic link, which is not followed";
+    private const string SymbolicLinkText = "it is a symbolic link, which is not followed";
 
     private static string ErrorText(int error) => Marshal.GetPInvokeErrorMessage(error);
 
