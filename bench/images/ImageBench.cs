@@ -6,6 +6,9 @@
 // that makes one library's variants of one photo in one format, beside a child that only reads the photo and loads
 // the library. SkiaSharp has no AVIF encoder. Prints a Markdown table and the load average.
 // Run from the repository's root: dotnet run -c Release bench/images/ImageBench.cs [megapixels...]
+// With the argument "shapes" instead: the worst shapes of one picture (interlaced, 16-bit, palette, progressive, CMYK),
+// each picture's six variants made as the site makes them, with the peak RSS and CPU of that child and what the site's
+// per-picture budget (Media:MaxDecodeBytes) counts for it.
 #:package NetVips
 #:package NetVips.Native.linux-x64
 #:package SkiaSharp
@@ -17,6 +20,7 @@ using NetVips;
 using SkiaSharp;
 
 int[] widths = [480, 960, 1600];
+string[] siteFormats = ["webp", "avif"];
 var repeats = int.Parse(Environment.GetEnvironmentVariable("REPEATS") ?? "3", CultureInfo.InvariantCulture);
 
 if (args is ["child", var childLibrary, var childFile, var childFormat])
@@ -42,6 +46,59 @@ if (args is ["child", var childLibrary, var childFile, var childFormat])
         }
     }
     Console.WriteLine($"peak\t{PeakKiB()}");
+    return;
+}
+
+if (args is ["shape-child", var shapeFile])
+{
+    // As the site makes a picture's six variants (Rendering/PictureEncoder.cs): from a file, one libvips thread, no
+    // operation cache, failing on warnings, WebPs first.
+    Cache.Max = 0;
+    Cache.MaxMem = 0;
+    Cache.MaxFiles = 0;
+    NetVips.NetVips.Concurrency = 1;
+    NetVips.NetVips.BlockUntrusted = true;
+    foreach (var (format, width) in siteFormats.SelectMany(format => widths.Select(width => (format, width))))
+    {
+        using var image = Image.Thumbnail(shapeFile, width, height: 10_000_000, size: Enums.Size.Down, outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning);
+        _ = format == "webp"
+            ? image.WebpsaveBuffer(q: 75, keep: Enums.ForeignKeep.None)
+            : image.HeifsaveBuffer(q: 50, compression: Enums.ForeignHeifCompression.Av1, effort: 4, keep: Enums.ForeignKeep.None);
+    }
+    Console.WriteLine(FormattableString.Invariant($"peak\t{PeakKiB()}\t{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}"));
+    return;
+}
+
+if (args is ["shapes"])
+{
+    // The worst shapes a picture within ContentLimits:MaxMediaPixels can take: what one picture's six variants cost
+    // (peak RSS and CPU of a child making them as the site does), beside what the site's budget counts for it.
+    var shapeFolder = Directory.CreateTempSubdirectory("articlesite-shapes-").FullName;
+    try
+    {
+        Console.WriteLine($"Load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}");
+        Console.WriteLine();
+        Console.WriteLine("| Picture | File (KiB) | Held whole by its decode (MiB) | Under Media:MaxDecodeBytes (96 MiB) | Peak RSS of the child (MiB) | CPU (s) |");
+        Console.WriteLine("| --- | ---: | ---: | --- | ---: | ---: |");
+        foreach (var (name, make, wholeFrame) in Shapes())
+        {
+            var file = Path.Combine(shapeFolder, name.Replace(' ', '-') + (name.Contains("JPEG") ? ".jpg" : ".png"));
+            make(file);
+            var start = new ProcessStartInfo(Environment.ProcessPath!, ["shape-child", file]) { RedirectStandardOutput = true };
+            using var child = Process.Start(start)!;
+            var peak = child.StandardOutput.ReadToEnd().Split('\n').Single(line => line.StartsWith("peak\t", StringComparison.Ordinal)).Split('\t');
+            child.WaitForExit();
+            var under = wholeFrame <= 96L * 1024 * 1024 ? "yes: encoded" : "no: refused, served as it is";
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {new FileInfo(file).Length / 1024.0:F0} | {wholeFrame / (1024.0 * 1024.0):F0} | {under} | {long.Parse(peak[1], CultureInfo.InvariantCulture) / 1024.0:F0} | {peak[2]} |"));
+            File.Delete(file);
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Load average at end: {LoadAverage()}");
+    }
+    finally
+    {
+        Directory.Delete(shapeFolder, recursive: true);
+    }
     return;
 }
 
@@ -139,6 +196,35 @@ static int SkiaVariant(byte[] bytes, int width, string format)
     using var image = SKImage.FromBitmap(turned);
     using var encoded = image.Encode(format == "webp" ? SKEncodedImageFormat.Webp : SKEncodedImageFormat.Jpeg, format == "webp" ? 80 : 82);
     return (int)encoded.Size;
+}
+
+// Each shape with how it is made and what the site's budget counts for it (Loading/ImageHeader.cs, WholeFrameOf): an
+// interlaced PNG's whole frame (samples × bytes a sample, a palette as RGBA), a progressive JPEG's coefficients (2 bytes a
+// sample, chroma at 4:2:0 a quarter each); 0 for what libvips reads a few rows at a time.
+static IEnumerable<(string Name, Action<string> Make, long WholeFrame)> Shapes()
+{
+    yield return ("16-bit RGB PNG, interlaced, 7000 × 7000", file => Noise(7000, 7000, 3, sixteen: true).Pngsave(file, interlace: true, bitdepth: 16), 7000L * 7000 * 6);
+    yield return ("16-bit RGB PNG, 7000 × 7000", file => Noise(7000, 7000, 3, sixteen: true).Pngsave(file, bitdepth: 16), 0);
+    yield return ("8-bit RGB PNG, interlaced, 5700 × 5700", file => Noise(5700, 5700, 3).Pngsave(file, interlace: true), 5700L * 5700 * 3);
+    yield return ("256-colour palette PNG, interlaced, 4900 × 4900", file => Noise(4900, 4900, 3).Pngsave(file, interlace: true, palette: true), 4900L * 4900 * 4);
+    yield return ("progressive CMYK JPEG, 4000 × 3000", file => Noise(4000, 3000, 4, noisy: true).Jpegsave(file, q: 90, interlace: true), 4000L * 3000 * 8);
+    yield return ("CMYK JPEG, 7000 × 7000", file => Noise(7000, 7000, 4, noisy: true).Jpegsave(file, q: 90), 0);
+}
+
+// A picture in RGB, 16-bit RGB or CMYK. A JPEG's is a gradient with Gaussian noise (σ 8), so that its coefficients are
+// not trivial; a PNG's is in flat steps of 500 pixels, as a drawing's is, so that 49 megapixels compress to within
+// ContentLimits:MaxMediaBytes (a smooth 16-bit gradient does not).
+static Image Noise(int width, int height, int bands, bool sixteen = false, bool noisy = false)
+{
+    using var xyz = Image.Xyz(width, height);
+    using var steps = noisy ? xyz.Copy() : (xyz / 500).Floor() * 500;
+    using var gradient = (steps[0] * 255.0 / width).Bandjoin(steps[1] * 255.0 / height, (steps[0] + steps[1]) * 127.0 / (width + height));
+    using var four = bands == 4 ? gradient.Bandjoin(steps[0] * 0 + 40) : gradient.Copy();
+    using var noise = Image.Gaussnoise(width, height, sigma: noisy ? 8 : 0, mean: 0);
+    using var pixels = four + noise;
+    return sixteen
+        ? (pixels * 256).Cast(Enums.BandFormat.Ushort).Copy(interpretation: Enums.Interpretation.Rgb16)
+        : pixels.Cast(Enums.BandFormat.Uchar).Copy(interpretation: bands == 4 ? Enums.Interpretation.Cmyk : Enums.Interpretation.Srgb);
 }
 
 static List<(int Width, double Milliseconds, int Length)> ParseVariants(IEnumerable<string> lines) =>

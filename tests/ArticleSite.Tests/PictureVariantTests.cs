@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using ArticleSite.Exporting;
 using ArticleSite.Publishing;
@@ -120,7 +121,7 @@ public sealed class PictureVariantTests : IDisposable
             Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
             Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl!.ToString());
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-            Assert.Equal($"\"{url.Split('/')[2]}-480-{extension}\"", response.Headers.ETag!.Tag);
+            Assert.Equal($"\"{HashOf(bytes)}\"", response.Headers.ETag!.Tag);
             using var image = Image.NewFromBuffer(bytes);
             Assert.Equal(($"{loader}_buffer", 480, 720), ((string)image.Get("vips-loader"), image.Width, image.Height));
             Assert.DoesNotContain("exif-data", image.GetFields());
@@ -260,14 +261,155 @@ public sealed class PictureVariantTests : IDisposable
     }
 
     [Fact]
-    public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
+    public async Task A_variants_entity_tag_is_the_hash_of_its_bytes()
+    {
+        var (started, photo) = await StartWithPhotoEncodedAsync();
+        await using var site = started;
+        var client = site.CreateClient();
+        var url = TestPictures.MediaUrl(photo, "photo-480.avif");
+
+        using var response = await client.GetAsync(url, Cancel);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", response.Headers.ETag!.Tag } } };
+        using var notModified = await client.SendAsync(revalidation, Cancel);
+
+        // Another libvips build makes other bytes for this URL: they get another tag, never this one.
+        Assert.Equal(($"\"{HashOf(bytes)}\"", false), (response.Headers.ETag.Tag, response.Headers.ETag.IsWeak));
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    /// <summary>What is put in a queued picture's place, and the end of what the log says of it.</summary>
+    public static TheoryData<string> Swaps => [.. SwapReasons.Keys];
+
+    private static readonly Dictionary<string, string> SwapReasons = new()
+    {
+        ["other pixels"] = "has changed since it was read",
+        ["a link to a picture outside the folder"] = "cannot be read now: it is a symbolic link, which is not followed",
+        ["a named pipe"] = "is now a named pipe (FIFO), not a regular file",
+        ["nothing"] = "cannot be read now: No such file or directory",
+    };
+
+    [Theory]
+    [MemberData(nameof(Swaps))]
+    public async Task A_picture_swapped_while_queued_gets_no_copies_under_its_old_hash_and_later_pictures_still_get_theirs(string swap)
+    {
+        using var outside = new TemporaryContentFolder();
+        var photo = TestPictures.Png(1000, 600);
+        var later = TestPictures.Jpeg(1000, 601);
+        var logs = new LogLines();
+        await using var site = await StartWithPictureQueuedAsync(logs, photo, later);
+        var photoPath = Path.Combine(content.Path, "photo.png");
+        switch (swap)
+        {
+            case "other pixels":
+                File.WriteAllBytes(photoPath + ".new", TestPictures.Jpeg(1200, 700));
+                File.Move(photoPath + ".new", photoPath, overwrite: true);
+                break;
+            case "a link to a picture outside the folder":
+                File.CreateSymbolicLink(photoPath + ".new", outside.WriteBytes("secret.png", TestPictures.Png(1200, 700)));
+                File.Move(photoPath + ".new", photoPath, overwrite: true);
+                break;
+            case "a named pipe":
+                File.Delete(photoPath);
+                using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [photoPath]))
+                    await mkfifo.WaitForExitAsync(Cancel);
+                break;
+            default:
+                File.Delete(photoPath);
+                break;
+        }
+        Assert.True(Variants(site).Encoded < 6, "the first picture's copies were all made before the swap: make it larger");
+
+        await Variants(site).WhenIdle.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+        using var variant = await site.CreateClient().GetAsync(TestPictures.MediaUrl(photo, "photo-480.webp"), Cancel);
+
+        Assert.Contains($"No smaller copies of photo.png for now: it {SwapReasons[swap]}; the next reading of the folder queues what it holds", logs.Lines);
+        Assert.Empty(Directory.GetFiles(Variants(site).Folder!, $"{HashOf(photo)}-*"));
+        Assert.Equal(4, Directory.GetFiles(Variants(site).Folder!, $"{HashOf(later)}-*").Length);
+        Assert.Equal(HttpStatusCode.NotFound, variant.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_picture_missing_for_a_moment_at_its_turn_gets_its_copies_once_it_is_back()
+    {
+        var photo = TestPictures.Png(1000, 600);
+        var logs = new LogLines();
+        await using var site = await StartWithPictureQueuedAsync(logs, photo, TestPictures.Jpeg(1000, 601));
+        File.Delete(Path.Combine(content.Path, "photo.png"));
+        await Variants(site).WhenIdle.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+        var url = TestPictures.MediaUrl(photo, "photo-480.webp");
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync(url, Cancel)).StatusCode);
+
+        content.WriteBytes("photo.png", photo);
+        await site.CreateClient().GetAsync(url, Cancel);
+        await Variants(site).WhenIdle.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+        using var variant = await site.CreateClient().GetAsync(url, Cancel);
+
+        Assert.Equal((HttpStatusCode.OK, "image/webp", "public, max-age=31536000, immutable"),
+            (variant.StatusCode, variant.Content.Headers.ContentType!.MediaType, variant.Headers.CacheControl!.ToString()));
+    }
+
+    /// <summary>
+    /// A site (not watching the folder) whose one encoder is busy with a 6-megapixel photo's six copies while
+    /// <paramref name="photo"/>, then <paramref name="later"/>, wait their turn: the test changes photo.png meanwhile.
+    /// </summary>
+    private async Task<ArticleSiteFactory> StartWithPictureQueuedAsync(LogLines logs, byte[] photo, byte[] later)
+    {
+        content.WriteBytes("busy.jpg", TestPictures.Jpeg(3000, 2000));
+        content.WriteBytes("photo.png", photo);
+        content.WriteBytes("later.jpg", later);
+        WriteArticle("![Busy](busy.jpg)\n\n![Photo](photo.png)\n\n![Later](later.jpg)");
+        var site = new LoggedSiteFactory(logs)
+        {
+            ContentFolder = content.Path,
+            Settings = new Dictionary<string, string> { ["Content:RescanInterval"] = "01:00:00", ["Content:Debounce"] = "01:00:00" },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateClient().GetAsync("/articles/story", Cancel)).StatusCode);
+        return site;
+    }
+
+    /// <summary>A site whose one picture, photo.jpg of 1000 × 600 pixels, has every variant made.</summary>
+    private async Task<(ArticleSiteFactory Site, byte[] Photo)> StartWithPhotoEncodedAsync()
     {
         var photo = TestPictures.Jpeg(1000, 600);
         content.WriteBytes("photo.jpg", photo);
         WriteArticle("![Photo](photo.jpg)");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+        return (site, photo);
+    }
+
+    private static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
+
+    [Fact]
+    public async Task A_picture_whose_decode_is_over_its_memory_budget_gets_no_variants_is_logged_and_is_served_as_it_is()
+    {
+        var interlaced = TestPictures.Png16(1000, 600, interlaced: true);
+        var plain = TestPictures.Png16(1000, 601, interlaced: false);
+        content.WriteBytes("interlaced.png", interlaced);
+        content.WriteBytes("plain.png", plain);
+        WriteArticle("![Interlaced](interlaced.png)\n\n![Plain](plain.png)");
+        var logs = new LogLines();
+        await using var site = new LoggedSiteFactory(logs) { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Media:MaxDecodeBytes"] = "1048576" } };
         var client = site.CreateClient();
         await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        using var refused = await client.GetAsync(TestPictures.MediaUrl(interlaced, "interlaced-480.webp"), Cancel);
+        using var made = await client.GetAsync(TestPictures.MediaUrl(plain, "plain-480.webp"), Cancel);
+
+        // 1,000 × 600 pixels of 3 samples of 2 bytes, held whole; the plain one is read a few rows at a time.
+        Assert.Contains("Cannot make smaller copies of interlaced.png, which is served as it is: an interlaced 16-bit PNG of 1,000 × 600 pixels is decoded whole, in 3 MiB, over the limit of 1 MiB (Media:MaxDecodeBytes)", logs.Lines);
+        Assert.Equal(("image/png", "no-cache"), (refused.Content.Headers.ContentType!.MediaType, refused.Headers.CacheControl!.ToString()));
+        Assert.Equal(interlaced, await refused.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(("image/webp", "public, max-age=31536000, immutable"), (made.Content.Headers.ContentType!.MediaType, made.Headers.CacheControl!.ToString()));
+    }
+
+    [Fact]
+    public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
+    {
+        var (started, photo) = await StartWithPhotoEncodedAsync();
+        await using var site = started;
+        var client = site.CreateClient();
         var export = Path.Combine(content.Path, "..", Path.GetFileName(content.Path) + "-export");
 
         try

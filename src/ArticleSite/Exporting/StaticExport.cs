@@ -54,10 +54,15 @@ public static class StaticExport
         {
             await Task.Run(() => PictureEncoder.WriteTo(variant, variantCache, target));
         }
-        catch (NetVips.VipsException problem)
+        catch (Exception problem) when (problem is NetVips.VipsException or PictureOverBudgetException)
         {
             await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, exported as it is: {problem.Message.Trim()}");
             File.Copy(variant.Source.FullPath, target, overwrite: true);
+        }
+        catch (PictureChangedException changed)
+        {
+            // Copying the original would copy what the file holds now, which its URL's hash does not name.
+            await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, and not exported under their names: it {changed.Message}");
         }
     }
 

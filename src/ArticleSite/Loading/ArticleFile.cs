@@ -25,7 +25,7 @@ public static class ArticleFile
 
         var parsed = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline), source, Article.HashOf(bytes));
         var folder = entry.FullPath[..^entry.RelativePath.Length];
-        var media = MediaReferences.Resolve(parsed.Document, markdown, folder, path, limits, parsed.Metadata.Image, knownMedia);
+        var media = MediaReferences.Resolve(parsed.Document, markdown, folder, path, limits, parsed.Metadata.Image, knownMedia, deadline);
         if (ReferenceEquals(media, ResolvedMedia.None))
             return parsed;
         return parsed with { Article = parsed.Article with { Metadata = parsed.Metadata with { Media = media }, SourceHash = HashOf(bytes, media) } };

@@ -31,6 +31,11 @@ public static partial class FileStatus
 
     private const int CloseOnExec = 0x80000; // O_CLOEXEC
 
+    /// <summary>O_NOFOLLOW, which differs: a symbolic link swapped in after the entry was listed is refused, not followed.</summary>
+    private static readonly int NoFollow = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
+
+    private const int TooManyLinks = 40; // ELOOP: what open says of a symbolic link with O_NOFOLLOW
+
     private static readonly bool Native = OperatingSystem.IsLinux() && ModeIndex() >= 0;
 
     /// <summary>The entry itself, a symbolic link as a link; null when nothing is there.</summary>
@@ -40,7 +45,11 @@ public static partial class FileStatus
     /// <summary>What the path leads to, following symbolic links; null when nothing is there.</summary>
     public static EntryStatus? OfTarget(string path) => Native ? Interpret(Stat(path, out var status), status, path) : Managed(path, followLink: true);
 
-    /// <summary>Opens a file for reading in a way that never blocks, and says what was opened: the entry may have changed since it was listed.</summary>
+    /// <summary>
+    /// Opens a file for reading in a way that never blocks and never follows a symbolic link, and says what was opened:
+    /// the entry may have changed since it was listed.
+    /// </summary>
+    /// <exception cref="IOException">Nothing is there, it is a symbolic link, or it cannot be opened.</exception>
     public static (SafeFileHandle Handle, EntryStatus Status) OpenForReading(string path)
     {
         if (!Native)
@@ -49,9 +58,9 @@ public static partial class FileStatus
             return (handle, new EntryStatus(EntryKind.File, 0, 0, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(path)));
         }
 
-        var descriptor = Open(path, ReadOnlyNonBlocking | CloseOnExec);
+        var descriptor = Open(path, ReadOnlyNonBlocking | CloseOnExec | NoFollow);
         if (descriptor < 0)
-            throw new IOException(ErrorText(Marshal.GetLastPInvokeError()));
+            throw Marshal.GetLastPInvokeError() is var error && error == TooManyLinks ? new IOException(SymbolicLinkText) : new IOException(ErrorText(error));
         var opened = new SafeFileHandle(descriptor, ownsHandle: true);
         if (Fstat(descriptor, out var status) != 0)
         {
@@ -143,6 +152,9 @@ public static partial class FileStatus
     private const int NoSuchEntry = 2; // ENOENT
 
     private const int NotADirectory = 20; // ENOTDIR
+
+    /// <summary>What <see cref="OpenForReading"/> says of a symbolic link.</summary>
+    private const string SymbolicLinkText = "it is a symbolic link, which is not followed";
 
     private static string ErrorText(int error) => Marshal.GetPInvokeErrorMessage(error);
 

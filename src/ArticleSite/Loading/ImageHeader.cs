@@ -10,7 +10,7 @@ namespace ArticleSite.Loading;
 /// pixels is refused by what it declares, in the memory of its first bytes. A JPEG's size is given as it is shown, after
 /// its EXIF orientation (a phone photo taken upright is stored sideways, with orientation 6).
 /// </summary>
-public static partial class ImageHeader
+public static class ImageHeader
 {
     /// <summary>Width and height in pixels as the picture is shown; null when the header does not say (an SVG with neither size nor viewBox).</summary>
     /// <exception cref="FormatException">The header is cut short or malformed.</exception>
@@ -45,6 +45,75 @@ public static partial class ImageHeader
         if (format == MediaFormat.Gif)
             return tail.Length > 0 && tail[^1] == 0x3B;
         return true;
+    }
+
+    /// <summary>
+    /// The memory decoding the picture must hold at once, by what its header declares, and why: the whole frame of an
+    /// interlaced PNG (no row is whole before the last pass), at 2 bytes a sample when it is 16-bit and 4 samples a pixel
+    /// for a palette (expanded to RGBA), or the whole coefficient buffer of a progressive JPEG (2 bytes a sample, by its
+    /// components' sampling, 4 components for CMYK). Zero for a picture decoded a few rows at a time (a plain PNG or a
+    /// baseline JPEG, which libvips reads sequentially and shrinks as it loads), and for every other format.
+    /// </summary>
+    public static (long Bytes, string Shape) WholeFrameOf(MediaFormat format, ReadOnlySpan<byte> head)
+    {
+        if (format == MediaFormat.Png && head.Length >= 29 && head[28] == 1)
+        {
+            var (width, height) = SizeOf(format, head)!.Value;
+            var samples = head[25] switch { 0 => 1, 2 => 3, 3 => 4, 4 => 2, _ => 4 };
+            var bytesPerSample = head[24] == 16 ? 2 : 1;
+            return ((long)width * height * samples * bytesPerSample, $"an interlaced {head[24]}-bit PNG of {width:N0} × {height:N0} pixels");
+        }
+        if (format == MediaFormat.Jpeg && JpegFrame(head) is { Progressive: true } frame)
+            return (frame.CoefficientBytes, $"a progressive {(frame.Components == 4 ? "CMYK " : "")}JPEG of {frame.Width:N0} × {frame.Height:N0} pixels");
+        return (0, "");
+    }
+
+    /// <summary>A JPEG's frame header: its stored size, its components and the bytes of all its DCT coefficients.</summary>
+    private readonly record struct JpegFrameHeader(int Width, int Height, int Components, bool Progressive, long CoefficientBytes);
+
+    private static JpegFrameHeader? JpegFrame(ReadOnlySpan<byte> head)
+    {
+        var at = 2;
+        while (at + 4 <= head.Length && head[at] == 0xFF)
+        {
+            var marker = head[at + 1];
+            if (marker == 0xFF || marker is 0x01 or (>= 0xD0 and <= 0xD7))
+            {
+                at += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            var length = BinaryPrimitives.ReadUInt16BigEndian(head[(at + 2)..]);
+            if (marker is >= 0xC0 and <= 0xCF and not (0xC4 or 0xC8 or 0xCC))
+            {
+                if (at + 10 > head.Length)
+                    return null;
+                var height = BinaryPrimitives.ReadUInt16BigEndian(head[(at + 5)..]);
+                var width = BinaryPrimitives.ReadUInt16BigEndian(head[(at + 7)..]);
+                var components = head[at + 9];
+                if (at + 10 + 3 * components > head.Length || components == 0)
+                    return null;
+                // Each component is three bytes: its id, its sampling (horizontal << 4 | vertical), its quantisation table.
+                var sampling = head.Slice(at + 10, 3 * components);
+                int maxH = 1, maxV = 1;
+                for (var component = 0; component < components; component++)
+                {
+                    maxH = Math.Max(maxH, sampling[3 * component + 1] >> 4);
+                    maxV = Math.Max(maxV, sampling[3 * component + 1] & 0x0F);
+                }
+                long bytes = 0;
+                for (var component = 0; component < components; component++)
+                {
+                    long blocksAcross = (width * (sampling[3 * component + 1] >> 4) + 8 * maxH - 1) / (8 * maxH);
+                    long blocksDown = (height * (sampling[3 * component + 1] & 0x0F) + 8 * maxV - 1) / (8 * maxV);
+                    bytes += blocksAcross * blocksDown * 64 * 2;
+                }
+                return new JpegFrameHeader(width, height, components, marker is 0xC2 or 0xC6 or 0xCA or 0xCE, bytes);
+            }
+            if (marker == 0xDA)
+                return null;
+            at += 2 + length;
+        }
+        return null;
     }
 
     private static (int, int) Checked(long width, long height) =>
@@ -149,12 +218,12 @@ public static partial class ImageHeader
     private static (int, int)? SvgSize(ReadOnlySpan<byte> head)
     {
         var text = Encoding.UTF8.GetString(head[..Math.Min(head.Length, 4096)]);
-        if (SvgRoot().Match(text) is not { Success: true } root)
+        if (SvgRoot.Match(text) is not { Success: true } root)
             return null;
         var attributes = root.Value;
-        if (Length(attributes, "width") is { } width && Length(attributes, "height") is { } height)
+        if (Length(attributes, WidthAttribute) is { } width && Length(attributes, HeightAttribute) is { } height)
             return Checked(width, height);
-        var viewBox = ViewBox().Match(attributes);
+        var viewBox = ViewBox.Match(attributes);
         return viewBox.Success
             && double.TryParse(viewBox.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var boxWidth)
             && double.TryParse(viewBox.Groups[2].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var boxHeight)
@@ -163,17 +232,22 @@ public static partial class ImageHeader
                 : null;
     }
 
-    private static long? Length(string attributes, string name)
+    private static long? Length(string attributes, Regex attribute)
     {
-        var match = Regex.Match(attributes, $@"\s{name}\s*=\s*[""']\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*[""']");
+        var match = attribute.Match(attributes);
         return match.Success && double.TryParse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 1 && value < int.MaxValue
             ? (long)Math.Round(value)
             : null;
     }
 
-    [GeneratedRegex(@"<svg[^>]*>", RegexOptions.Singleline)]
-    private static partial Regex SvgRoot();
+    // The file's bytes are anyone's: these searches never backtrack, so each takes time linear in the 4 KiB it reads.
+    private const RegexOptions Linear = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"\sviewBox\s*=\s*[""']\s*[-0-9.eE]+[\s,]+[-0-9.eE]+[\s,]+([0-9.eE]+)[\s,]+([0-9.eE]+)\s*[""']")]
-    private static partial Regex ViewBox();
+    private static readonly Regex SvgRoot = new(@"<svg[^>]*>", Linear);
+
+    private static readonly Regex WidthAttribute = new(@"\swidth\s*=\s*[""']\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*[""']", Linear);
+
+    private static readonly Regex HeightAttribute = new(@"\sheight\s*=\s*[""']\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*[""']", Linear);
+
+    private static readonly Regex ViewBox = new(@"\sviewBox\s*=\s*[""']\s*[-0-9.eE]+[\s,]+[-0-9.eE]+[\s,]+([0-9.eE]+)[\s,]+([0-9.eE]+)\s*[""']", Linear);
 }

@@ -1,13 +1,12 @@
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ArticleSite.Loading;
 
 /// <summary>A kind of file the site publishes beside its articles, as its bytes (never its name) say.</summary>
 /// <param name="Extension">The extension its served URL ends with, e.g. "jpg".</param>
 /// <param name="IsImage">True for pictures, which carry a width and height.</param>
-public sealed partial record MediaFormat(string Name, string ContentType, string Extension, bool IsImage)
+public sealed record MediaFormat(string Name, string ContentType, string Extension, bool IsImage)
 {
     public static readonly MediaFormat Jpeg = new("JPEG", "image/jpeg", "jpg", true);
     public static readonly MediaFormat Png = new("PNG", "image/png", "png", true);
@@ -82,13 +81,43 @@ public sealed partial record MediaFormat(string Name, string ContentType, string
         };
     }
 
-    /// <summary>An XML document whose first element is svg (after an XML declaration, comments and a doctype).</summary>
+    /// <summary>
+    /// An XML document whose first element is svg, after an XML declaration, comments and an svg doctype. Read in one pass
+    /// (each part found by the first end marker after it), never by a backtracking search: one of those took exponential
+    /// time over 424 bytes of empty comments, and an abandoned load kept a core busy for ever.
+    /// </summary>
     private static bool IsSvg(ReadOnlySpan<byte> head)
     {
-        var text = Encoding.UTF8.GetString(head[..Math.Min(head.Length, 4096)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return SvgStart().IsMatch(text);
+        var text = head[..Math.Min(head.Length, 4096)];
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            text = text[3..];
+        text = SkipSpace(text);
+        if (text.StartsWith("<?xml"u8))
+            text = After(text, 5, "?>"u8);
+        var doctypeSeen = false;
+        while (true)
+        {
+            text = SkipSpace(text);
+            if (text.StartsWith("<!--"u8))
+                text = After(text, 4, "-->"u8);
+            else if (!doctypeSeen && text.StartsWith("<!DOCTYPE"u8) && text.Length > 9 && IsSpace(text[9]) && SkipSpace(text[9..]).StartsWith("svg"u8))
+            {
+                text = After(text, 9, ">"u8);
+                doctypeSeen = true;
+            }
+            else
+                return text.StartsWith("<svg"u8) && text.Length > 4 && (text[4] == (byte)'>' || IsSpace(text[4]));
+        }
     }
 
-    [GeneratedRegex(@"\A(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE\s+svg[^>]*>\s*)?(<!--.*?-->\s*)*<svg[\s>]", RegexOptions.Singleline)]
-    private static partial Regex SvgStart();
+    /// <summary>What follows the first <paramref name="end"/> at or after <paramref name="start"/>; empty when there is none.</summary>
+    private static ReadOnlySpan<byte> After(ReadOnlySpan<byte> text, int start, ReadOnlySpan<byte> end)
+    {
+        var at = text[start..].IndexOf(end);
+        return at < 0 ? [] : text[(start + at + end.Length)..];
+    }
+
+    private static ReadOnlySpan<byte> SkipSpace(ReadOnlySpan<byte> text) => text.TrimStart(" \t\r\n"u8);
+
+    private static bool IsSpace(byte character) => character is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Markdig.Syntax;
@@ -43,7 +44,8 @@ public static partial class MediaReferences
     /// <param name="text">The text the document was parsed from: its positions give the references' lines.</param>
     /// <param name="frontMatterImage">The front matter's <c>image</c>: resolved first, so that it is the article's picture.</param>
     /// <param name="known">Files resolved before for the same bytes: taken as they were, without reading or hashing them again.</param>
-    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null, ResolvedMedia? known = null)
+    /// <param name="deadline">A <see cref="Stopwatch.GetTimestamp"/> value: past it, the reading stops with a <see cref="TimeoutException"/>, so that a load abandoned at its time budget does not read on.</param>
+    public static ResolvedMedia Resolve(MarkdownDocument document, string text, string folder, string articlePath, ContentLimits limits, string? frontMatterImage = null, ResolvedMedia? known = null, long deadline = long.MaxValue)
     {
         var references = new List<(string Url, int Line, LinkInline? Link, bool InSrcset)>();
         if (IsLocal(frontMatterImage))
@@ -67,9 +69,10 @@ public static partial class MediaReferences
         {
             if (files.ContainsKey(url))
                 continue;
+            StopAt(deadline);
             try
             {
-                files[url] = known?.Files.FirstOrDefault(file => file.Reference == url) ?? Read(url, folder, articlePath, limits, stamps);
+                files[url] = known?.Files.FirstOrDefault(file => file.Reference == url) ?? Read(url, folder, articlePath, limits, stamps, deadline);
                 inOrder.Add(files[url]);
             }
             catch (Exception problem) when (problem is MediaProblem or IOException or UnauthorizedAccessException)
@@ -133,7 +136,13 @@ public static partial class MediaReferences
         return Uri.UnescapeDataString(end >= 0 ? url[..end] : url);
     }
 
-    private static MediaFile Read(string url, string folder, string articlePath, ContentLimits limits, Dictionary<string, MediaStamp> stamps)
+    private static void StopAt(long deadline)
+    {
+        if (Stopwatch.GetTimestamp() > deadline)
+            throw new TimeoutException("the media files took longer than the article's time budget to read");
+    }
+
+    private static MediaFile Read(string url, string folder, string articlePath, ContentLimits limits, Dictionary<string, MediaStamp> stamps, long deadline)
     {
         var path = PathOf(url);
         if (path.Length == 0 || path.Contains('\\') || path.Contains('\0'))
@@ -188,12 +197,12 @@ public static partial class MediaReferences
                     throw new MediaProblem($"is cut short: the {format.Name} file does not end as one must");
             }
 
-            var hash = Convert.ToHexStringLower(HashOf(handle, opened.Size).AsSpan(0, 16));
+            var hash = Convert.ToHexStringLower(HashOf(handle, opened.Size, deadline).AsSpan(0, 16));
             return new MediaFile(url, full, relative, format, hash, opened.Size, opened.LastWriteUtc, size?.Width, size?.Height);
         }
     }
 
-    private static byte[] HashOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    private static byte[] HashOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length, long deadline)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[1024 * 1024];
@@ -204,6 +213,7 @@ public static partial class MediaReferences
                 break;
             hash.AppendData(buffer, 0, read);
             offset += read;
+            StopAt(deadline);
         }
         return hash.GetHashAndReset();
     }

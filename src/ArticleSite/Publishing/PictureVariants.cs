@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using ArticleSite.Loading;
 using ArticleSite.Operations;
@@ -30,6 +31,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     /// <summary>The sources this process is done with, by hash: true when every variant is on disk, false when the source cannot be decoded.</summary>
     private readonly ConcurrentDictionary<string, bool> finished = new(StringComparer.Ordinal);
+
+    /// <summary>The validators of the variant files served, by path, with the length and time of the file hashed.</summary>
+    private readonly ConcurrentDictionary<string, (long Length, DateTime LastWrite, string Tag)> tags = new(StringComparer.Ordinal);
 
     private readonly Lock idleLock = new();
     private int pending;
@@ -108,6 +112,23 @@ public sealed partial class PictureVariants : BackgroundService
         return variant.Format == MediaFormat.Avif && File.Exists(webpPath) ? (webpPath, webp) : null;
     }
 
+    /// <summary>
+    /// The strong validator of a made variant's file: the hash of its bytes, as a media file's is, never its source and
+    /// width (replicas whose libvips builds differ make other bytes for one variant). Hashed once per file and process;
+    /// a file replaced since (the cache folder emptied and filled again) is hashed again.
+    /// </summary>
+    public string EntityTagOf(string path, FileStream opened)
+    {
+        var length = opened.Length;
+        var lastWrite = File.GetLastWriteTimeUtc(opened.SafeFileHandle);
+        if (tags.TryGetValue(path, out var known) && known.Length == length && known.LastWrite == lastWrite)
+            return known.Tag;
+        var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(opened).AsSpan(0, 16))}\"";
+        opened.Position = 0;
+        tags[path] = (length, lastWrite, tag);
+        return tag;
+    }
+
     /// <summary>Queues a picture for its variants unless it has none, is queued, or this process is done with it.</summary>
     public void Queue(MediaFile file)
     {
@@ -172,8 +193,10 @@ public sealed partial class PictureVariants : BackgroundService
     }
 
     /// <summary>
-    /// Makes the variants not on disk yet, every WebP before the first AVIF; false when the source cannot be decoded,
-    /// null when the cache folder cannot be written now (the picture is queued again when it is next asked for).
+    /// Makes the variants not on disk yet, every WebP before the first AVIF, from one verified copy of the picture; false when
+    /// the source cannot be decoded within its budget; null when the file no longer holds the bytes its hash names (then
+    /// nothing is made, and the next snapshot, which reads the file again, queues what it holds now) or when the cache
+    /// folder cannot be written now (the picture is queued again when it is next asked for).
     /// </summary>
     private bool? EncodeAll(MediaFile file, CancellationToken stoppingToken)
     {
@@ -186,14 +209,48 @@ public sealed partial class PictureVariants : BackgroundService
             LogCannotWrite(Folder!, problem.Message);
             return null;
         }
-        foreach (var variant in PictureVariant.Of(file).OrderBy(variant => variant.Format == MediaFormat.Avif))
+        var missing = PictureVariant.Of(file).OrderBy(variant => variant.Format == MediaFormat.Avif)
+            .Select(variant => (Variant: variant, Path: Path.Combine(Folder!, variant.CacheName))).Where(made => !File.Exists(made.Path)).ToList();
+        if (missing.Count == 0)
+            return true;
+        PictureSource source;
+        try
         {
-            var path = Path.Combine(Folder!, variant.CacheName);
-            if (stoppingToken.IsCancellationRequested || File.Exists(path))
-                continue;
+            source = PictureSource.CopyOf(file, Folder!);
+        }
+        catch (PictureChangedException changed)
+        {
+            LogSourceChanged(file.RelativePath, changed.Message);
+            return null;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            LogCannotWrite(Folder!, problem.Message);
+            return null;
+        }
+        using (source)
+            return EncodeFrom(source, missing, stoppingToken);
+    }
+
+    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stoppingToken)
+    {
+        var file = source.File;
+        try
+        {
+            source.CheckBudget(options.MaxDecodeBytes);
+        }
+        catch (PictureOverBudgetException overBudget)
+        {
+            LogCannotEncode(file.RelativePath, overBudget.Message);
+            return false;
+        }
+        foreach (var (variant, path) in missing)
+        {
+            if (stoppingToken.IsCancellationRequested)
+                return null;
             try
             {
-                PictureEncoder.Encode(variant, path);
+                PictureEncoder.Encode(variant, source, path);
                 Interlocked.Increment(ref encoded);
                 SiteMetrics.VariantEncoded(variant.Format.Extension);
             }
@@ -229,6 +286,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     [LoggerMessage(LogLevel.Warning, "Cannot make smaller copies of {Path}, which is served as it is: {Reason}")]
     private partial void LogCannotEncode(string path, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "No smaller copies of {Path} for now: it {Reason}; the next reading of the folder queues what it holds")]
+    private partial void LogSourceChanged(string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Making the variants of {Path} failed; it is served as it is")]
     private partial void LogEncodeFailed(string path, Exception exception);

@@ -33,23 +33,25 @@ public static class PictureEncoder
     /// (and kept there when it is made now): the static export, which makes what the live site would serve.
     /// </summary>
     /// <exception cref="VipsException">The source cannot be decoded.</exception>
+    /// <exception cref="PictureChangedException">The source is no longer the bytes its hash names.</exception>
+    /// <exception cref="PictureOverBudgetException">Decoding the source would hold more than <see cref="PictureVariantOptions.DefaultMaxDecodeBytes"/>.</exception>
     public static void WriteTo(PictureVariant variant, string? cacheFolder, string target)
     {
-        if (cacheFolder is null)
+        var cached = cacheFolder is null ? target : Path.Combine(cacheFolder, variant.CacheName);
+        if (!File.Exists(cached) || cacheFolder is null)
         {
-            Encode(variant, target);
-            return;
+            using var source = PictureSource.CopyOf(variant.Source, Path.GetDirectoryName(cached)!);
+            source.CheckBudget(PictureVariantOptions.DefaultMaxDecodeBytes);
+            Encode(variant, source, cached);
         }
-        var cached = Path.Combine(cacheFolder, variant.CacheName);
-        if (!File.Exists(cached))
-            Encode(variant, cached);
-        File.Copy(cached, target, overwrite: true);
+        if (cacheFolder is not null)
+            File.Copy(cached, target, overwrite: true);
     }
 
-    /// <summary>Writes the variant to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
+    /// <summary>Writes the variant, made from <paramref name="source"/>, to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
     /// <exception cref="VipsException">libvips cannot be loaded, or the source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
-    public static void Encode(PictureVariant variant, string target)
+    public static void Encode(PictureVariant variant, PictureSource source, string target)
     {
         // Also loads libvips, for a caller (the export) that has not asked whether it can.
         if (!IsAvailable)
@@ -58,7 +60,7 @@ public static class PictureEncoder
         var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
         try
         {
-            using (var image = Image.Thumbnail(variant.Source.FullPath, variant.Width, height: 10_000_000, size: Enums.Size.Down,
+            using (var image = Image.Thumbnail(source.Path, variant.Width, height: 10_000_000, size: Enums.Size.Down,
                        outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning))
             {
                 if (variant.Format == MediaFormat.Avif)

@@ -44,7 +44,4 @@ public sealed record PictureVariant(MediaFile Source, int Width, MediaFormat For
 
     /// <summary>The name of its file in the cache: the source's hash, the width and the format, which are all its bytes depend on.</summary>
     public string CacheName => $"{Source.Hash}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
-
-    /// <summary>Its strong validator: the source's hash, the width and the format.</summary>
-    public string ETag => $"\"{Source.Hash}-{Width.ToString(CultureInfo.InvariantCulture)}-{Format.Extension}\"";
 }

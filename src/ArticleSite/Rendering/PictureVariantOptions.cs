@@ -11,6 +11,17 @@ public sealed class PictureVariantOptions
     /// </summary>
     public int MaxConcurrentEncodes { get; set; } = 1;
 
+    /// <summary>The default of <see cref="MaxDecodeBytes"/>, 96 MiB: also the export's, which has no options.</summary>
+    public const long DefaultMaxDecodeBytes = 96L * 1024 * 1024;
+
+    /// <summary>
+    /// The most memory one picture's decode may hold at once, besides the file's bytes and libvips's few rows
+    /// (<see cref="Loading.ImageHeader.WholeFrameOf"/>): an interlaced PNG or a progressive JPEG over it gets no variants
+    /// (logged by path) and is served as it is. 96 MiB lets through an interlaced 8-bit RGB PNG of 33 megapixels and a
+    /// progressive 4:2:0 JPEG of 33; docs/operations.md says what a picture then costs.
+    /// </summary>
+    public long MaxDecodeBytes { get; set; } = DefaultMaxDecodeBytes;
+
     /// <summary>Pictures waiting for their variants; beyond it, a picture is queued again by the next snapshot or request for it.</summary>
     public int MaxQueuedPictures { get; set; } = 10_000;
 }

@@ -11,8 +11,9 @@ namespace ArticleSite.Serving;
 /// the bytes' hash, is cached for a year by browsers and CDNs instead. Ranges (a video's seeking), HEAD and
 /// If-None-Match against the hash as strong ETag are answered by the framework's file result; no Last-Modified is sent,
 /// since a file's time differs between replicas. A picture's variants (<see cref="PictureVariant"/>) are served at
-/// their URLs beside it the same way once made; until then their URL answers with the WebP of the same width, or the
-/// picture itself, marked no-cache so that browsers and CDNs come back for the variant.
+/// their URLs beside it the same way once made, each with the hash of its own bytes as ETag (libvips builds differ in
+/// the bytes they make); until then their URL answers with the WebP of the same width, or the picture itself, marked
+/// no-cache so that browsers and CDNs come back for the variant.
 /// </summary>
 public static class MediaEndpoint
 {
@@ -42,13 +43,13 @@ public static class MediaEndpoint
     private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
     {
         // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
-        var (stream, made) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
-            ? (opened, ready)
-            : (OpenUnchanged(variant.Source), null));
+        var (stream, made, entityTag) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
+            ? (opened, ready, variants.EntityTagOf(path, opened))
+            : (OpenUnchanged(variant.Source), null, variant.Source.ETag));
         if (stream is null)
             return Results.NotFound();
-        return made is null ? Serve(context, stream, variant.Source.Format, variant.Source.ETag, NotMadeYetCacheControl)
-            : Serve(context, stream, made.Format, made.ETag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+        return made is null ? Serve(context, stream, variant.Source.Format, entityTag, NotMadeYetCacheControl)
+            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
     }
 
     /// <summary>What a variant's URL answers before the variant is made: stored, but asked for again before each use.</summary>

@@ -105,6 +105,39 @@ public sealed partial class SiteProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>
+    /// The process's threads (id and name) that were running or waiting for a core at each of <paramref name="looks"/>
+    /// looks spread over <paramref name="window"/>, as <c>/proc/PID/task/TID/stat</c> says: a thread stuck in a loop is
+    /// at every look however busy the machine is, an idle or briefly busy one is not.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ThreadsRunningThroughoutAsync(TimeSpan window, int looks)
+    {
+        HashSet<string>? throughout = null;
+        for (var look = 0; look < looks; look++)
+        {
+            var running = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var task in Directory.GetDirectories($"/proc/{process.Id}/task"))
+            {
+                string stat;
+                try
+                {
+                    stat = File.ReadAllText(Path.Combine(task, "stat"));
+                }
+                catch (IOException)
+                {
+                    continue; // the thread ended between the listing and the read
+                }
+                // "TID (NAME) STATE …", the name in parentheses that may hold any character.
+                var nameEnd = stat.LastIndexOf(')');
+                if (stat[nameEnd + 2] == 'R')
+                    running.Add(stat[..(nameEnd + 1)]);
+            }
+            throughout = throughout is null ? running : [.. throughout.Intersect(running)];
+            await Task.Delay(window / looks);
+        }
+        return throughout!;
+    }
+
     /// <summary>Whether the process has the shared library <paramref name="fileName"/> (e.g. <c>libvips.so.42</c>) mapped, as <c>/proc/PID/maps</c> lists it.</summary>
     public bool HasLoaded(string fileName) =>
         File.ReadLines($"/proc/{process.Id}/maps").Any(line => line.EndsWith("/" + fileName, StringComparison.Ordinal));

@@ -25,6 +25,14 @@ public static class TestPictures
         return pixels.PngsaveBuffer();
     }
 
+    /// <summary>A 16-bit RGB PNG, interlaced (Adam7) or not: an interlaced one is decoded whole, at 6 bytes a pixel.</summary>
+    public static byte[] Png16(int width, int height, bool interlaced)
+    {
+        using var image = Image.Black(width, height, bands: 3) + 30_000;
+        using var pixels = image.Cast(Enums.BandFormat.Ushort).Copy(interpretation: Enums.Interpretation.Rgb16);
+        return pixels.PngsaveBuffer(interlace: interlaced, bitdepth: 16);
+    }
+
     /// <summary>An animated GIF of two frames.</summary>
     public static byte[] AnimatedGif(int width, int height)
     {
