@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using ArticleSite.Publishing;
 using ArticleSite.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
 namespace ArticleSite.Tests;
@@ -23,6 +25,9 @@ public sealed class RapidSaveTests
         var log = new CapturedLog();
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path, LogCapture = log };
         var client = site.CreateClient();
+        // Read before the first save, as readers had been: the burst begins on pages in demand.
+        foreach (var path in ReadPaths)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Cancel)).StatusCode);
         var statuses = new ConcurrentBag<(string Path, HttpStatusCode Status)>();
         using var stop = new CancellationTokenSource();
         var reader = Task.Run(async () =>
@@ -55,5 +60,31 @@ public sealed class RapidSaveTests
 
         Assert.DoesNotContain(log.Lines, line => line.StartsWith("Error", StringComparison.Ordinal));
         Assert.All(statuses, response => Assert.True((int)response.Status < 500, $"{response.Path} answered {response.Status}"));
+    }
+
+    /// <summary>
+    /// With no cache folder, nothing on disk keeps a version's bytes: the version a reload read is remembered, so a bad
+    /// save right after it, before anyone read its page, keeps it served rather than answering 503.
+    /// </summary>
+    [Fact]
+    public async Task A_version_a_reload_read_is_served_after_a_bad_save_even_where_nothing_is_kept_on_disk()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version 0."));
+        content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = "" };
+        var client = site.CreateClient();
+        var publisher = site.Services.GetRequiredService<SitePublisher>();
+        var before = publisher.Current.Generation;
+
+        File.Move(content.Write("alpha.md.tmp", Article("Alpha", "2025-11-01", "Version 1.")), Path.Combine(content.Path, "alpha.md"), overwrite: true);
+        // Waited for without a request: nothing renders version 1 before the bad save.
+        await Eventually.GetAsync(() => Task.FromResult(publisher.Current.Generation), generation => generation > before, "version 1 to be published");
+        content.Write("alpha.md", "---\ntitle: Alpha\nsummary: [unclosed\ndate: 2025-11-01\n---\n\nBody.\n");
+        await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Status == "Degraded", "/healthz to report the bad save");
+
+        using var page = await client.GetAsync("/articles/alpha.txt", Cancel);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Version 1.", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 }

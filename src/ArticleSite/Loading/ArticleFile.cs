@@ -7,10 +7,15 @@ public static class ArticleFile
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>
     /// <param name="knownMedia">The media files found when the article was published: read again for a render, they are not hashed again.</param>
     /// <param name="source">Where the article is read again from.</param>
-    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia, ArticleSource source)
+    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia, ArticleSource source) =>
+        Load(entry, limits, rawHtml, knownMedia, source, out _);
+
+    /// <inheritdoc cref="Load(ArticleEntry, ContentLimits, RawHtml, ResolvedMedia?, ArticleSource)"/>
+    /// <param name="bytes">The bytes read, which the article's hash names.</param>
+    public static ParsedArticle Load(ArticleEntry entry, ContentLimits limits, RawHtml rawHtml, ResolvedMedia? knownMedia, ArticleSource source, out byte[] bytes)
     {
         var deadline = limits.FileDeadlineFromNow();
-        var bytes = ArticleBytes.Read(entry.FullPath, entry.RelativePath, limits.MaxFileBytes);
+        bytes = ArticleBytes.Read(entry.FullPath, entry.RelativePath, limits.MaxFileBytes);
         return Parse(bytes, entry, limits, rawHtml, knownMedia, source, deadline);
     }
 

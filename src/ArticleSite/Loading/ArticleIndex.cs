@@ -213,6 +213,8 @@ public sealed partial class ArticleIndex : IDisposable
             if (!Database.WriteSources(sources, sourcesGone))
                 return false;
             storedSources.UnionWith(sources.Select(source => source.SourceHash));
+            foreach (var (hash, _) in sources)
+                Source.Kept(hash);
             storedSources.ExceptWith(sourcesGone);
             sourcesGone = [];
             kept += sources.Count;
@@ -222,9 +224,11 @@ public sealed partial class ArticleIndex : IDisposable
         return true;
     }
 
-    /// <summary>The file's bytes when they are still the version its article was read from; null once the file holds others.</summary>
+    /// <summary>The bytes its article was read from: remembered by the reload that read them, else the file's while it still holds them.</summary>
     private byte[]? PublishedBytes(PublishedFile file)
     {
+        if (Source.Recall(file.Article.SourceHash) is { } remembered)
+            return remembered;
         try
         {
             var bytes = ArticleBytes.Read(Path.Join(folder, file.RelativePath), file.RelativePath, limits.MaxFileBytes);

@@ -24,7 +24,52 @@ public abstract class ArticleSource
 /// </summary>
 public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
 {
-    /// <exception cref="ArticleChangedException">Neither the file nor the index holds the bytes that were published.</exception>
+    /// <summary>What the bytes remembered by <see cref="Remember"/> may take: a handful of articles being edited.</summary>
+    private const long JustReadBudget = 16L * 1024 * 1024;
+
+    private readonly Lock justReadLock = new();
+
+    /// <summary>
+    /// The bytes of the versions a reload read, by hash, until the index keeps them: a file saved again at once (an
+    /// editor's autosave, a sync tool) holds none of the published bytes by the time its page is rendered.
+    /// </summary>
+    private readonly Dictionary<UInt128, byte[]> justRead = [];
+
+    private long justReadBytes;
+
+    /// <summary>Keeps the bytes of a version a reload read, until <see cref="Kept"/>; past the budget, those kept before are let go.</summary>
+    public void Remember(UInt128 hash, byte[] bytes)
+    {
+        lock (justReadLock)
+        {
+            if (justReadBytes + bytes.Length > JustReadBudget)
+            {
+                justRead.Clear();
+                justReadBytes = 0;
+            }
+            if (justRead.TryAdd(hash, bytes))
+                justReadBytes += bytes.Length;
+        }
+    }
+
+    /// <summary>The bytes of a version a reload read, while they are remembered.</summary>
+    public byte[]? Recall(UInt128 hash)
+    {
+        lock (justReadLock)
+            return justRead.GetValueOrDefault(hash);
+    }
+
+    /// <summary>The index keeps these bytes now: memory need not.</summary>
+    public void Kept(UInt128 hash)
+    {
+        lock (justReadLock)
+        {
+            if (justRead.Remove(hash, out var bytes))
+                justReadBytes -= bytes.Length;
+        }
+    }
+
+    /// <exception cref="ArticleChangedException">Neither the file, nor memory, nor the index holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
         var entry = new ArticleEntry(Path.Join(folder, article.SourcePath), article.SourcePath, 0, default);
@@ -38,12 +83,14 @@ public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawH
         {
             // Its bytes are no longer those published: the kept ones are rendered, if there are any.
         }
-        return FromStore(entry, article) ?? throw new ArticleChangedException(article.SourcePath);
+        return FromBytes(entry, article, Recall(article.SourceHash))
+            ?? FromBytes(entry, article, stored?.ReadSource(article.SourceHash, article.SourcePath, bytes => ArticleFile.HashOf(bytes, article.Metadata.Media) == article.SourceHash))
+            ?? throw new ArticleChangedException(article.SourcePath);
     }
 
-    private ParsedArticle? FromStore(ArticleEntry entry, Article article)
+    private ParsedArticle? FromBytes(ArticleEntry entry, Article article, byte[]? bytes)
     {
-        if (stored?.ReadSource(article.SourceHash, article.SourcePath, bytes => ArticleFile.HashOf(bytes, article.Metadata.Media) == article.SourceHash) is not { } bytes)
+        if (bytes is null)
             return null;
         try
         {

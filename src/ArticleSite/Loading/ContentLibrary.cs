@@ -320,7 +320,12 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         try
         {
-            return new FileState(stamp, ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Source).Article, null);
+            var article = ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Source, out var bytes).Article;
+            // A reload's version is remembered until the index keeps it, as its file may be saved again before its page is
+            // rendered; the first reading's are not (a whole folder's bytes), and the index keeps them from their files.
+            if (lastReading is not null)
+                Source.Remember(article.SourceHash, bytes);
+            return new FileState(stamp, article, null);
         }
         catch (ContentException problem)
         {
