@@ -70,6 +70,25 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_media_file_replaced_after_it_was_read_is_not_exported_under_its_old_hash()
+    {
+        using var content = new TemporaryContentFolder();
+        var photo = TestPictures.Png(40, 30);
+        content.WriteBytes("photo.png", photo);
+        content.Write("alpha.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Text.\n\n![Photo](photo.png)"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var url = TestPictures.MediaUrl(photo, "photo.png");
+        content.WriteBytes("photo.png", TestPictures.Png(40, 31));
+
+        await new ExportCommand(folder, "https://news.example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory));
+
+        // The URL names the first bytes; the second are not served under it, nor are the first, which are gone.
+        Assert.False(File.Exists(Path.Combine(folder, url.TrimStart('/'))));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "media"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Without_origin_the_export_names_the_sites_base_URL_before_the_export_setting()
     {
         await using var factory = new ArticleSiteFactory();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using ArticleSite.Loading;
 using ArticleSite.Operations;
@@ -122,7 +121,7 @@ public sealed partial class PictureVariants : BackgroundService
         var lastWrite = File.GetLastWriteTimeUtc(opened.SafeFileHandle);
         if (tags.TryGetValue(path, out var known) && known.Length == length && known.LastWrite == lastWrite)
             return known.Tag;
-        var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(opened).AsSpan(0, 16))}\"";
+        var tag = $"\"{MediaHash.Of(opened)}\"";
         opened.Position = 0;
         tags[path] = (length, lastWrite, tag);
         return tag;
