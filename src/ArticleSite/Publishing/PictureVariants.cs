@@ -238,9 +238,13 @@ public sealed partial class PictureVariants : BackgroundService
                 return null;
             try
             {
-                PictureEncoder.Encode(variant, source, path);
+                PictureEncoder.Encode(variant, source, path, stoppingToken);
                 Interlocked.Increment(ref encoded);
                 SiteMetrics.VariantEncoded(variant.Format.Extension);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return null;
             }
             catch (VipsException problem)
             {
