@@ -419,6 +419,27 @@ public sealed class PictureVariantTests : IDisposable
     }
 
     [Fact]
+    public async Task A_picture_the_content_no_longer_names_has_its_encode_in_progress_killed()
+    {
+        var large = TestPictures.Png16(5000, 5000, interlaced: false);
+        content.WriteBytes("large.png", large);
+        WriteArticle("![Large](large.png)");
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        _ = site.CreateClient();
+        var variants = Variants(site);
+        var folder = variants.Folder!;
+
+        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
+        WriteArticle("No picture now.");
+        await site.Services.GetRequiredService<SitePublisher>().PublishAsync();
+        await variants.WhenIdle.WaitAsync(Cancel);
+
+        // Its first variant took seconds; none of the six is made.
+        Assert.Equal(0, variants.Encoded);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
+    [Fact]
     public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
     {
         var (started, photo) = await StartWithPhotoEncodedAsync();

@@ -34,6 +34,9 @@ public sealed partial class PictureVariants : BackgroundService
     /// <summary>The validators of the variant files served, by path, with the length and time of the file hashed.</summary>
     private readonly ConcurrentDictionary<string, (long Length, DateTime LastWrite, string Tag)> tags = new(StringComparer.Ordinal);
 
+    /// <summary>The sources being encoded, by hash, each with what stops it: the host stopping, or a snapshot that no longer names it.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> encoding = new(StringComparer.Ordinal);
+
     private readonly Lock idleLock = new();
     private int pending;
     private TaskCompletionSource idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -174,6 +177,12 @@ public sealed partial class PictureVariants : BackgroundService
                 return lastQueued;
             snapshot = lastQueued = publisher.Current;
         }
+        var named = snapshot.Media.Files.Select(file => file.Hash).ToHashSet(StringComparer.Ordinal);
+        foreach (var (hash, job) in encoding)
+        {
+            if (!named.Contains(hash))
+                job.Cancel();
+        }
         foreach (var file in snapshot.Media.Files)
             Queue(file);
         return snapshot;
@@ -183,8 +192,15 @@ public sealed partial class PictureVariants : BackgroundService
     {
         await foreach (var file in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (EncodeAll(file, stoppingToken) is { } done)
-                finished[file.Hash] = done;
+            // Never disposed: a snapshot published meanwhile may still cancel it; it is linked to nothing that outlives it.
+            var job = new CancellationTokenSource();
+            encoding[file.Hash] = job;
+            using (stoppingToken.UnsafeRegister(_ => job.Cancel(), null))
+            {
+                if (EncodeAll(file, job.Token) is { } done)
+                    finished[file.Hash] = done;
+            }
+            encoding.TryRemove(file.Hash, out _);
             queued.TryRemove(file.Hash, out _);
             Done();
         }
@@ -195,7 +211,7 @@ public sealed partial class PictureVariants : BackgroundService
     /// the source cannot be decoded within its budget; null when the file no longer holds the bytes its hash names (then
     /// nothing is made, and the next snapshot, which reads the file again, queues what it holds now).
     /// </summary>
-    private bool? EncodeAll(MediaFile file, CancellationToken stoppingToken)
+    private bool? EncodeAll(MediaFile file, CancellationToken stop)
     {
         var missing = PictureVariant.Of(file).OrderBy(variant => variant.Format == MediaFormat.Avif)
             .Select(variant => (Variant: variant, Path: Path.Combine(Folder!, variant.CacheName))).Where(made => !File.Exists(made.Path)).ToList();
@@ -217,10 +233,10 @@ public sealed partial class PictureVariants : BackgroundService
             return false;
         }
         using (source)
-            return EncodeFrom(source, missing, stoppingToken);
+            return EncodeFrom(source, missing, stop);
     }
 
-    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stoppingToken)
+    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stop)
     {
         var file = source.File;
         try
@@ -234,16 +250,17 @@ public sealed partial class PictureVariants : BackgroundService
         }
         foreach (var (variant, path) in missing)
         {
-            if (stoppingToken.IsCancellationRequested)
+            if (stop.IsCancellationRequested)
                 return null;
             try
             {
-                PictureEncoder.Encode(variant, source, path, stoppingToken);
+                PictureEncoder.Encode(variant, source, path, stop);
                 Interlocked.Increment(ref encoded);
                 SiteMetrics.VariantEncoded(variant.Format.Extension);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                LogStopped(file.RelativePath);
                 return null;
             }
             catch (VipsException problem)
@@ -281,6 +298,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     [LoggerMessage(LogLevel.Warning, "No smaller copies of {Path} for now: it {Reason}; the next reading of the folder queues what it holds")]
     private partial void LogSourceChanged(string path, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Stopped making the smaller copies of {Path}: the site is stopping, or the content no longer names these bytes")]
+    private partial void LogStopped(string path);
 
     [LoggerMessage(LogLevel.Error, "Making the variants of {Path} failed; it is served as it is")]
     private partial void LogEncodeFailed(string path, Exception exception);
