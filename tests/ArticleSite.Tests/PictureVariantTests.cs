@@ -401,42 +401,42 @@ public sealed class PictureVariantTests : IDisposable
     [Fact]
     public async Task Stopping_the_site_kills_the_encode_in_progress_and_leaves_no_file()
     {
-        // 25 megapixels at 6 bytes a pixel, read a few rows at a time: its first variant takes seconds to make.
-        var large = TestPictures.Png16(5000, 5000, interlaced: false);
-        content.WriteBytes("large.png", large);
-        WriteArticle("![Large](large.png)");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-        _ = site.CreateClient();
+        await using var site = await StartEncodingLargePictureAsync();
         var variants = Variants(site);
-        var folder = variants.Folder!;
 
-        // The verified copy is written just before the first variant's encode starts.
-        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
         await variants.StopAsync(Cancel);
 
         Assert.Equal(0, variants.Encoded);
-        Assert.Empty(Directory.GetFiles(folder));
+        Assert.Empty(Directory.GetFiles(variants.Folder!));
     }
 
     [Fact]
     public async Task A_picture_the_content_no_longer_names_has_its_encode_in_progress_killed()
     {
-        var large = TestPictures.Png16(5000, 5000, interlaced: false);
-        content.WriteBytes("large.png", large);
-        WriteArticle("![Large](large.png)");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-        _ = site.CreateClient();
+        await using var site = await StartEncodingLargePictureAsync();
         var variants = Variants(site);
-        var folder = variants.Folder!;
 
-        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
         WriteArticle("No picture now.");
         await site.Services.GetRequiredService<SitePublisher>().PublishAsync();
         await variants.WhenIdle.WaitAsync(Cancel);
 
-        // Its first variant took seconds; none of the six is made.
         Assert.Equal(0, variants.Encoded);
-        Assert.Empty(Directory.GetFiles(folder));
+        Assert.Empty(Directory.GetFiles(variants.Folder!));
+    }
+
+    /// <summary>
+    /// A site whose article shows a 25-megapixel 16-bit PNG (read a few rows at a time: its first variant takes seconds),
+    /// returned once that picture's verified copy is written, just before its first variant's encode starts.
+    /// </summary>
+    private async Task<ArticleSiteFactory> StartEncodingLargePictureAsync()
+    {
+        content.WriteBytes("large.png", TestPictures.Png16(5000, 5000, interlaced: false));
+        WriteArticle("![Large](large.png)");
+        var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        _ = site.CreateClient();
+        var folder = Variants(site).Folder!;
+        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
+        return site;
     }
 
     [Fact]
