@@ -7,8 +7,9 @@
 // the library. SkiaSharp has no AVIF encoder. Prints a Markdown table and the load average.
 // Run from the repository's root: dotnet run -c Release bench/images/ImageBench.cs [megapixels...]
 // With the argument "shapes" instead: the worst shapes of one picture (interlaced, 16-bit, palette, progressive, CMYK),
-// each picture's six variants made as the site makes them, with the peak RSS and CPU of that child and what the site's
-// per-picture budget (Media:MaxDecodeBytes) counts for it.
+// each picture's six variants made as the site makes them, with the peak RSS and CPU of that child, beside a baseline
+// child that only loads libvips, and what the site's per-picture budget (Media:MaxDecodeBytes) counts for it.
+// "shapes WORD" measures only the shapes whose name has WORD (e.g. "shapes progressive").
 #:package NetVips
 #:package NetVips.Native.linux-x64
 #:package SkiaSharp
@@ -18,6 +19,9 @@ using System.Diagnostics;
 using System.Globalization;
 using NetVips;
 using SkiaSharp;
+
+// As Loading/ImageHeader.cs counts a progressive JPEG (ProgressiveJpegHeld): this many times its coefficients.
+const double ProgressiveFactor = 3;
 
 int[] widths = [480, 960, 1600];
 string[] siteFormats = ["webp", "avif"];
@@ -51,6 +55,12 @@ if (args is ["child", var childLibrary, var childFile, var childFormat])
 
 if (args is ["shape-child", var shapeFile])
 {
+    if (shapeFile == "none")
+    {
+        // The floor beside which each shape is read: the runtime and libvips loaded, nothing decoded.
+        Console.WriteLine(FormattableString.Invariant($"peak\t{PeakKiB()}\t{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}\t{NetVips.NetVips.Version(0)}"));
+        return;
+    }
     // As the site makes a picture's six variants (Rendering/PictureEncoder.cs): from a file, one libvips thread, no
     // operation cache, failing on warnings, WebPs first.
     Cache.Max = 0;
@@ -69,8 +79,10 @@ if (args is ["shape-child", var shapeFile])
     return;
 }
 
-if (args is ["shapes"])
+if (args is ["shapes", ..])
 {
+    // "shapes progressive" measures only the shapes whose name has that word.
+    var only = args.Length > 1 ? args[1] : "";
     // The worst shapes a picture within ContentLimits:MaxMediaPixels can take: what one picture's six variants cost
     // (peak RSS and CPU of a child making them as the site does), beside what the site's budget counts for it.
     var shapeFolder = Directory.CreateTempSubdirectory("articlesite-shapes-").FullName;
@@ -78,18 +90,20 @@ if (args is ["shapes"])
     {
         Console.WriteLine($"Load average at start: {LoadAverage()}; {Environment.ProcessorCount} cores; libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}");
         Console.WriteLine();
-        Console.WriteLine("| Picture | File (KiB) | Held whole by its decode (MiB) | Under Media:MaxDecodeBytes (96 MiB) | Peak RSS of the child (MiB) | CPU (s) |");
-        Console.WriteLine("| --- | ---: | ---: | --- | ---: | ---: |");
-        foreach (var (name, make, wholeFrame) in Shapes())
+        var floor = ShapeChild("none").PeakKiB / 1024.0;
+        Console.WriteLine(FormattableString.Invariant($"Baseline child (runtime and libvips loaded, nothing decoded): {floor:F0} MiB peak RSS"));
+        Console.WriteLine();
+        Console.WriteLine("| Picture | File (KiB) | Counted by Media:MaxDecodeBytes (MiB) | Under it (96 MiB) | Peak RSS of the child (MiB) | Above the baseline (MiB) | Above the baseline minus counted (MiB) | CPU (s) |");
+        Console.WriteLine("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+        foreach (var (name, make, counted) in Shapes().Where(shape => shape.Name.Contains(only, StringComparison.Ordinal)))
         {
             var file = Path.Combine(shapeFolder, name.Replace(' ', '-') + (name.Contains("JPEG") ? ".jpg" : ".png"));
             make(file);
-            var start = new ProcessStartInfo(Environment.ProcessPath!, ["shape-child", file]) { RedirectStandardOutput = true };
-            using var child = Process.Start(start)!;
-            var peak = child.StandardOutput.ReadToEnd().Split('\n').Single(line => line.StartsWith("peak\t", StringComparison.Ordinal)).Split('\t');
-            child.WaitForExit();
-            var under = wholeFrame <= 96L * 1024 * 1024 ? "yes: encoded" : "no: refused, served as it is";
-            Console.WriteLine(FormattableString.Invariant($"| {name} | {new FileInfo(file).Length / 1024.0:F0} | {wholeFrame / (1024.0 * 1024.0):F0} | {under} | {long.Parse(peak[1], CultureInfo.InvariantCulture) / 1024.0:F0} | {peak[2]} |"));
+            var (peakKiB, cpu) = ShapeChild(file);
+            var peak = peakKiB / 1024.0;
+            var countedMiB = counted / (1024.0 * 1024.0);
+            var under = counted <= 96L * 1024 * 1024 ? "yes: encoded" : "no: refused, served as it is";
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {new FileInfo(file).Length / 1024.0:F0} | {countedMiB:F0} | {under} | {peak:F0} | {peak - floor:F0} | {peak - floor - countedMiB:F0} | {cpu} |"));
             File.Delete(file);
         }
         Console.WriteLine();
@@ -199,17 +213,27 @@ static int SkiaVariant(byte[] bytes, int width, string format)
 }
 
 // Each shape with how it is made and what the site's budget counts for it (Loading/ImageHeader.cs, WholeFrameOf): an
-// interlaced PNG's whole frame (samples × bytes a sample, a palette as RGBA), a progressive JPEG's coefficients (2 bytes a
-// sample, chroma at 4:2:0 a quarter each); 0 for what libvips reads a few rows at a time.
-static IEnumerable<(string Name, Action<string> Make, long WholeFrame)> Shapes()
+// interlaced PNG's whole frame (samples × bytes a sample, a palette as RGBA), a progressive JPEG's coefficients times
+// ProgressiveFactor (Coefficients: 2 bytes a sample, chroma at 4:2:0 a quarter each); 0 for what libvips reads a few
+// rows at a time.
+static IEnumerable<(string Name, Action<string> Make, long Counted)> Shapes()
 {
     yield return ("16-bit RGB PNG, interlaced, 7000 × 7000", file => Noise(7000, 7000, 3, sixteen: true).Pngsave(file, interlace: true, bitdepth: 16), 7000L * 7000 * 6);
     yield return ("16-bit RGB PNG, 7000 × 7000", file => Noise(7000, 7000, 3, sixteen: true).Pngsave(file, bitdepth: 16), 0);
     yield return ("8-bit RGB PNG, interlaced, 5700 × 5700", file => Noise(5700, 5700, 3).Pngsave(file, interlace: true), 5700L * 5700 * 3);
     yield return ("256-colour palette PNG, interlaced, 4900 × 4900", file => Noise(4900, 4900, 3).Pngsave(file, interlace: true, palette: true), 4900L * 4900 * 4);
-    yield return ("progressive CMYK JPEG, 4000 × 3000", file => Noise(4000, 3000, 4, noisy: true).Jpegsave(file, q: 90, interlace: true), 4000L * 3000 * 8);
+    foreach (var (width, height) in new[] { (2000, 1500), (4000, 3000), (6000, 4000) })
+    {
+        yield return ($"progressive RGB JPEG 4:2:0, {width} × {height}", file => Noise(width, height, 3, noisy: true).Jpegsave(file, q: 90, interlace: true, subsampleMode: Enums.ForeignSubsample.On), ProgressiveCount(width, height, 3, subsampled: true));
+        yield return ($"progressive RGB JPEG 4:4:4, {width} × {height}", file => Noise(width, height, 3, noisy: true).Jpegsave(file, q: 90, interlace: true, subsampleMode: Enums.ForeignSubsample.Off), ProgressiveCount(width, height, 3, subsampled: false));
+        yield return ($"progressive CMYK JPEG, {width} × {height}", file => Noise(width, height, 4, noisy: true).Jpegsave(file, q: 90, interlace: true), ProgressiveCount(width, height, 4, subsampled: false));
+    }
     yield return ("CMYK JPEG, 7000 × 7000", file => Noise(7000, 7000, 4, noisy: true).Jpegsave(file, q: 90), 0);
 }
+
+// What the site counts for a progressive JPEG: its coefficients (2 bytes a sample; at 4:2:0 each chroma component a quarter) times the factor.
+static long ProgressiveCount(int width, int height, int components, bool subsampled) =>
+    (long)(ProgressiveFactor * 2L * width * height * (subsampled ? 1.5 : components));
 
 // A picture in RGB, 16-bit RGB or CMYK. A JPEG's is a gradient with Gaussian noise (σ 8), so that its coefficients are
 // not trivial; a PNG's is in flat steps of 500 pixels, as a drawing's is, so that 49 megapixels compress to within
@@ -240,6 +264,15 @@ static (List<(int Width, double Milliseconds, int Length)> Variants, long PeakKi
     if (child.ExitCode != 0)
         throw new InvalidOperationException($"{library} {format} exited with {child.ExitCode}");
     return (ParseVariants(lines), long.Parse(lines.Single(line => line.StartsWith("peak\t", StringComparison.Ordinal))[5..], CultureInfo.InvariantCulture));
+}
+
+static (long PeakKiB, string Cpu) ShapeChild(string file)
+{
+    var start = new ProcessStartInfo(Environment.ProcessPath!, ["shape-child", file]) { RedirectStandardOutput = true };
+    using var child = Process.Start(start)!;
+    var peak = child.StandardOutput.ReadToEnd().Split('\n').Single(line => line.StartsWith("peak\t", StringComparison.Ordinal)).Split('\t');
+    child.WaitForExit();
+    return (long.Parse(peak[1], CultureInfo.InvariantCulture), peak[2]);
 }
 
 static long PeakKiB() =>

@@ -137,6 +137,34 @@ public sealed class NginxExportTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Nginx_serves_a_picture_variant_with_the_live_etag_of_its_bytes_and_answers_if_none_match()
+    {
+        var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
+        using var content = new TemporaryContentFolder();
+        var photo = TestPictures.Jpeg(600, 400);
+        content.WriteBytes("photo.jpg", photo);
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
+        using var site = factory.CreateClient();
+        await factory.Services.GetRequiredService<PictureVariants>().WhenIdle.WaitAsync(Cancel);
+        var export = await ExportAsync(factory, site);
+        var (nginx, address) = await StartNginxAsync(nginxPath, export);
+        using var stopsNginx = nginx;
+        using var client = new HttpClient { BaseAddress = address };
+        var url = TestPictures.MediaUrl(photo, "photo-480.webp");
+
+        using var live = await site.GetAsync(url, Cancel);
+        using var served = await client.GetAsync(url, Cancel);
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "If-None-Match", live.Headers.ETag!.Tag } } };
+        using var notModified = await client.SendAsync(revalidation, Cancel);
+
+        Assert.Equal(await live.Content.ReadAsByteArrayAsync(Cancel), await served.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.Equal(live.Headers.ETag, served.Headers.ETag);
+        Assert.False(served.Content.Headers.Contains("Last-Modified"));
+        Assert.Equal((HttpStatusCode.NotModified, live.Headers.ETag), (notModified.StatusCode, notModified.Headers.ETag));
+    }
+
     public void Dispose() => Directory.Delete(work, recursive: true);
 
     private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)

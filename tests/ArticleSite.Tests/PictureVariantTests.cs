@@ -405,6 +405,66 @@ public sealed class PictureVariantTests : IDisposable
     }
 
     [Fact]
+    public async Task A_progressive_cmyk_jpeg_is_counted_at_what_its_variants_hold_and_refused_over_the_budget()
+    {
+        var progressive = TestPictures.ProgressiveCmykJpeg(600, 400);
+        content.WriteBytes("scan.jpg", progressive);
+        WriteArticle("![Scan](scan.jpg)");
+        var logs = new LogLines();
+        await using var site = new LoggedSiteFactory(logs) { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Media:MaxDecodeBytes"] = "4194304" } };
+        var client = site.CreateClient();
+        await Variants(site).WhenIdle.WaitAsync(Cancel);
+
+        using var refused = await client.GetAsync(TestPictures.MediaUrl(progressive, "scan-480.webp"), Cancel);
+
+        // 600 × 400 pixels of 4 components' coefficients at 2 bytes (1.8 MiB), held up to three times over by its six variants' loads.
+        Assert.Contains("Cannot make smaller copies of scan.jpg, which is served as it is: a progressive CMYK JPEG of 600 × 400 pixels is decoded whole, in 5 MiB, over the limit of 4 MiB (Media:MaxDecodeBytes)", logs.Lines);
+        Assert.Equal(("image/jpeg", "no-cache"), (refused.Content.Headers.ContentType!.MediaType, refused.Headers.CacheControl!.ToString()));
+        Assert.Equal(progressive, await refused.Content.ReadAsByteArrayAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task Stopping_the_site_kills_the_encode_in_progress_and_leaves_no_file()
+    {
+        await using var site = await StartEncodingLargePictureAsync();
+        var variants = Variants(site);
+
+        await variants.StopAsync(Cancel);
+
+        Assert.Equal(0, variants.Encoded);
+        Assert.Empty(Directory.GetFiles(variants.Folder!));
+    }
+
+    [Fact]
+    public async Task A_picture_the_content_no_longer_names_has_its_encode_in_progress_killed()
+    {
+        await using var site = await StartEncodingLargePictureAsync();
+        var variants = Variants(site);
+
+        WriteArticle("No picture now.");
+        await site.Services.GetRequiredService<SitePublisher>().PublishAsync();
+        await variants.WhenIdle.WaitAsync(Cancel);
+
+        Assert.Equal(0, variants.Encoded);
+        Assert.Empty(Directory.GetFiles(variants.Folder!));
+    }
+
+    /// <summary>
+    /// A site whose article shows a 25-megapixel 16-bit PNG (read a few rows at a time: its first variant takes seconds),
+    /// returned once that picture's verified copy is written, just before its first variant's encode starts.
+    /// </summary>
+    private async Task<ArticleSiteFactory> StartEncodingLargePictureAsync()
+    {
+        content.WriteBytes("large.png", TestPictures.Png16(5000, 5000, interlaced: false));
+        WriteArticle("![Large](large.png)");
+        var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        _ = site.CreateClient();
+        var folder = Variants(site).Folder!;
+        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
+        return site;
+    }
+
+    [Fact]
     public async Task The_static_export_holds_every_variant_with_the_live_sites_bytes()
     {
         var (started, photo) = await StartWithPhotoEncodedAsync();

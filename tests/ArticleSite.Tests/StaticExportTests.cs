@@ -47,8 +47,11 @@ public sealed class StaticExportTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Media_files_are_exported_at_their_urls_with_their_bytes_and_their_headers_in_the_server_block()
+    /// <summary>
+    /// Exports a site whose article shows one 40 × 30 PNG, after <paramref name="afterRead"/> has done what it does to the
+    /// content folder once the snapshot has read it; returns the picture's bytes and URL.
+    /// </summary>
+    private async Task<(byte[] Photo, string Url)> ExportWithPhotoAsync(Action<TemporaryContentFolder>? afterRead = null)
     {
         using var content = new TemporaryContentFolder();
         var photo = TestPictures.Png(40, 30);
@@ -56,9 +59,15 @@ public sealed class StaticExportTests : IDisposable
         content.Write("alpha.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Text.\n\n![Photo](photo.png)"));
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
-        var url = TestPictures.MediaUrl(photo, "photo.png");
-
+        afterRead?.Invoke(content);
         await new ExportCommand(folder, "https://news.example.org").RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory));
+        return (photo, TestPictures.MediaUrl(photo, "photo.png"));
+    }
+
+    [Fact]
+    public async Task Media_files_are_exported_at_their_urls_with_their_bytes_and_their_headers_in_the_server_block()
+    {
+        var (photo, url) = await ExportWithPhotoAsync();
 
         Assert.Equal(photo, await File.ReadAllBytesAsync(Path.Combine(folder, url.TrimStart('/')), Cancel));
         var config = await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel);
@@ -67,6 +76,16 @@ public sealed class StaticExportTests : IDisposable
         Assert.Contains("default_type \"image/png\";", block, StringComparison.Ordinal);
         Assert.Contains("add_header Cache-Control \"public, max-age=31536000, immutable\" always;", block, StringComparison.Ordinal);
         Assert.Contains("add_header Content-Security-Policy \"default-src 'none'; style-src 'unsafe-inline'; sandbox\" always;", block, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_media_file_replaced_after_it_was_read_is_not_exported_under_its_old_hash()
+    {
+        var (_, url) = await ExportWithPhotoAsync(content => content.WriteBytes("photo.png", TestPictures.Png(40, 31)));
+
+        // The URL names the first bytes; the second are not served under it, nor are the first, which are gone.
+        Assert.False(File.Exists(Path.Combine(folder, url.TrimStart('/'))));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "media"), "*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public static class NginxConfig
     /// <param name="resources">Each URL path of the site and what it serves; the block sends its default representation.</param>
     /// <param name="caching">The live server's caching options, so both send the same Cache-Control.</param>
     /// <param name="media">The media files, each sent as the live site sends it: immutable, under its own security policy.</param>
-    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching)
+    /// <param name="variantTags">The hash of each exported picture variant's bytes, by URL: its ETag, as the live site sends it.</param>
+    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +61,7 @@ public static class NginxConfig
         {
             config.Append($"    location = {SiteRoutes.Media(file)} {{\n");
             config.Append($"        default_type \"{file.Format.ContentType}\";\n");
-            AppendMediaValidators(config, file);
+            AppendMediaValidators(config, file.Hash);
             AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
@@ -69,6 +70,8 @@ public static class NginxConfig
         {
             config.Append($"    location = {variant.Url} {{\n");
             config.Append($"        default_type \"{variant.Format.ContentType}\";\n");
+            if (variantTags?.GetValueOrDefault(variant.Url) is { } tag)
+                AppendMediaValidators(config, tag);
             AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
@@ -81,18 +84,18 @@ public static class NginxConfig
     }
 
     /// <summary>
-    /// The live site's validator for a media file, its hash, in place of nginx's own (the file's time and size, which
+    /// The live site's validator for a media file or a picture variant, the hash of its bytes, in place of nginx's own (the file's time and size, which
     /// every export changes), and no <c>Last-Modified</c>, as the site sends none. nginx compares <c>If-None-Match</c>
     /// only with its own ETag, before <c>add_header</c> sets this one: the comparison is written out (weakly, a list
     /// or <c>*</c>, for GET and HEAD as the site does).
     /// </summary>
-    private static void AppendMediaValidators(StringBuilder config, MediaFile file)
+    private static void AppendMediaValidators(StringBuilder config, string hash)
     {
         config.Append("        etag off;\n");
         config.Append("        if_modified_since off;\n");
         config.Append("        set $media_request \"$request_method $http_if_none_match\";\n");
-        config.Append($"        if ($media_request ~ '^(GET|HEAD) (.*[ ,])?(W/)?\"{file.Hash}\"([ ,]|$)|^(GET|HEAD) *\\* *$') {{ return 304; }}\n");
-        AppendHeaders(config, [("ETag", $"\\\"{file.Hash}\\\""), ("Last-Modified", "")]);
+        config.Append($"        if ($media_request ~ '^(GET|HEAD) (.*[ ,])?(W/)?\"{hash}\"([ ,]|$)|^(GET|HEAD) *\\* *$') {{ return 304; }}\n");
+        AppendHeaders(config, [("ETag", $"\\\"{hash}\\\""), ("Last-Modified", "")]);
     }
 
     private static void AppendHeaders(StringBuilder config, IEnumerable<(string Name, string Value)> headers)

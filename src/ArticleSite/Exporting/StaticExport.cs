@@ -32,24 +32,48 @@ public static class StaticExport
             resources[urlPath] = resource;
         }
         foreach (var file in media.Files)
-        {
-            var target = Path.Combine(directory, FileName(SiteRoutes.Media(file)));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await using var source = File.OpenRead(file.FullPath);
-            await using var copy = File.Create(target);
-            await source.CopyToAsync(copy);
-        }
+            await WriteMediaAsync(file, Path.Combine(directory, FileName(SiteRoutes.Media(file))));
+        var variantTags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var variant in media.Files.SelectMany(PictureVariant.Of))
-            await WriteVariantAsync(variant, variantCache, Path.Combine(directory, FileName(variant.Url)));
-        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching));
+        {
+            var target = Path.Combine(directory, FileName(variant.Url));
+            await WriteVariantAsync(variant, variantCache, target, Path.Combine(directory, FileName(SiteRoutes.Media(variant.Source))));
+            if (File.Exists(target))
+            {
+                await using var written = File.OpenRead(target);
+                variantTags[variant.Url] = MediaHash.Of(written);
+            }
+        }
+        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching, variantTags));
+    }
+
+    /// <summary>
+    /// A media file's bytes as its hash names them, copied as the variants are encoded from (<see cref="PictureSource"/>):
+    /// a file replaced, linked or piped since the snapshot read it is not exported under its old hash, and the export says so.
+    /// </summary>
+    private static async Task WriteMediaAsync(MediaFile file, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            using var verified = PictureSource.CopyOf(file, Path.GetDirectoryName(target)!);
+            File.Move(verified.Path, target, overwrite: true);
+        }
+        catch (PictureChangedException changed)
+        {
+            await Console.Error.WriteLineAsync($"{file.RelativePath}: not exported, nor its smaller copies: it {changed.Message}");
+        }
     }
 
     /// <summary>
     /// A variant as the live site serves it once made, encoded now if it is not in the cache (the export is offline). A
-    /// picture that cannot be decoded has the original's bytes under its variants' names, as the live site answers them.
+    /// picture that cannot be decoded has its exported original's bytes (<paramref name="original"/>, verified against
+    /// its hash) under its variants' names, as the live site answers them.
     /// </summary>
-    private static async Task WriteVariantAsync(PictureVariant variant, string? variantCache, string target)
+    private static async Task WriteVariantAsync(PictureVariant variant, string? variantCache, string target, string original)
     {
+        if (!File.Exists(original))
+            return; // it no longer held the bytes its hash names, which has been said
         try
         {
             await Task.Run(() => PictureEncoder.WriteTo(variant, variantCache, target));
@@ -57,7 +81,7 @@ public static class StaticExport
         catch (Exception problem) when (problem is NetVips.VipsException or PictureOverBudgetException)
         {
             await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, exported as it is: {problem.Message.Trim()}");
-            File.Copy(variant.Source.FullPath, target, overwrite: true);
+            File.Copy(original, target, overwrite: true);
         }
         catch (PictureChangedException changed)
         {

@@ -50,9 +50,10 @@ public static class ImageHeader
     /// <summary>
     /// The memory decoding the picture must hold at once, by what its header declares, and why: the whole frame of an
     /// interlaced PNG (no row is whole before the last pass), at 2 bytes a sample when it is 16-bit and 4 samples a pixel
-    /// for a palette (expanded to RGBA), or the whole coefficient buffer of a progressive JPEG (2 bytes a sample, by its
-    /// components' sampling, 4 components for CMYK). Zero for a picture decoded a few rows at a time (a plain PNG or a
-    /// baseline JPEG, which libvips reads sequentially and shrinks as it loads), and for every other format.
+    /// for a palette (expanded to RGBA), or <see cref="ProgressiveJpegHeld"/> times the whole coefficient buffer of a
+    /// progressive JPEG (2 bytes a sample, by its components' sampling, 4 components for CMYK). Zero for a picture decoded
+    /// a few rows at a time (a plain PNG or a baseline JPEG, which libvips reads sequentially and shrinks as it loads), and
+    /// for every other format. What a picture's six variants take beyond this is within a constant (docs/operations.md).
     /// </summary>
     public static (long Bytes, string Shape) WholeFrameOf(MediaFormat format, ReadOnlySpan<byte> head)
     {
@@ -64,9 +65,18 @@ public static class ImageHeader
             return ((long)width * height * samples * bytesPerSample, $"an interlaced {head[24]}-bit PNG of {width:N0} × {height:N0} pixels");
         }
         if (format == MediaFormat.Jpeg && JpegFrame(head) is { Progressive: true } frame)
-            return (frame.CoefficientBytes, $"a progressive {(frame.Components == 4 ? "CMYK " : "")}JPEG of {frame.Width:N0} × {frame.Height:N0} pixels");
+            return (frame.CoefficientBytes * ProgressiveJpegHeld, $"a progressive {(frame.Components == 4 ? "CMYK " : "")}JPEG of {frame.Width:N0} × {frame.Height:N0} pixels");
         return (0, "");
     }
+
+    /// <summary>
+    /// What a progressive JPEG's six variants were measured to hold beyond the constant, in coefficient buffers: up to 2.7
+    /// of them (bench/images, "shapes", RGB 4:2:0 and 4:4:4 and CMYK of 3 to 24 megapixels; docs/benchmarks.md). Each
+    /// variant loads the picture again, and each load holds one buffer whole; the C library's allocator keeps some of the
+    /// freed buffers in its per-thread arenas, so the peak is not monotonic in the picture's size (with
+    /// MALLOC_ARENA_MAX=1 the worst shape held one buffer).
+    /// </summary>
+    private const int ProgressiveJpegHeld = 3;
 
     /// <summary>A JPEG's frame header: its stored size, its components and the bytes of all its DCT coefficients.</summary>
     private readonly record struct JpegFrameHeader(int Width, int Height, int Components, bool Progressive, long CoefficientBytes);

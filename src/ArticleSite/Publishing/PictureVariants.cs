@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using ArticleSite.Loading;
 using ArticleSite.Operations;
@@ -34,6 +33,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     /// <summary>The validators of the variant files served, by path, with the length and time of the file hashed.</summary>
     private readonly ConcurrentDictionary<string, (long Length, DateTime LastWrite, string Tag)> tags = new(StringComparer.Ordinal);
+
+    /// <summary>The sources being encoded, by hash, each with what stops it: the host stopping, or a snapshot that no longer names it.</summary>
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> encoding = new(StringComparer.Ordinal);
 
     private readonly Lock idleLock = new();
     private int pending;
@@ -123,7 +125,7 @@ public sealed partial class PictureVariants : BackgroundService
         var lastWrite = File.GetLastWriteTimeUtc(opened.SafeFileHandle);
         if (tags.TryGetValue(path, out var known) && known.Length == length && known.LastWrite == lastWrite)
             return known.Tag;
-        var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(opened).AsSpan(0, 16))}\"";
+        var tag = $"\"{MediaHash.Of(opened)}\"";
         opened.Position = 0;
         tags[path] = (length, lastWrite, tag);
         return tag;
@@ -176,6 +178,12 @@ public sealed partial class PictureVariants : BackgroundService
                 return lastQueued;
             snapshot = lastQueued = publisher.Current;
         }
+        var named = snapshot.Media.Files.Select(file => file.Hash).ToHashSet(StringComparer.Ordinal);
+        foreach (var (hash, job) in encoding)
+        {
+            if (!named.Contains(hash))
+                job.Cancel();
+        }
         foreach (var file in snapshot.Media.Files)
             Queue(file);
         return snapshot;
@@ -185,8 +193,15 @@ public sealed partial class PictureVariants : BackgroundService
     {
         await foreach (var file in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (EncodeAll(file, stoppingToken) is { } done)
-                finished[file.Hash] = done;
+            // Never disposed: a snapshot published meanwhile may still cancel it; it is linked to nothing that outlives it.
+            var job = new CancellationTokenSource();
+            encoding[file.Hash] = job;
+            using (stoppingToken.UnsafeRegister(_ => job.Cancel(), null))
+            {
+                if (EncodeAll(file, job.Token) is { } done)
+                    finished[file.Hash] = done;
+            }
+            encoding.TryRemove(file.Hash, out _);
             queued.TryRemove(file.Hash, out _);
             Done();
         }
@@ -198,7 +213,7 @@ public sealed partial class PictureVariants : BackgroundService
     /// nothing is made, and the next snapshot, which reads the file again, queues what it holds now) or when the cache
     /// folder cannot be written now (the picture is queued again when it is next asked for).
     /// </summary>
-    private bool? EncodeAll(MediaFile file, CancellationToken stoppingToken)
+    private bool? EncodeAll(MediaFile file, CancellationToken stop)
     {
         try
         {
@@ -229,10 +244,10 @@ public sealed partial class PictureVariants : BackgroundService
             return null;
         }
         using (source)
-            return EncodeFrom(source, missing, stoppingToken);
+            return EncodeFrom(source, missing, stop);
     }
 
-    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stoppingToken)
+    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stop)
     {
         var file = source.File;
         try
@@ -246,13 +261,18 @@ public sealed partial class PictureVariants : BackgroundService
         }
         foreach (var (variant, path) in missing)
         {
-            if (stoppingToken.IsCancellationRequested)
+            if (stop.IsCancellationRequested)
                 return null;
             try
             {
-                PictureEncoder.Encode(variant, source, path);
+                PictureEncoder.Encode(variant, source, path, stop);
                 Interlocked.Increment(ref encoded);
                 SiteMetrics.VariantEncoded(variant.Format.Extension);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                LogStopped(file.RelativePath);
+                return null;
             }
             catch (VipsException problem)
             {
@@ -289,6 +309,9 @@ public sealed partial class PictureVariants : BackgroundService
 
     [LoggerMessage(LogLevel.Warning, "No smaller copies of {Path} for now: it {Reason}; the next reading of the folder queues what it holds")]
     private partial void LogSourceChanged(string path, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Stopped making the smaller copies of {Path}: the site is stopping, or the content no longer names these bytes")]
+    private partial void LogStopped(string path);
 
     [LoggerMessage(LogLevel.Error, "Making the variants of {Path} failed; it is served as it is")]
     private partial void LogEncodeFailed(string path, Exception exception);

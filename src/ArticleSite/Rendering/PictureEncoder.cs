@@ -48,10 +48,15 @@ public static class PictureEncoder
             File.Copy(cached, target, overwrite: true);
     }
 
-    /// <summary>Writes the variant, made from <paramref name="source"/>, to <paramref name="target"/>, whole or not at all: it is written beside it under another name, then renamed.</summary>
+    /// <summary>
+    /// Writes the variant, made from <paramref name="source"/>, to <paramref name="target"/>, whole or not at all: it is
+    /// written beside it under another name, then renamed. <paramref name="stop"/> kills the encode in progress: libvips
+    /// checks it each time it has computed a strip of the variant (for a picture decoded whole, after that decode).
+    /// </summary>
     /// <exception cref="VipsException">libvips cannot be loaded, or the source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled; nothing is written.</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
-    public static void Encode(PictureVariant variant, PictureSource source, string target)
+    public static void Encode(PictureVariant variant, PictureSource source, string target, CancellationToken stop = default)
     {
         // Also loads libvips, for a caller (the export) that has not asked whether it can.
         if (!IsAvailable)
@@ -63,12 +68,19 @@ public static class PictureEncoder
             using (var image = Image.Thumbnail(source.Path, variant.Width, height: 10_000_000, size: Enums.Size.Down,
                        outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning))
             {
+                if (stop.CanBeCanceled)
+                    image.SetProgress(Unreported.Instance, stop);
                 if (variant.Format == MediaFormat.Avif)
                     image.Heifsave(temporary, q: AvifQuality, compression: Enums.ForeignHeifCompression.Av1, effort: AvifEffort, keep: Enums.ForeignKeep.None);
                 else
                     image.Webpsave(temporary, q: WebPQuality, keep: Enums.ForeignKeep.None);
             }
+            stop.ThrowIfCancellationRequested();
             File.Move(temporary, target, overwrite: true);
+        }
+        catch (VipsException) when (stop.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(stop);
         }
         finally
         {
@@ -112,5 +124,15 @@ public static class PictureEncoder
     {
         if (!ModuleInitializer.VipsInitialized && ModuleInitializer.Exception is null)
             ModuleInitializer.Initialize();
+    }
+
+    /// <summary>No progress is reported: libvips's progress callback is only where it checks whether to kill the encode.</summary>
+    private sealed class Unreported : IProgress<int>
+    {
+        public static readonly Unreported Instance = new();
+
+        public void Report(int value)
+        {
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed class PictureSource : IDisposable
                 target.Write(buffer, 0, read);
                 offset += read;
             }
-            if (offset != file.Length || !Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16)).Equals(file.Hash, StringComparison.Ordinal))
+            if (offset != file.Length || !MediaHash.Named(hash.GetHashAndReset()).Equals(file.Hash, StringComparison.Ordinal))
                 throw new PictureChangedException("has changed since it was read");
         }
     }

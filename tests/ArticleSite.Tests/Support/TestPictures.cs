@@ -33,6 +33,15 @@ public static class TestPictures
         return pixels.PngsaveBuffer(interlace: interlaced, bitdepth: 16);
     }
 
+    /// <summary>A progressive (interlaced) CMYK JPEG of noise, so that its coefficients are not trivial: libvips holds them whole while it decodes.</summary>
+    public static byte[] ProgressiveCmykJpeg(int width, int height)
+    {
+        using var noise = Image.Gaussnoise(width, height, sigma: 40, mean: 128);
+        using var bands = noise.Bandjoin(noise, noise, noise);
+        using var pixels = bands.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Cmyk);
+        return pixels.JpegsaveBuffer(q: 90, interlace: true);
+    }
+
     /// <summary>An animated GIF of two frames.</summary>
     public static byte[] AnimatedGif(int width, int height)
     {
