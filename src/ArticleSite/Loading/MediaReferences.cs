@@ -197,7 +197,7 @@ public static partial class MediaReferences
                     throw new MediaProblem($"is cut short: the {format.Name} file does not end as one must");
             }
 
-            var hash = Convert.ToHexStringLower(HashOf(handle, opened.Size, deadline).AsSpan(0, 16));
+            var hash = MediaHash.Named(HashOf(handle, opened.Size, deadline));
             return new MediaFile(url, full, relative, format, hash, opened.Size, opened.LastWriteUtc, size?.Width, size?.Height);
         }
     }
