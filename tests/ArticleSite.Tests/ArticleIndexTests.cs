@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -83,6 +84,25 @@ public sealed partial class ArticleIndexTests
 
         Assert.Contains("Took 0 of 6 article file(s) from the article index", string.Join('\n', stale), StringComparison.Ordinal);
         Assert.Contains("Took 6 of 6 article file(s) from the article index", string.Join('\n', rebuilt), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_index_written_by_another_build_is_not_used_and_is_made_again_under_this_builds_fingerprint()
+    {
+        using var content = Fixture();
+        using var cache = new CacheFolder();
+        await RunAsync(content, cache.Path, _ => Task.FromResult(0));
+        var database = IndexFile.In(cache.Path)!;
+        var written = (string)IndexFile.Scalar(database, "SELECT value FROM meta WHERE key = 'fingerprint'")!;
+        IndexFile.Scalar(database, "UPDATE meta SET value = 'another build' || substr(value, instr(value, ';')) WHERE key = 'fingerprint'");
+
+        var (stale, _) = await RunAsync(content, cache.Path, _ => Task.FromResult(0));
+        var (rebuilt, _) = await RunAsync(content, cache.Path, _ => Task.FromResult(0));
+
+        Assert.StartsWith($"{IndexDatabase.BuildFingerprint};", written, StringComparison.Ordinal);
+        Assert.Contains("Took 0 of 6 article file(s) from the article index", string.Join('\n', stale), StringComparison.Ordinal);
+        Assert.Contains("Took 6 of 6 article file(s) from the article index", string.Join('\n', rebuilt), StringComparison.Ordinal);
+        Assert.Equal(written, IndexFile.Scalar(database, "SELECT value FROM meta WHERE key = 'fingerprint'"));
     }
 
     [Fact]
