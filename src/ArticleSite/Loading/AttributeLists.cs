@@ -6,6 +6,7 @@ using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ArticleSite.Loading;
 
@@ -55,6 +56,9 @@ public sealed partial class AttributeLists : IMarkdownExtension
             if (node.TryGetAttributes() is not { } attributes)
                 continue;
             attributes.Properties = null;
+            // "## Background {#background}": the space before the list is not the heading's.
+            if (node is HeadingBlock { Inline.LastChild: LiteralInline last })
+                last.Content.TrimEnd();
             attributes.Classes?.RemoveAll(name => !name.StartsWith("language-", StringComparison.Ordinal) && !MarkdigClasses.Contains(name));
             if (attributes.Id is { } id)
             {

@@ -421,15 +421,18 @@ public static class TemplateCalls
         var caption = string.Join(" ", captionParts.Where(part => part.Length > 0));
         alt = alt.Length > 0 ? alt : caption;
         var title = caption.Length > 0 ? $" \"{Escape(caption, "\"\\")}\"" : "";
-        return $"![{Escape(alt, "[]\\")}](<{Escape(source, "<>\\")}>{title})";
+        return $"![{Escape(alt, TextCharacters)}](<{Escape(source, "<>\\")}>{title})";
     }
 
     /// <summary>A link to a video (pages allow no frames), its text the title given, else its address.</summary>
     private static string VideoLink(string prefix, string id, string title)
     {
         var url = prefix + Uri.EscapeDataString(id);
-        return title.Length > 0 ? $"[{Escape(title, "[]\\")}]({url})" : $"<{url}>";
+        return title.Length > 0 ? $"[{Escape(title, TextCharacters)}]({url})" : $"<{url}>";
     }
+
+    /// <summary>What a shortcode's text argument may not carry into Markdown: it is text in Hugo, never a tag, an entity or a link.</summary>
+    private const string TextCharacters = "[]\\<>&`";
 
     private static string Escape(string text, string characters)
     {
