@@ -96,6 +96,10 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
 
             Please [file a bug]({{ site.repository }}/issues/new).
 
+            * Collections moved.
+
+                Links made with {% raw %}`{{ page.url }}`{% endraw %} or to {{ "/docs/" | relative_url }} adapt.
+
             {% include footer.html %}
             """)),
     ];
@@ -119,6 +123,16 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
 
         foreach (var syntax in (string[])["{{<", "{{%", "{%", ":::", "[!NOTE]", "[!WARNING]", "{#", "{ #", ":tada:"])
             Assert.DoesNotContain(syntax, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_passes_the_Nu_Html_Checker()
+    {
+        var pages = new Dictionary<string, byte[]>();
+        foreach (var slug in Slugs.Select(row => (string)((ITheoryDataRow)row).GetData()[0]!))
+            pages[slug] = await site.CreateClient().GetByteArrayAsync($"/articles/{slug}", Cancel);
+
+        await NuHtmlChecker.AssertValidAsync(pages);
     }
 
     public static TheoryData<string, string[], string[]> Outlines => new()
@@ -224,6 +238,8 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Equal("In v3.4.0 we stopped overriding {{ site.url }} and {{ page.content }}.", paragraphs[0].TextContent);
         Assert.Equal(["{{ site.url }}", "{{ page.content }}"], paragraphs[0].QuerySelectorAll("code").Select(code => code.TextContent));
         Assert.Equal("Write {{ page.title }} in a layout.", paragraphs[2].TextContent);
+        // An item's indented paragraph is no code block: its calls are read.
+        Assert.Equal("Links made with {{ page.url }} or to /docs/ adapt.", article.QuerySelectorAll(":scope > ul > li > p")[^1].TextContent);
         Assert.Equal(
             [("/articles/react-cliff", "v3.4.0"), ("/articles/react-cliff", "the story"), (TestPictures.MediaUrl(Photo, "photo.png"), "the logo"), ("/issues/new", "file a bug")],
             article.QuerySelectorAll("article > p a").Select(link => (link.GetAttribute("href"), link.TextContent)));
@@ -238,7 +254,7 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Equal(
             [
                 ("hugo.md", "line 22: template calls of another tool that the site does not understand, shown without them: {{< gist >}} (line 22), {{% notice %}} (line 24)"),
-                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% include %} (line 21)"),
+                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% include %} (line 25)"),
             ],
             health.Problems.Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
         Assert.Equal(9, health.Articles);

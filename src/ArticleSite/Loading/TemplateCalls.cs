@@ -13,7 +13,7 @@ namespace ArticleSite.Loading;
 /// One pass, each closing delimiter searched for once: linear in the text, which it never makes much longer. Line
 /// breaks are kept, so lines in problems stay the file's.
 /// </summary>
-public static class TemplateCalls
+public static partial class TemplateCalls
 {
     /// <summary>A call longer than this (its arguments run on) is not a call: its characters are left as written.</summary>
     private const int MaxCallLength = 4096;
@@ -64,6 +64,9 @@ public static class TemplateCalls
         private bool previousLineBlank = true;
         private bool lineBlank = true;
         private bool inIndentedCode;
+
+        /// <summary>In a list, whose items' paragraphs are indented: an indented line there is no code.</summary>
+        private bool inList;
         private string? fence;
 
         public void Run()
@@ -83,7 +86,7 @@ public static class TemplateCalls
                     continue;
                 }
                 if (fence is not null || inIndentedCode)
-                    CopyCode(1);
+                    CopyCodeCharacter();
                 else if (character == '`')
                     CopyCodeSpan();
                 else if (character == '{' && TryCall())
@@ -102,8 +105,11 @@ public static class TemplateCalls
             var indent = lineText.Length - lineText.TrimStart(' ').Length;
             var rest = lineText.TrimStart(' ');
             lineBlank = rest.Trim().IsEmpty;
+            // A list goes on until a block at the margin follows a blank line; a line at the margin right after its text continues it.
+            if (fence is null && !lineBlank && indent <= 3 && !inIndentedCode)
+                inList = ListItem().IsMatch(rest) || (inList && !previousLineBlank);
             if (fence is null)
-                inIndentedCode = (inIndentedCode || previousLineBlank) && !lineBlank && (indent >= 4 || rest.StartsWith("\t"));
+                inIndentedCode = (inIndentedCode || (previousLineBlank && !inList)) && !lineBlank && (indent >= 4 || rest.StartsWith("\t"));
             if (inIndentedCode || indent > 3)
                 return false;
             var marker = rest.Length > 0 && rest[0] is '`' or '~' ? rest[..(rest.Length - rest.TrimStart(rest[0]).Length)] : default;
@@ -142,6 +148,15 @@ public static class TemplateCalls
                 else
                     Copy(1);
             }
+        }
+
+        /// <summary>Copies a character of a code block, or the whole of a raw tag starting there, which leaves it.</summary>
+        private void CopyCodeCharacter()
+        {
+            if (text[at] == '{' && LiquidTagAt(at) is { Name: "raw" or "endraw" } tag)
+                at = tag.End;
+            else
+                Copy(1);
         }
 
         /// <summary>A code span on one line, from its opening backticks to the same number closing it.</summary>
@@ -484,4 +499,7 @@ public static class TemplateCalls
         }
         return arguments;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]|\z)")]
+    private static partial System.Text.RegularExpressions.Regex ListItem();
 }
