@@ -207,20 +207,15 @@ public static partial class TemplateCalls
         /// <summary>A shortcode at a position: <c>{{&lt; name args &gt;}}</c>, <c>{{% name args %}}</c>, or the escaped <c>{{&lt;/* … */&gt;}}</c>.</summary>
         private HugoCall? HugoCallAt(int start)
         {
-            if (!text.AsSpan(start).StartsWith("{{<") && !text.AsSpan(start).StartsWith("{{%"))
+            if ((Delimited(start, "{{<", ">}}") ?? Delimited(start, "{{%", "%}}")) is not var (inside, end))
                 return null;
             var markdown = text[start + 2] == '%';
-            var closing = markdown ? "%}}" : ">}}";
-            var end = Find(closing, start + 3);
-            if (end < 0)
-                return null;
-            var inside = text.AsSpan(start + 3, end - start - 3).Trim();
-            if (inside.StartsWith("/*") && inside.EndsWith("*/"))
-                return new HugoCall(end + 3, markdown, "", [], $"{text.AsSpan(start, 3)} {inside[2..^2].Trim()} {closing}");
-            var arguments = Arguments(inside.ToString());
+            if (inside.StartsWith("/*", StringComparison.Ordinal) && inside.EndsWith("*/", StringComparison.Ordinal))
+                return new HugoCall(end, markdown, "", [], $"{text.AsSpan(start, 3)} {inside[2..^2].Trim()} {text.AsSpan(end - 3, 3)}");
+            var arguments = Arguments(inside);
             if (arguments.Count == 0 || arguments[0].Key is not null)
                 return null;
-            return new HugoCall(end + 3, markdown, arguments[0].Value, arguments[1..], null);
+            return new HugoCall(end, markdown, arguments[0].Value, arguments[1..], null);
         }
 
         private void Hugo(HugoCall call)
@@ -266,17 +261,13 @@ public static partial class TemplateCalls
         /// <summary>A Liquid tag at a position: <c>{% name markup %}</c>, with or without Liquid's <c>-</c> trimming marks.</summary>
         private LiquidTag? LiquidTagAt(int start)
         {
-            if (!text.AsSpan(start).StartsWith("{%"))
+            if (Delimited(start, "{%", "%}") is not var (inside, end))
                 return null;
-            var end = Find("%}", start + 2);
-            if (end < 0)
-                return null;
-            var inside = text.AsSpan(start + 2, end - start - 2).Trim('-').Trim();
-            var nameLength = inside.IndexOfAny(" \t\r\n");
-            var name = (nameLength < 0 ? inside : inside[..nameLength]).ToString();
+            var nameLength = inside.AsSpan().IndexOfAny(" \t\r\n");
+            var name = nameLength < 0 ? inside : inside[..nameLength];
             if (name.Length == 0 || !name.All(character => char.IsAsciiLetterOrDigit(character) || character == '_'))
                 return null;
-            return new LiquidTag(end + 2, name, nameLength < 0 ? "" : inside[nameLength..].Trim().ToString());
+            return new LiquidTag(end, name, nameLength < 0 ? "" : inside[nameLength..].Trim());
         }
 
         private void Liquid(LiquidTag tag)
@@ -313,13 +304,9 @@ public static partial class TemplateCalls
 
         private LiquidOutputCall? LiquidOutputAt(int start)
         {
-            if (!text.AsSpan(start).StartsWith("{{"))
+            if (Delimited(start, "{{", "}}") is not var (expression, end))
                 return null;
-            var end = Find("}}", start + 2);
-            if (end < 0)
-                return null;
-            var expression = text.AsSpan(start + 2, end - start - 2).Trim('-').Trim();
-            return expression.IsEmpty || expression.Contains('{') ? null : new LiquidOutputCall(end + 2, expression.ToString());
+            return expression.Length == 0 || expression.Contains('{', StringComparison.Ordinal) ? null : new LiquidOutputCall(end, expression);
         }
 
         /// <summary>A string or the site's own address, through <c>relative_url</c> or <c>absolute_url</c>: the site serves at its root.</summary>
@@ -358,6 +345,15 @@ public static partial class TemplateCalls
         }
 
         // Both ---------------------------------------------------------------------------------------------------------
+
+        /// <summary>What a call written between two delimiters at a position holds (without Liquid's <c>-</c> marks), and where it ends; null for none there.</summary>
+        private (string Inside, int End)? Delimited(int start, string opening, string closing)
+        {
+            if (!text.AsSpan(start).StartsWith(opening, StringComparison.Ordinal))
+                return null;
+            var end = Find(closing, start + opening.Length);
+            return end < 0 ? null : (text.AsSpan(start + opening.Length, end - start - opening.Length).Trim('-').Trim().ToString(), end + closing.Length);
+        }
 
         /// <summary>A highlight block as a fenced code block: its content verbatim, up to its closing call.</summary>
         private void Code(int contentStart, string language, string opening, string closingName)
