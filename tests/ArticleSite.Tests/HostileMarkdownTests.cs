@@ -94,6 +94,43 @@ public sealed class HostileMarkdownTests : IDisposable
         Assert.DoesNotContain(page.All.SelectMany(element => element.Attributes), attribute => attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("sanitize")]
+    [InlineData("text")]
+    [InlineData("omit")]
+    public async Task Other_tools_syntax_brings_no_script_handler_style_frame_or_unsafe_url_whatever_the_raw_html_mode(string mode)
+    {
+        using var folder = new TemporaryContentFolder();
+        folder.Write("calls.md", TemporaryContentFolder.Article("Calls", "2025-11-03", """
+            Param: {{% param trap %}}
+
+            {{< figure src="javascript:alert('figure')" caption="<script>alert('caption')</script>" >}}
+
+            {{< youtube "\"><script>alert('yt')</script>" >}}
+
+            {{< vimeo id="1" title="<iframe src=https://evil.example/>" >}}
+
+            ## Heading {onclick="alert('h')" style="color:red" #safe}
+
+            {% raw %}<script>alert('raw')</script>{% endraw %}
+
+            > [!NOTE]
+            > <img src=x onerror=alert('note')>
+
+            :::note
+            <iframe src="https://evil.example/"></iframe>
+            :::
+            """, "trap: \"<script>alert('param')</script><img src=x onerror=alert('param')>\"\n"));
+        using var site = new ArticleSiteFactory { ContentFolder = folder.Path, RawHtml = mode };
+        var page = new HtmlParser().ParseDocument(await site.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken));
+
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json']), iframe, article [style], article img"));
+        Assert.DoesNotContain(page.All.SelectMany(element => element.Attributes), attribute =>
+            attribute.Name.StartsWith("on", StringComparison.Ordinal) || attribute.Value.Contains("script:", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Heading", page.QuerySelector("article h2#safe")?.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("article div.note").Length);
+    }
+
     private static string Collapsed(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public void Dispose() => content.Dispose();

@@ -47,4 +47,7 @@ public sealed record ParsedArticle(Article Article, string Markdown, Markdig.Syn
     public int ReadingMinutes => Article.ReadingMinutes;
 
     public DateTimeOffset LastModified => Article.LastModified;
+
+    /// <summary>What the file holds that is published only in part: template calls of other tools the site does not understand.</summary>
+    public IReadOnlyList<ContentException> Problems { get; init; } = [];
 }

@@ -30,7 +30,10 @@ public static class ArticleFile
 
         var parsed = ArticleParser.Parse(markdown, path, body => MarkdownBudget.ParseWithin(body, path, limits, rawHtml, deadline), source, Article.HashOf(bytes));
         var folder = entry.FullPath[..^entry.RelativePath.Length];
-        var media = MediaReferences.Resolve(parsed.Document, markdown, folder, path, limits, parsed.Metadata.Image, knownMedia, deadline);
+        var media = MediaReferences.Resolve(parsed.Document, parsed.Markdown, folder, path, limits, parsed.Metadata.Image, knownMedia, deadline);
+        // Reported with the media problems, which the article index keeps and /healthz and check list.
+        if (parsed.Problems.Count > 0)
+            media = media with { Problems = [.. parsed.Problems, .. media.Problems] };
         if (ReferenceEquals(media, ResolvedMedia.None))
             return parsed;
         return parsed with { Article = parsed.Article with { Metadata = parsed.Metadata with { Media = media }, SourceHash = HashOf(bytes, media) } };

@@ -12,8 +12,11 @@ public static class ArticleMarkdown
     /// <summary>
     /// Front matter, GitHub-style heading ids, and what news articles carry beyond CommonMark: GFM pipe tables (with their
     /// alignment), footnotes, strikethrough, task lists and bare URLs as links (an image alone in its paragraph is
-    /// rendered as a figure: Rendering/FigureRenderer). Named one by one: no generic attributes (<c>{onclick=…}</c>) and no
-    /// typographic replacement, so the author's characters are published as written. Raw HTML is parsed into HTML nodes,
+    /// rendered as a figure: Rendering/FigureRenderer). What other tools' folders carry is read so that none of it is
+    /// shown as typed: GitHub's alerts (<c>&gt; [!NOTE]</c>) and markdown-it's containers (<c>:::note</c>, blocks only:
+    /// <c>a::b::c</c> in prose stays text), both rendered by Rendering/NoteRenderer; emoji short codes (<c>:tada:</c>,
+    /// without smileys, so <c>:-)</c> stays as typed); attribute lists (<see cref="AttributeLists"/>: ids only, never
+    /// <c>{onclick=…}</c>). Named one by one: no typographic replacement, so the author's characters are published as written. Raw HTML is parsed into HTML nodes,
     /// which only the sanitizer (Rendering/RawHtmlSanitizer) lets onto a page: article files are untrusted input. A parse
     /// given a context from <see cref="ParseBudget.ContextWith"/> is held to that budget.
     /// </summary>
@@ -30,6 +33,11 @@ public static class ArticleMarkdown
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseTaskLists()
         .UseAutoLinks()
+        .UseAlertBlocks()
+        .Use<ContainerBlocks>()
+        .UseEmojiAndSmiley(enableSmileys: false)
+        // Last: it reads the attribute lists of the block parsers added before it (headings, fenced code, containers).
+        .Use<AttributeLists>()
         // Each link's URL has its place in the file, so the Markdown form can point a media reference at its served URL.
         .UsePreciseSourceLocation()
         .Use<ParseBudget>();

@@ -20,10 +20,12 @@ public static partial class ArticleParser
     {
         parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), RawHtml.Sanitize, deadline: long.MaxValue);
         var (fields, bodyStart) = FrontMatter.Split(text, path);
-        var (document, body) = ParseBody(text, bodyStart, parseMarkdown);
+        var (markdown, calls) = TemplateCalls.Expand(text, bodyStart, path, name => fields.Text(name));
+        var (document, body) = ParseBody(markdown, bodyStart, parseMarkdown);
 
         var title = fields.Text("title") ?? TakeTitleHeading(document)
             ?? throw new ContentException(path, "front matter has no 'title', and the body has no '# ' heading to take it from");
+        HeadingOutline.Apply(document);
         if (!document.Any(block => block is ParagraphBlock))
             throw new ContentException(path, "the article has no body text below its front matter");
         var summary = fields.Text("summary", "description", "excerpt", "subtitle") ?? SummaryOf(document)
@@ -54,7 +56,7 @@ public static partial class ArticleParser
             SourceHash = sourceHash ?? Article.HashOf(System.Text.Encoding.UTF8.GetBytes(text)),
             Source = source ?? ArticleSource.OfText(text),
         };
-        return new ParsedArticle(article, text, document);
+        return new ParsedArticle(article, markdown, document) { Problems = calls };
     }
 
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
@@ -141,7 +143,8 @@ public static partial class ArticleParser
         return HtmlExtension().Replace(segment, "");
     }
 
-    private static string FileSlug(string path)
+    /// <summary>The slug a file's name gives, as a reference to another article (Hugo's <c>ref</c>, Jekyll's <c>post_url</c>) names it.</summary>
+    internal static string FileSlug(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (name == "index" && Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder)

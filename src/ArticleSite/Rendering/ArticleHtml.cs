@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using Markdig.Extensions.Alerts;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
@@ -7,11 +8,12 @@ using Markdig.Renderers.Html.Inlines;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>The HTML renderer of article bodies: the pipeline's own, with the site's renderers of headings, figures, tables and task lists.</summary>
+/// <summary>The HTML renderer of article bodies: the pipeline's own, with the site's renderers of headings, figures, tables, task lists and notes.</summary>
 public static class ArticleHtml
 {
     /// <param name="media">The article's media files: each image is written at its file's URL, with its size.</param>
-    public static HtmlRenderer CreateRenderer(TextWriter writer, ResolvedMedia? media = null)
+    /// <param name="language">The article's language, which labels its notes.</param>
+    public static HtmlRenderer CreateRenderer(TextWriter writer, ResolvedMedia? media = null, string language = "en")
     {
         var renderer = new HtmlRenderer(writer);
         ArticleMarkdown.Pipeline.Setup(renderer);
@@ -21,6 +23,8 @@ public static class ArticleHtml
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new TableRenderer());
         renderer.ObjectRenderers.Replace<HtmlTaskListRenderer>(new TaskListRenderer());
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(images);
+        // In the alert renderer's place, before the quotation renderer, which would take an alert for a quotation.
+        renderer.ObjectRenderers.Replace<AlertBlockRenderer>(new NoteRenderer(PageWords.For(language)));
         return renderer;
     }
 }

@@ -87,7 +87,7 @@ public static class PageRenderer
     public static string RenderBody(ParsedArticle article)
     {
         using var writer = new StringWriter();
-        ArticleHtml.CreateRenderer(writer, article.Metadata.Media).Render(article.Document);
+        ArticleHtml.CreateRenderer(writer, article.Metadata.Media, article.Metadata.Language).Render(article.Document);
         // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
         // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
         if (!RawHtmlNodes.AnyIn(article.Document))
@@ -95,9 +95,9 @@ public static class PageRenderer
         return RawHtmlSanitizer.Sanitize(writer.ToString(), MarkdigIds(article.Document), article.Metadata.Media);
     }
 
-    /// <summary>The ids Markdig gives the headings, the footnotes and the references to them.</summary>
+    /// <summary>The ids Markdig gives the headings (or an attribute list, any block: Loading/AttributeLists), the footnotes and the references to them.</summary>
     private static IEnumerable<string> MarkdigIds(MarkdownDocument document) =>
-        document.Descendants<HeadingBlock>().Select(heading => heading.TryGetAttributes()?.Id).OfType<string>()
+        document.Descendants().Select(node => node.TryGetAttributes()?.Id).OfType<string>()
             .Concat(document.Descendants<Footnote>().Select(footnote => $"fn:{footnote.Order}"))
             .Concat(document.Descendants<FootnoteLink>().Where(link => !link.IsBackLink).Select(link => $"fnref:{link.Index}"));
 

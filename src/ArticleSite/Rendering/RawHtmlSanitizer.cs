@@ -27,10 +27,10 @@ public static partial class RawHtmlSanitizer
     /// <summary>Ids and classes pass only as Markdig wrote them: see <see cref="KeepOnlyMarkdigIdsAndClasses"/>.</summary>
     private static readonly string[] Everywhere = ["title", "lang", "dir", "id", "class"];
 
-    /// <summary>The classes the site's Markdown renderers write (tables, footnotes, task lists), besides code's <c>language-*</c>.</summary>
+    /// <summary>The classes the site's Markdown renderers write (tables, footnotes, task lists, notes), besides code's <c>language-*</c>.</summary>
     private static readonly FrozenSet<string> MarkdigClasses = FrozenSet.Create(StringComparer.Ordinal,
         "table", "align-left", "align-center", "align-right", "footnotes", "footnote-ref", "footnote-back-ref",
-        "contains-task-list", "task-list-item", "task");
+        "contains-task-list", "task-list-item", "task", "note");
 
     /// <summary>GitHub's allowlist of harmless elements, less those the Nu checker calls obsolete (tt, strike), and the attributes each may carry.</summary>
     private static readonly FrozenDictionary<string, string[]> AllowedAttributes = new Dictionary<string, string[]>
@@ -63,7 +63,7 @@ public static partial class RawHtmlSanitizer
         // Markdig's own heading ids and code classes pass only as Markdig wrote them: see KeepOnlyMarkdigIdsAndClasses.
         ["h1"] = [], ["h2"] = [], ["h3"] = [], ["h4"] = [], ["h5"] = [], ["h6"] = [],
         ["code"] = [],
-        // The table's scrolling box, as TableRenderer writes it.
+        // The table's scrolling box, as TableRenderer writes it, and a note, as NoteRenderer does.
         ["div"] = ["role", "tabindex", "aria-label"],
         ["p"] = [], ["span"] = [], ["br"] = [], ["hr"] = [], ["pre"] = [],
         ["figure"] = [], ["figcaption"] = [],
@@ -80,7 +80,7 @@ public static partial class RawHtmlSanitizer
     {
         ["dir"] = ["ltr", "rtl", "auto"],
         ["scope"] = ["row", "col", "rowgroup", "colgroup"],
-        ["role"] = ["region"],
+        ["role"] = ["region", "note"],
         ["tabindex"] = ["0"],
         ["decoding"] = ["async", "sync", "auto"],
         ["loading"] = ["lazy", "eager"],

@@ -1,0 +1,40 @@
+using Markdig.Extensions.Alerts;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>
+/// GitHub's alerts (<c>&gt; [!NOTE]</c>) and markdown-it's containers (<c>:::note</c>): a container named after an alert
+/// (note, tip, important, warning, caution) is a note like it, labelled in the article's language; any other
+/// (<c>:::table-wrapper</c>) is its content in a plain block. The container's name is never written as a class: the
+/// stylesheet knows none of them.
+/// </summary>
+public sealed class NoteRenderer(PageWords words) : IMarkdownObjectRenderer
+{
+    private static readonly string[] Kinds = ["note", "tip", "important", "warning", "caution"];
+
+    public bool Accept(RendererBase renderer, Type objectType) =>
+        typeof(AlertBlock).IsAssignableFrom(objectType) || typeof(CustomContainer).IsAssignableFrom(objectType);
+
+    public void Write(RendererBase renderer, MarkdownObject objectToRender) => Write((HtmlRenderer)renderer, (ContainerBlock)objectToRender);
+
+    private void Write(HtmlRenderer renderer, ContainerBlock block)
+    {
+        var kind = (block switch
+        {
+            AlertBlock alert => alert.Kind.ToString(),
+            CustomContainer container => container.Info ?? "",
+            _ => "",
+        }).ToLowerInvariant();
+        renderer.EnsureLine();
+        if (Kinds.Contains(kind))
+            renderer.Write("<div class=\"note\" role=\"note\"><p><strong>").WriteEscape(words[kind]).WriteLine("</strong></p>");
+        else
+            renderer.WriteLine("<div>");
+        renderer.WriteChildren(block);
+        renderer.EnsureLine();
+        renderer.WriteLine("</div>");
+    }
+}
