@@ -81,7 +81,7 @@ public sealed class FrontMatterFieldTests
     {
         var metadata = Read(frontMatter);
 
-        Assert.Equal(authors, metadata.Authors);
+        Assert.Equal(authors, metadata.Authors.Select(author => author.Name));
         Assert.Equal(byline, metadata.Byline);
     }
 

@@ -37,6 +37,21 @@ public static partial class CanonicalForm
         return result.ToString();
     }
 
+    /// <summary>The text in NFD, each accented letter its base letter and combining marks: what a slug made of ASCII keeps the letter of.</summary>
+    public static string Decomposed(string text)
+    {
+        if (Ascii.IsValid(text))
+            return text;
+        var tables = Data.Value;
+        var decomposed = new List<int>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+            Decompose(rune.Value, tables, decomposed);
+        var result = new StringBuilder(text.Length);
+        foreach (var code in decomposed)
+            result.Append(new Rune(code).ToString());
+        return result.ToString();
+    }
+
     private static void Decompose(int code, Tables tables, List<int> into)
     {
         if (code is >= HangulFirst and <= HangulLast)

@@ -26,7 +26,7 @@ public static class FeedRenderer
         var title = tag is null ? site.Name : $"{site.Name} · {tag.Name}";
         var feed = new SyndicationFeed(title, site.Description ?? lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))
         {
-            Language = lead.Language,
+            Language = lead.Language ?? site.Language,
             Items = articles.Select(article => Entry(article, origin)).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(origin + (tag is null ? SiteRoutes.Feed : SiteRoutes.TagFeed(tag.Slug))), "application/atom+xml"));
@@ -49,8 +49,8 @@ public static class FeedRenderer
             Summary = new TextSyndicationContent(metadata.Summary),
             PublishDate = metadata.Date.Instant,
         };
-        foreach (var author in metadata.Authors.Count > 0 ? metadata.Authors : metadata.Source is { } source ? [source] : [])
-            entry.Authors.Add(new SyndicationPerson { Name = author });
+        foreach (var author in metadata.Authors.Count > 0 ? metadata.Authors : metadata.Source is { } source ? [new Person(source)] : [])
+            entry.Authors.Add(new SyndicationPerson { Name = author.Name, Uri = author.Url });
         foreach (var tag in metadata.Tags)
             entry.Categories.Add(new SyndicationCategory(tag));
         return entry;
