@@ -24,7 +24,7 @@ public static partial class ArticleParser
 
         var title = fields.Text("title") ?? TakeTitleHeading(document)
             ?? throw new ContentException(path, "front matter has no 'title', and the body has no '# ' heading to take it from");
-        if (!document.Any(block => block is not LinkReferenceDefinitionGroup))
+        if (!document.Any(block => block is not (LinkReferenceDefinitionGroup or HeadingBlock)))
             throw new ContentException(path, "the article has no body below its front matter");
         var summary = fields.Text("summary", "description", "excerpt", "subtitle") ?? SummaryOf(document)
             ?? throw new ContentException(path, "front matter has no 'summary', and the body has no paragraph of text to take it from");

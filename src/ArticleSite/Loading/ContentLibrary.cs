@@ -373,8 +373,8 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     /// <summary>
     /// One article per slug, and every problem in path order. A slug claimed by several files stays with the file that
-    /// published it (after a restart, the one the article index kept), else goes to the first by path that wrote it, else
-    /// (all taking it from their names) to one outside a language folder (the translated one moves: ja/x.md to ja-x), then
+    /// published it (after a restart, the one the article index kept), else goes to the first by path, or, when all take it
+    /// from their names, to one outside a language folder (the translated one moves: ja/x.md to ja-x), then
     /// to the oldest article, then the first by path: a file added later with a name already used does not move the first one's URL.
     /// Each other claimant whose slug is its name's is published under its folders' slug (<see cref="FileSlug.JoinedWithFolders"/>)
     /// when no file claims that one; the rest are problems. Only the slugs whose claimants changed are decided again.
@@ -433,9 +433,11 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         var claimants = slugClaims.Of(slug);
         if (claimants.Count <= 1 || (slugOwners.GetValueOrDefault(slug) is { } held && claimants.Contains(held)))
             return slugClaims.Holder(slug, slugOwners.GetValueOrDefault(slug));
-        return claimants.FirstOrDefault(path => files[path].FromIndex)
-            ?? claimants.FirstOrDefault(path => !ArticleParser.IsOwnNameSlug(slug, path))
-            ?? claimants.OrderBy(path => ArticleParser.LanguageFolderOf(path) is null ? 0 : 1).ThenBy(path => files[path].Good!.Metadata.Date).First();
+        if (claimants.FirstOrDefault(path => files[path].FromIndex) is { } published)
+            return published;
+        return claimants.Any(path => !ArticleParser.IsOwnNameSlug(slug, path))
+            ? claimants.First()
+            : claimants.OrderBy(path => ArticleParser.LanguageFolderOf(path) is null ? 0 : 1).ThenBy(path => files[path].Good!.Metadata.Date).First();
     }
 
     /// <summary>The article under its folders' slug: the same object while its file is unchanged, so that the snapshot sees no change.</summary>
