@@ -420,7 +420,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         foreach (var article in articles)
         {
             if (article.Metadata.Media.Problems.Count > 0)
-                problems.AddRange(article.Metadata.Media.Problems);
+                problems.AddRange(article.Metadata.Media.Problems.Select(problem => new ContentException(problem.Path, problem.Reason) { IsWarning = true }));
         }
 
         // A stable sort: one file's problems keep their order (its own, then its slug's or its media files').
