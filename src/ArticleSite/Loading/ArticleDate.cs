@@ -98,9 +98,7 @@ public readonly partial record struct ArticleDate(DateTimeOffset Value, bool Has
         var match = FileNameDatePattern().Match(normalized);
         if (!match.Success)
             match = FolderDatePattern().Match(normalized);
-        return match.Success && TryParse($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", out var date)
-            ? date
-            : null;
+        return DayOf(match);
     }
 
     /// <summary>
@@ -113,10 +111,13 @@ public readonly partial record struct ArticleDate(DateTimeOffset Value, bool Has
         var match = UrlDatePattern().Match(path);
         if (!match.Success)
             match = FileNameDatePattern().Match(path.TrimEnd('/'));
-        return match.Success && TryParse($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", out var date)
+        return DayOf(match);
+    }
+
+    private static ArticleDate? DayOf(Match match) =>
+        match.Success && TryParse($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", out var date)
             ? date
             : null;
-    }
 
     [GeneratedRegex(@"(?:^|/)(?<year>\d{4})/(?<month>\d{2})/(?<day>\d{2})(?:/|\z)")]
     private static partial Regex UrlDatePattern();
