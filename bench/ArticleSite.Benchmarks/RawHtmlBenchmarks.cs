@@ -23,13 +23,13 @@ public class RawHtmlBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public string RenderBodyWithoutRawHtml() => PageRenderer.RenderBody(plain);
+    public string RenderBodyWithoutRawHtml() => PageRenderer.RenderBody(plain, "en");
 
     [Benchmark]
     public bool LookForRawHtml() => RawHtmlNodes.AnyIn(plain.Document);
 
     [Benchmark]
-    public string RenderBodyWithRawHtml() => PageRenderer.RenderBody(withRawHtml);
+    public string RenderBodyWithRawHtml() => PageRenderer.RenderBody(withRawHtml, "en");
 
     private static ParsedArticle Load(string markdown) => ArticleParser.Parse(markdown, "bench.md");
 }

@@ -54,6 +54,25 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_warning_is_printed_as_healthz_lists_it_and_the_check_passes()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "![The summit](summit.jpg)"));
+        await using (var site = new ArticleSiteFactory { ContentFolder = content.Path })
+        {
+            var health = await Health.GetAsync(site.CreateClient());
+            Assert.Equal([("good.md", "line 7: 'summit.jpg' does not exist; the alt text is shown instead")], health.Problems);
+        }
+
+        var (name, exitCode, lines) = await CheckFromParentAsync(content);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            [$"{name}/good.md:7: 'summit.jpg' does not exist; the alt text is shown instead", $"{name}: 1 article(s) can be published, no problems, 1 warning(s): published regardless"],
+            lines);
+    }
+
+    [Fact]
     public async Task The_json_format_gives_each_problem_its_path_line_and_reason()
     {
         using var content = FolderWithProblems();

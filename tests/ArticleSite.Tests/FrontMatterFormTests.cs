@@ -96,7 +96,7 @@ public sealed class FrontMatterFormTests
         Assert.Equal("Generic type aliases and more.", metadata.Summary);
         Assert.Equal(("2025-02-11T09:00:00-05:00", "11 February 2025"), (metadata.IsoDate, metadata.DisplayDate));
         Assert.Equal("2025-02-12", metadata.Updated?.Iso);
-        Assert.Equal(["Junyang Shao", "Go team"], metadata.Authors);
+        Assert.Equal(["Junyang Shao", "Go team"], metadata.Authors.Select(author => author.Name));
         Assert.Equal(["release"], metadata.Tags);
         Assert.Equal(["/go1.24"], metadata.Aliases);
         Assert.False(metadata.Draft);

@@ -24,12 +24,15 @@ public sealed class JekyllPostsTests(JekyllPostsTests.JekyllSite site) : IClassF
     {
         var health = await Health.GetAsync(site.CreateClient());
 
-        Assert.Equal(("Degraded", 100), (health.Status, health.Articles));
+        Assert.Equal(("Degraded", 102), (health.Status, health.Articles));
         var calls = health.Problems.Where(problem => problem.Reason.Contains("template call", StringComparison.Ordinal)).ToList();
         // Liquid the site does not run: its loops, its variables, a link to a page that is not a post.
-        Assert.Equal(22, calls.Count);
+        Assert.Equal(23, calls.Count);
         Assert.Contains(("2013-07-24-jekyll-1-1-1-released.markdown",
             "line 10: {{ site.repository }} is a template call of another tool that the site does not understand; its content is shown without it (lines 10, 11, 14, 20, 22)"),
+            calls.Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
+        Assert.Contains(("2023-01-29-jekyll-3-9-3-released.markdown",
+            "line 13: {% link _docs/history.md %} is a template call of another tool that the site does not understand; its content is shown without it"),
             calls.Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
         Assert.Contains(("2023-12-28-jekyll-3-9-4-released.markdown",
             "line 12: {% link _docs/history.md %} is a template call of another tool that the site does not understand; its content is shown without it"),
@@ -41,11 +44,6 @@ public sealed class JekyllPostsTests(JekyllPostsTests.JekyllSite site) : IClassF
                     "line 8: '/img/jekyll-sticker.png' does not exist; the alt text is shown instead"),
                 ("2018-08-01-jekyll-sponsoring.markdown",
                     "line 56: '/img/forestry-logo.svg' does not exist; the alt text is shown instead"),
-                ("2022-12-21-jekyll-sass-converter-3.0-released.markdown",
-                    "slug 'jekyll-sass-converter-3.0-released' (from the file's name) must be lowercase letters, digits and single hyphens: set 'slug' in the front matter"),
-                // The year twice: Ruby's lenient parser reads it, a reader of the file cannot tell what was meant.
-                ("2023-01-29-jekyll-3-9-3-released.markdown",
-                    "front matter 'date' is '2023-01-29 18:30:22 2023 -0800', expected a date such as 2025-11-01, or a date and time such as 2025-11-01T09:30:00+09:00 or 2025-11-01 09:30:00 +0900"),
             ],
             health.Problems.Except(calls).Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
     }

@@ -46,7 +46,7 @@ public sealed record CheckCommand(string? Directory, bool Json)
         return (new CheckCommand(directory, json), [.. rest]);
     }
 
-    /// <summary>Prints the report; 0 when every file can be published, 1 when any cannot (or the folder itself cannot be read).</summary>
+    /// <summary>Prints the report; 0 when every file can be published (warnings included), 1 when any cannot (or the folder itself cannot be read).</summary>
     public async Task<int> RunAsync(IConfiguration configuration)
     {
         var limits = configuration.GetSection(ContentLimits.Section).Get<ContentLimits>() ?? new ContentLimits();
@@ -81,6 +81,6 @@ public sealed record CheckCommand(string? Directory, bool Json)
         var report = CheckReport.Of(shownAs, reading);
         Console.Out.Write(Json ? report.ToJson() : report.ToText());
         await Console.Out.FlushAsync();
-        return report.Problems.Count == 0 ? 0 : 1;
+        return report.Problems.Any(problem => !problem.Warning) ? 1 : 0;
     }
 }

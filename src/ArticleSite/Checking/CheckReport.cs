@@ -13,7 +13,8 @@ public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<Chec
         new(folder, reading.Articles.Count, [.. reading.Problems.Select(problem => new CheckProblem(
             problem.Path == ContentFolder.Itself ? folder : folder == ContentFolder.Itself ? problem.Path : Path.Join(folder, problem.Path),
             problem.Line,
-            problem.ReasonWithoutLine))]);
+            problem.ReasonWithoutLine,
+            problem.IsWarning))]);
 
     /// <summary>
     /// One <c>path:line: reason</c> (or <c>path: reason</c>) a problem, as compilers print them, then a summary line; control
@@ -25,17 +26,19 @@ public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<Chec
         foreach (var problem in Problems)
             text.Append(EscapedName.Of(problem.Path)).Append(problem.Line is { } line ? $":{line}" : "").Append(": ").Append(EscapedName.Of(problem.Reason)).Append('\n');
         var folder = EscapedName.Of(Folder);
-        text.Append(Problems.Count == 0
-            ? $"{folder}: {Articles} article(s) can be published, no problems\n"
-            : $"{folder}: {Articles} article(s) can be published, {Problems.Count} problem(s)\n");
+        var (warnings, errors) = (Problems.Count(problem => problem.Warning), Problems.Count(problem => !problem.Warning));
+        text.Append(errors == 0
+            ? $"{folder}: {Articles} article(s) can be published, no problems"
+            : $"{folder}: {Articles} article(s) can be published, {errors} problem(s)");
+        text.Append(warnings == 0 ? "\n" : $", {warnings} warning(s): published regardless\n");
         return text.ToString();
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, CheckJsonContext.Default.CheckReport) + "\n";
 }
 
-/// <summary>A file that cannot be published: its path (under the folder given), the line where the reason has one, and why.</summary>
-public sealed record CheckProblem(string Path, int? Line, string Reason);
+/// <summary>A file that cannot be published: its path (under the folder given), the line where the reason has one, and why; a warning's file is published regardless.</summary>
+public sealed record CheckProblem(string Path, int? Line, string Reason, bool Warning = false);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(CheckReport))]

@@ -98,12 +98,33 @@ public readonly partial record struct ArticleDate(DateTimeOffset Value, bool Has
         var match = FileNameDatePattern().Match(normalized);
         if (!match.Success)
             match = FolderDatePattern().Match(normalized);
-        return match.Success && TryParse($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", out var date)
-            ? date
-            : null;
+        return DayOf(match);
     }
 
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[Tt ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?<fraction>\.\d{1,9})?)?\s*(?<offset>[Zz]|(?<sign>[+-])(?<offsetHours>\d{2}):?(?<offsetMinutes>\d{2}))?)?\z")]
+    /// <summary>
+    /// The day an old URL spells (Zola's <c>path = "2023/12/15/slug"</c>, Jekyll's <c>permalink</c>, Hugo's <c>url</c>), in
+    /// its folders (2023/12/15/) or its last segment's leading date (2023-12-15-slug); null when it spells none.
+    /// </summary>
+    public static ArticleDate? FromUrl(string url)
+    {
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address.AbsolutePath : url;
+        var match = UrlDatePattern().Match(path);
+        if (!match.Success)
+            match = FileNameDatePattern().Match(path.TrimEnd('/'));
+        return DayOf(match);
+    }
+
+    private static ArticleDate? DayOf(Match match) =>
+        match.Success && TryParse($"{match.Groups["year"].Value}-{match.Groups["month"].Value}-{match.Groups["day"].Value}", out var date)
+            ? date
+            : null;
+
+    [GeneratedRegex(@"(?:^|/)(?<year>\d{4})/(?<month>\d{2})/(?<day>\d{2})(?:/|\z)")]
+    private static partial Regex UrlDatePattern();
+
+    // Jekyll's own site has a date with its year written twice before the offset (2023-01-29 18:30:22 2023 -0800):
+    // Ruby reads it, and so does this, when the repeated year is the same.
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[Tt ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?<fraction>\.\d{1,9})?)?(?:\s+\k<year>(?=\s))?\s*(?<offset>[Zz]|(?<sign>[+-])(?<offsetHours>\d{2}):?(?<offsetMinutes>\d{2}))?)?\z")]
     private static partial Regex DatePattern();
 
     // The file itself, or the folder of a page bundle (…/2025-01-29-slug/index.md).

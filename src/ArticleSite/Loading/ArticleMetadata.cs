@@ -1,12 +1,13 @@
 namespace ArticleSite.Loading;
 
 /// <summary>What the front matter (or, where it is silent, the body and the file name) says about an article.</summary>
+/// <param name="Language">Its <c>lang</c>, else its language folder's (<c>ja/…</c>); null when it is in the site's language.</param>
 public sealed record ArticleMetadata(
     string Title,
     string Summary,
     ArticleDate Date,
     string Slug,
-    string Language,
+    string? Language,
     string? Source,
     string? Section)
 {
@@ -25,8 +26,8 @@ public sealed record ArticleMetadata(
     /// <summary>A draft (<c>draft: true</c> or <c>published: false</c>) is never served.</summary>
     public bool Draft { get; init; }
 
-    /// <summary>Who wrote it, as the front matter names them; empty when it names nobody.</summary>
-    public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>Who wrote it, as the front matter's byline names them (<see cref="Loading.Byline"/>); empty when it names nobody.</summary>
+    public IReadOnlyList<Person> Authors { get; init; } = [];
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
@@ -55,8 +56,8 @@ public sealed record ArticleMetadata(
     public string? Byline => Authors.Count switch
     {
         0 => null,
-        1 => $"By {Authors[0]}",
-        _ => $"By {string.Join(", ", Authors.Take(Authors.Count - 1))} and {Authors[^1]}",
+        1 => $"By {Authors[0].Display}",
+        _ => $"By {string.Join(", ", Authors.Take(Authors.Count - 1).Select(author => author.Display))} and {Authors[^1].Display}",
     };
 
     /// <summary>Where the article comes from, e.g. "Source: thefoxdaily.com, Latest World"; null when the front matter names no source.</summary>

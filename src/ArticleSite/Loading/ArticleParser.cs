@@ -26,18 +26,21 @@ public static partial class ArticleParser
         var title = fields.Text("title") ?? TakeTitleHeading(document)
             ?? throw new ContentException(path, "front matter has no 'title', and the body has no '# ' heading to take it from");
         HeadingOutline.Apply(document);
-        if (!document.Any(block => block is ParagraphBlock))
-            throw new ContentException(path, "the article has no body text below its front matter");
+        if (!document.Any(block => block is not (LinkReferenceDefinitionGroup or HeadingBlock)))
+            throw new ContentException(path, "the article has no body below its front matter");
         var summary = fields.Text("summary", "description", "excerpt", "subtitle") ?? SummaryOf(document)
             ?? throw new ContentException(path, "front matter has no 'summary', and the body has no paragraph of text to take it from");
 
+        // A Jekyll permalink pattern (/news/:year/:title/) names no one address: it is not an old URL.
+        var oldUrl = fields.Text(OldUrlFields) is { } url && !UrlPattern().IsMatch(url) ? url : null;
         var date = fields.Date("date") ?? fields.Date("publishDate", "pubDate") ?? ArticleDate.FromPath(path)
+            ?? (oldUrl is null ? null : ArticleDate.FromUrl(oldUrl))
             ?? throw new ContentException(path, "front matter has no 'date', and the file name has none either (as in 2025-11-01-slug.md)");
-        var language = fields.Text("lang", "language") ?? "en";
-        if (!IsLanguageTag(language))
+        var language = fields.Text("lang", "language") ?? LanguageFolderOf(path);
+        if (language is not null && !IsLanguageTag(language))
             throw new ContentException(path, $"front matter 'lang' is '{language}', expected a language tag such as en, ko or pt-BR");
 
-        var (slug, aliases) = SlugAndAliases(fields, path);
+        var (slug, aliases) = SlugAndAliases(fields, oldUrl, path);
         var metadata = new ArticleMetadata(title, summary, date, slug, language, fields.Text("source"), fields.Text("section"))
         {
             Lead = fields.Flag("lead") ?? false,
@@ -45,7 +48,8 @@ public static partial class ArticleParser
             PublishDate = fields.Date("publishDate", "pubDate"),
             Expiry = fields.Date("expiryDate", "unpublishDate"),
             Draft = fields.Flag("draft") == true || fields.Flag("published") == false,
-            Authors = fields.Texts(["author", "authors", "by"], nameKey: "name"),
+            Authors = [.. fields.Texts(["author", "authors", "by"], nameKey: "name", splitCommas: false).SelectMany(Byline.Parse)
+                .DistinctBy(author => author.Name, StringComparer.OrdinalIgnoreCase)],
             Tags = fields.Texts(["tags", "categories", "category", "keywords"]),
             Aliases = aliases,
             Image = fields.TextOrTableField("image", "image", "cover"),
@@ -58,6 +62,13 @@ public static partial class ArticleParser
         };
         return new ParsedArticle(article, markdown, document) { Problems = calls };
     }
+
+    /// <summary>
+    /// The language a multilingual site's folder gives the files in it: the first folder of <paramref name="path"/>
+    /// (relative to the content folder), when it is a language tag the site has words for (<c>ja</c>, <c>zh-cn</c>, <c>de-AT</c>); else null.
+    /// </summary>
+    public static string? LanguageFolderOf(string path) =>
+        path.Replace('\\', '/').Split('/') is [var folder, _, ..] && IsLanguageTag(folder) && Rendering.PageWords.HasWordsFor(folder) ? folder : null;
 
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
     public static bool IsLanguageTag(string text) => LanguagePattern().IsMatch(text);
@@ -103,10 +114,10 @@ public static partial class ArticleParser
         return title;
     }
 
-    /// <summary>The first paragraph's text, cut at the last word boundary before <see cref="SummaryLength"/>.</summary>
+    /// <summary>The first paragraph's text (in a list or quotation too), cut at the last word boundary before <see cref="SummaryLength"/>.</summary>
     private static string? SummaryOf(MarkdownDocument document)
     {
-        var paragraph = document.OfType<ParagraphBlock>().Select(block => InlineText.Of(block.Inline)).FirstOrDefault(text => text.Length > 0);
+        var paragraph = document.Descendants<ParagraphBlock>().Select(block => InlineText.Of(block.Inline)).FirstOrDefault(text => text.Length > 0);
         if (paragraph is null)
             return null;
         paragraph = WhiteSpace().Replace(paragraph, " ");
@@ -116,35 +127,45 @@ public static partial class ArticleParser
         return (cut > 0 ? paragraph[..cut] : paragraph[..SummaryLength]).TrimEnd(',', ';', ':', ' ', '-', '–', '—') + "…";
     }
 
-    /// <summary>
-    /// The slug: the front matter's, else the last segment of its <c>path</c> (Zola) or <c>permalink</c> (Jekyll), else
-    /// the file's name without a leading date (Jekyll's 2025-01-29-slug.md), else, for a page bundle (slug/index.md),
-    /// its folder's name. The old URL in <c>path</c>/<c>permalink</c> and those in <c>aliases</c>/<c>redirect_from</c> redirect to the article.
-    /// </summary>
-    private static (string Slug, IReadOnlyList<string> Aliases) SlugAndAliases(FrontMatterFields fields, string path)
-    {
-        var oldUrl = fields.Text("path", "permalink");
-        var aliases = fields.Texts(["aliases", "redirect_from"]).Prepend(oldUrl).OfType<string>()
-            .Select(alias => AliasPath(alias, path)).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>The fields that keep an article's old address: Zola's <c>path</c>, Jekyll's <c>permalink</c>, Hugo's <c>url</c>.</summary>
+    private static readonly string[] OldUrlFields = ["path", "permalink", "url"];
 
-        var (slug, from) = fields.Text("slug") is { } written ? (written, null)
-            : oldUrl is not null ? (LastSegment(oldUrl), "its 'path' or 'permalink'")
-            : (FileSlug(path), "the file's name");
+    /// <summary>
+    /// The slug: the front matter's, else the last segment of its old URL (<see cref="OldUrlFields"/>), else the file's
+    /// name without a leading date (Jekyll's 2025-01-29-slug.md), else, for a page bundle (slug/index.md), its folder's
+    /// name; one taken from a name or URL is made a slug by <see cref="Loading.FileSlug.Of"/>. The old URL, the file's name
+    /// where its slug is spelled differently (/articles/go1.22), and <c>aliases</c>/<c>redirect_from</c> redirect to the article.
+    /// </summary>
+    private static (string Slug, IReadOnlyList<string> Aliases) SlugAndAliases(FrontMatterFields fields, string? oldUrl, string path)
+    {
+        var name = OwnName(path);
+        var (slug, spelled) = fields.Text("slug") is { } written ? (written, null)
+            : oldUrl is not null ? (FileSlug.Of(LastSegment(oldUrl)), LastSegment(oldUrl))
+            : (FileSlug.Of(name), name);
         if (!FrontMatter.IsValidSlug(slug))
-            throw new ContentException(path, from is null
-                ? $"slug '{slug}' must be lowercase letters, digits and single hyphens"
-                : $"slug '{slug}' (from {from}) must be lowercase letters, digits and single hyphens: set 'slug' in the front matter");
-        return (slug, aliases);
+            throw new ContentException(path, $"slug '{slug}' must be lowercase letters, digits and single hyphens");
+
+        var aliases = fields.Texts(["aliases", "redirect_from"]).Prepend(oldUrl).OfType<string>()
+            .Select(alias => AliasPath(alias, path)).ToList();
+        if (spelled is not null && spelled != slug && AliasPattern().IsMatch("/articles/" + spelled))
+            aliases.Add("/articles/" + spelled);
+        return (slug, aliases.Distinct(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>True when <paramref name="slug"/> is the one the file's own name gives: another file's may push it into its folders' (<see cref="Loading.FileSlug.JoinedWithFolders"/>).</summary>
+    public static bool IsOwnNameSlug(string slug, string path) => NameSlug(path) == slug;
 
     private static string LastSegment(string url)
     {
         var segment = url.TrimEnd('/').Split('/')[^1];
-        return HtmlExtension().Replace(segment, "");
+        return DatePrefix().Replace(HtmlExtension().Replace(segment, ""), "");
     }
 
     /// <summary>The slug a file's name gives, as a reference to another article (Hugo's <c>ref</c>, Jekyll's <c>post_url</c>) names it.</summary>
-    internal static string FileSlug(string path)
+    internal static string NameSlug(string path) => FileSlug.Of(OwnName(path));
+
+    /// <summary>The file's name without extension and leading date, or its page bundle's folder's.</summary>
+    private static string OwnName(string path)
     {
         var name = Path.GetFileNameWithoutExtension(path);
         if (name == "index" && Path.GetFileName(Path.GetDirectoryName(path)) is { Length: > 0 } folder)
@@ -181,6 +202,9 @@ public static partial class ArticleParser
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]
     private static partial Regex DatePrefix();
+
+    [GeneratedRegex(@"(?:^|/):[a-z_]+(?:/|\z)|\{")]
+    private static partial Regex UrlPattern();
 
     [GeneratedRegex(@"\.html?\z")]
     private static partial Regex HtmlExtension();

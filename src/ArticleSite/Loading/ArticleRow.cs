@@ -64,7 +64,7 @@ public static partial class ArticleRow
         SetDate(Column.Updated, metadata.Updated);
         SetDate(Column.PublishDate, metadata.PublishDate);
         SetDate(Column.Expiry, metadata.Expiry);
-        Set(Column.Authors, List(metadata.Authors));
+        Set(Column.Authors, metadata.Authors.Count == 0 ? null : JsonSerializer.Serialize(metadata.Authors, ArticleRowJson.Default.IReadOnlyListPerson));
         Set(Column.Tags, List(metadata.Tags));
         Set(Column.Aliases, List(metadata.Aliases));
         Set(Column.Media, media.Files.Count == 0 && media.Problems.Count == 0 && media.Stamps.Count == 0 ? null : JsonSerializer.Serialize(IndexedMedia.Of(media), ArticleRowJson.Default.IndexedMedia));
@@ -96,14 +96,14 @@ public static partial class ArticleRow
                 return null;
             if (row.GetFieldValue<byte[]>((int)Column.SourceHash) is not { Length: 16 } hash)
                 return null;
-            var metadata = new ArticleMetadata(Text(Column.Title)!, Text(Column.Summary)!, Date(Column.Date)!.Value, Text(Column.Slug)!, Text(Column.Language)!, Text(Column.Source), Text(Column.Section))
+            var metadata = new ArticleMetadata(Text(Column.Title)!, Text(Column.Summary)!, Date(Column.Date)!.Value, Text(Column.Slug)!, Text(Column.Language), Text(Column.Source), Text(Column.Section))
             {
                 Lead = Flag(Column.Lead),
                 Updated = Date(Column.Updated),
                 PublishDate = Date(Column.PublishDate),
                 Expiry = Date(Column.Expiry),
                 Draft = Flag(Column.Draft),
-                Authors = Strings(Column.Authors),
+                Authors = Text(Column.Authors) is { } authors ? JsonSerializer.Deserialize(authors, ArticleRowJson.Default.IReadOnlyListPerson) ?? [] : [],
                 Tags = Strings(Column.Tags),
                 Aliases = Strings(Column.Aliases),
                 Image = Text(Column.Image),
@@ -131,10 +131,11 @@ public static partial class ArticleRow
         bool Inside(string fullPath) => fullPath.StartsWith(root + "/", StringComparison.Ordinal) && Path.GetFullPath(fullPath) == fullPath
             && !fullPath[(root.Length + 1)..].Split('/').Any(segment => segment.Length == 0 || segment.StartsWith('.'));
         var media = metadata.Media;
-        return metadata is { Title: not null, Summary: not null, Slug: not null, Language: not null }
+        return metadata is { Title: not null, Summary: not null, Slug: not null }
             && FrontMatter.IsValidSlug(metadata.Slug)
-            && ArticleParser.IsLanguageTag(metadata.Language)
+            && (metadata.Language is null || ArticleParser.IsLanguageTag(metadata.Language))
             && metadata.Aliases.All(ArticleParser.IsAliasPath)
+            && metadata.Authors.All(author => author.Name is { Length: > 0 })
             && media.Stamps.All(stamp => Inside(stamp.FullPath))
             && media.Files.All(file => file.FullPath == $"{root}/{file.RelativePath}" && Inside(file.FullPath)
                 && media.Stamps.Contains(new MediaStamp(file.FullPath, file.Length, file.LastWriteUtc)));
@@ -173,6 +174,7 @@ public static partial class ArticleRow
 
     [JsonSerializable(typeof(IndexedMedia))]
     [JsonSerializable(typeof(IReadOnlyList<string>))]
+    [JsonSerializable(typeof(IReadOnlyList<Person>))]
     [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
     private sealed partial class ArticleRowJson : JsonSerializerContext;
 }

@@ -15,6 +15,9 @@ public sealed class ContentException(string path, string reason, string? shownAs
 
     public string Reason { get; } = reason;
 
+    /// <summary>True when the article is published regardless (a picture shown as its alt text): reported, but no failure of <c>check</c>.</summary>
+    public bool IsWarning { get; init; }
+
     /// <summary>The line the reason names ("line 12: …"), for the "path:line: reason" that editors and CI understand; null when it names none.</summary>
     public int? Line => LineAndRest().Line;
 

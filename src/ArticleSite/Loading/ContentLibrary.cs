@@ -56,6 +56,9 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// <summary>Which file publishes each slug: it keeps the slug when another file claims it too.</summary>
     private readonly Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
 
+    /// <summary>Articles published under their folders' slug because another file holds their own, by path: kept, so that an unchanged one is the same object.</summary>
+    private readonly Dictionary<string, (Article Own, Article Moved)> movedIntoFolders = new(StringComparer.Ordinal);
+
     /// <summary>The article each slug publishes.</summary>
     private readonly Dictionary<string, Article> published = new(StringComparer.Ordinal);
 
@@ -344,7 +347,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         if (lastReading is not null || Index?.Find(entry) is not { } article)
             return null;
-        var state = new FileState(stamp, article, null);
+        var state = new FileState(stamp, article, null, FromIndex: true);
         if (MediaChanged(state))
             return null;
         TakenFromIndex++;
@@ -358,22 +361,29 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     /// <summary>
     /// Every file of the last reading that publishes an article (its last good version, when it has a problem now): what
-    /// the index keeps. A list made now, which the readings that follow leave as it is.
+    /// the index keeps, under the slug it is published at, so that after a restart a file moved into its folders' slug
+    /// stays there. A list made now, which the readings that follow leave as it is.
     /// </summary>
     public IReadOnlyList<PublishedFile> Published() =>
         [.. files.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks, file.Value.Good!, file.Value.Problem is not null))];
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks,
+                movedIntoFolders.TryGetValue(file.Key, out var moved) && ReferenceEquals(moved.Own, file.Value.Good) ? moved.Moved : file.Value.Good!,
+                file.Value.Problem is not null))];
 
 
     /// <summary>
     /// One article per slug, and every problem in path order. A slug claimed by several files stays with the file that
-    /// published it, else goes to the first by path; only the slugs whose claimants changed are decided again.
+    /// published it (after a restart, the one the article index kept), else goes to the first by path, or, when all take it
+    /// from their names, to one outside a language folder (the translated one moves: ja/x.md to ja-x), then
+    /// to the oldest article, then the first by path: a file added later with a name already used does not move the first one's URL.
+    /// Each other claimant whose slug is its name's is published under its folders' slug (<see cref="FileSlug.JoinedWithFolders"/>)
+    /// when no file claims that one; the rest are problems. Only the slugs whose claimants changed are decided again.
     /// </summary>
     private ContentReading Publishable()
     {
         foreach (var slug in unresolvedSlugs)
         {
-            if (slugClaims.Holder(slug, slugOwners.GetValueOrDefault(slug)) is not { } owner)
+            if (HolderOf(slug) is not { } owner)
             {
                 published.Remove(slug);
                 slugOwners.Remove(slug);
@@ -390,26 +400,62 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             if (state.Problem is { } problem)
                 problems.Add(problem);
         }
+        var moved = new Dictionary<string, Article>(StringComparer.Ordinal);
         foreach (var (slug, claimants) in slugClaims.Shared)
         {
             var owner = published[slug];
-            problems.AddRange(claimants.Where(path => path != slugOwners[slug])
-                .Select(path => new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}")));
+            foreach (var path in claimants.Where(path => path != slugOwners[slug]))
+            {
+                var article = files[path].Good!;
+                if (ArticleParser.IsOwnNameSlug(slug, path) && FileSlug.JoinedWithFolders(path, slug) is { } joined
+                    && slugClaims.Of(joined).Count == 0 && !published.ContainsKey(joined) && !moved.ContainsKey(joined))
+                    moved[joined] = MovedIntoFolders(path, article, joined);
+                else
+                    problems.Add(new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}"));
+            }
         }
-        foreach (var article in published.Values)
+        foreach (var path in movedIntoFolders.Keys.Where(path => !moved.Values.Any(article => article.SourcePath == path)).ToList())
+            movedIntoFolders.Remove(path);
+        var articles = published.Values.Concat(moved.Values).ToList();
+        foreach (var article in articles)
         {
             if (article.Metadata.Media.Problems.Count > 0)
-                problems.AddRange(article.Metadata.Media.Problems);
+                problems.AddRange(article.Metadata.Media.Problems.Select(problem => new ContentException(problem.Path, problem.Reason) { IsWarning = true }));
         }
 
         // A stable sort: one file's problems keep their order (its own, then its slug's or its media files').
-        return new ContentReading([.. published.Values], [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal)]);
+        return new ContentReading(articles, [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The file that keeps <paramref name="slug"/>: see <see cref="Publishable"/>.</summary>
+    private string? HolderOf(string slug)
+    {
+        var claimants = slugClaims.Of(slug);
+        if (claimants.Count <= 1 || (slugOwners.GetValueOrDefault(slug) is { } held && claimants.Contains(held)))
+            return slugClaims.Holder(slug, slugOwners.GetValueOrDefault(slug));
+        if (claimants.FirstOrDefault(path => files[path].FromIndex) is { } published)
+            return published;
+        return claimants.Any(path => !ArticleParser.IsOwnNameSlug(slug, path))
+            ? claimants.First()
+            : claimants.OrderBy(path => ArticleParser.LanguageFolderOf(path) is null ? 0 : 1).ThenBy(path => files[path].Good!.Metadata.Date).First();
+    }
+
+    /// <summary>The article under its folders' slug: the same object while its file is unchanged, so that the snapshot sees no change.</summary>
+    private Article MovedIntoFolders(string path, Article article, string joined)
+    {
+        if (movedIntoFolders.TryGetValue(path, out var kept) && ReferenceEquals(kept.Own, article) && kept.Moved.Metadata.Slug == joined)
+            return kept.Moved;
+        var metadata = article.Metadata;
+        var moved = article with { Metadata = metadata with { Slug = joined } };
+        movedIntoFolders[path] = (article, moved);
+        return moved;
     }
 
     private readonly record struct Stamp(long Length, DateTime LastWrite);
 
     /// <summary>A file as last read: the article it publishes (its last good version) and its current problem, if any.</summary>
-    private sealed record FileState(Stamp Stamp, Article? Good, ContentException? Problem);
+    /// <param name="FromIndex">Taken from the article index at start-up: published by the run before.</param>
+    private sealed record FileState(Stamp Stamp, Article? Good, ContentException? Problem, bool FromIndex = false);
 
     /// <summary>
     /// One file being loaded on the thread pool in one of the library's slots. <see cref="Result"/> completes when it is

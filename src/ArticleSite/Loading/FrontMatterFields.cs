@@ -56,9 +56,9 @@ public sealed class FrontMatterFields(IReadOnlyDictionary<string, FrontMatterVal
     /// <summary>
     /// Every value of all the named fields, in order, without repeats: each field one text (several separated by commas)
     /// or a list of texts. With <paramref name="nameKey"/>, a list item may also be a table whose field of that name is
-    /// taken (Hugo and Jekyll themes write authors as <c>{name: …}</c>).
+    /// taken (Hugo and Jekyll themes write authors as <c>{name: …}</c>). Without <paramref name="splitCommas"/>, each text is kept whole.
     /// </summary>
-    public IReadOnlyList<string> Texts(string[] names, string? nameKey = null)
+    public IReadOnlyList<string> Texts(string[] names, string? nameKey = null, bool splitCommas = true)
     {
         var texts = new List<string>();
         foreach (var name in names)
@@ -74,7 +74,7 @@ public sealed class FrontMatterFields(IReadOnlyDictionary<string, FrontMatterVal
                     FrontMatterTable table when nameKey is not null && table.Fields.TryGetValue(nameKey, out var named) && named is FrontMatterText scalar => scalar.Text,
                     _ => throw WrongShape(name, value, nameKey is null ? "text or a list of texts" : $"text, a list of texts, or a list of tables with a '{nameKey}'"),
                 };
-                foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                foreach (var part in splitCommas ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [text.Trim()])
                     if (!texts.Contains(part, StringComparer.OrdinalIgnoreCase))
                         texts.Add(part);
             }

@@ -131,7 +131,8 @@ public static class MarkdownBudget
             index++;
         }
         restStart = index;
-        return markers + columns / 2;
+        // A blank line nests nothing, however indented: front matter the parser blanked out is a run of spaces.
+        return index == line.Length ? markers : markers + columns / 2;
     }
 
     private static bool IsHeadingLine(ReadOnlySpan<char> rest)

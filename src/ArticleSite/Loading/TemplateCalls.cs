@@ -408,7 +408,7 @@ public static partial class TemplateCalls
             var target = reference.Trim().Trim('"', '\'');
             var fragment = target.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? target[hash..] : "";
             target = target[..(target.Length - fragment.Length)].TrimEnd('/');
-            var slug = ArticleParser.FileSlug(target.Contains('.', StringComparison.Ordinal) ? target : target + ".md");
+            var slug = ArticleParser.NameSlug(target.Contains('.', StringComparison.Ordinal) ? target : target + ".md");
             if (target.Length == 0 || !FrontMatter.IsValidSlug(slug))
                 return NotUnderstoodCall(call is { } hugo ? $"{{{{< {hugo.Name} \"{target}\" >}}}}" : $"{{% link {target} %}}", "");
             return SiteRoutes.ArticlePage(slug) + fragment;

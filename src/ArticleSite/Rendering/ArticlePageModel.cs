@@ -23,7 +23,10 @@ public sealed record ArticlePageModel(
         [.. Article.Metadata.Tags.Select(name => (Slug: TagIndex.SlugOf(name), Name: name)).Where(tag => tag.Slug.Length > 0).DistinctBy(tag => tag.Slug)];
 
     /// <summary>The page's own words, in the article's language.</summary>
-    public PageWords Words => PageWords.For(Article.Metadata.Language);
+    public PageWords Words => PageWords.For(Language);
+
+    /// <summary>The article's language: its own, else the site's.</summary>
+    public string Language => Article.Metadata.Language ?? Site.Language;
 
     /// <summary>The words of the front page's list and its link to the archive, in the site's language.</summary>
     public PageWords SiteWords => PageWords.For(Site.Language);

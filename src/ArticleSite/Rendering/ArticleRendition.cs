@@ -39,6 +39,9 @@ public sealed class ArticleRendition
     public static async Task<ArticleRendition> RenderAsync(ParsedArticle article, string origin, string pagePath, SiteIdentity site)
     {
         var canonicalUrl = origin + pagePath;
+        // An article that names no language of its own, in no language folder, is in the site's.
+        if (article.Metadata.Language is null)
+            article = article with { Article = article.Article with { Metadata = article.Metadata with { Language = site.Language } } };
         return new(
             page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site)),
             text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),

@@ -19,7 +19,7 @@ public static class ArticleStructuredData
     {
         var metadata = article.Metadata;
         var source = metadata.Source is { } name ? new Agent("Organization", name, sourceUrl) : null;
-        IReadOnlyList<Agent>? authors = metadata.Authors.Count > 0 ? [.. metadata.Authors.Select(author => new Agent("Person", author, null))]
+        IReadOnlyList<Agent>? authors = metadata.Authors.Count > 0 ? [.. metadata.Authors.Select(author => new Agent("Person", author.Name, author.Url))]
             : source is not null ? [source]
             : null;
         var data = new NewsArticle(
@@ -33,7 +33,7 @@ public static class ArticleStructuredData
             Url: canonicalUrl,
             ArticleSection: metadata.Section,
             WordCount: article.WordCount,
-            InLanguage: metadata.Language)
+            InLanguage: metadata.Language ?? (site ?? SiteIdentity.Default).Language)
         {
             Image = imageUrl,
         };

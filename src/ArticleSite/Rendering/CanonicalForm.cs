@@ -26,13 +26,29 @@ public static partial class CanonicalForm
         if (!text.AsSpan().ContainsAnyExceptInRange('\0', (char)(FirstChanging - 1)))
             return text;
         var tables = Data.Value;
+        var decomposed = DecomposeAll(text, tables);
+        OrderMarks(decomposed, tables);
+        return TextOf(Compose(decomposed, tables), text.Length);
+    }
+
+    /// <summary>The text in NFD, each accented letter its base letter and combining marks: what a slug made of ASCII keeps the letter of.</summary>
+    public static string Decomposed(string text)
+    {
+        return Ascii.IsValid(text) ? text : TextOf(DecomposeAll(text, Data.Value), text.Length);
+    }
+
+    private static List<int> DecomposeAll(string text, Tables tables)
+    {
         var decomposed = new List<int>(text.Length);
         foreach (var rune in text.EnumerateRunes())
             Decompose(rune.Value, tables, decomposed);
-        OrderMarks(decomposed, tables);
-        var composed = Compose(decomposed, tables);
-        var result = new StringBuilder(text.Length);
-        foreach (var code in composed)
+        return decomposed;
+    }
+
+    private static string TextOf(IEnumerable<int> codes, int capacity)
+    {
+        var result = new StringBuilder(capacity);
+        foreach (var code in codes)
             result.Append(new Rune(code).ToString());
         return result.ToString();
     }

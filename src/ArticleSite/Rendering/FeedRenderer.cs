@@ -26,8 +26,8 @@ public static class FeedRenderer
         var title = tag is null ? site.Name : $"{site.Name} · {tag.Name}";
         var feed = new SyndicationFeed(title, site.Description ?? lead.Summary, home, home.AbsoluteUri, articles.Max(article => article.LastModified))
         {
-            Language = lead.Language,
-            Items = articles.Select(article => Entry(article, origin)).ToList(),
+            Language = lead.Language ?? site.Language,
+            Items = articles.Select(article => Entry(article, origin, site.Language)).ToList(),
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(origin + (tag is null ? SiteRoutes.Feed : SiteRoutes.TagFeed(tag.Slug))), "application/atom+xml"));
         feed.Authors.Add(new SyndicationPerson { Name = lead.Source ?? site.Name });
@@ -39,18 +39,18 @@ public static class FeedRenderer
     }
 
     // An entry's id is its article's permanent URL, so a feed reader never shows it twice.
-    private static SyndicationItem Entry(Article article, string origin)
+    private static SyndicationItem Entry(Article article, string origin, string siteLanguage)
     {
         var metadata = article.Metadata;
         var url = new Uri(origin + SiteRoutes.ArticlePage(metadata.Slug));
-        var body = WithAbsoluteUrls(PageRenderer.RenderBody(article.Parse()), url);
+        var body = WithAbsoluteUrls(PageRenderer.RenderBody(article.Parse(), metadata.Language ?? siteLanguage), url);
         var entry = new SyndicationItem(metadata.Title, SyndicationContent.CreateHtmlContent(body), url, url.AbsoluteUri, article.LastModified)
         {
             Summary = new TextSyndicationContent(metadata.Summary),
             PublishDate = metadata.Date.Instant,
         };
-        foreach (var author in metadata.Authors.Count > 0 ? metadata.Authors : metadata.Source is { } source ? [source] : [])
-            entry.Authors.Add(new SyndicationPerson { Name = author });
+        foreach (var author in metadata.Authors.Count > 0 ? metadata.Authors : metadata.Source is { } source ? [new Person(source)] : [])
+            entry.Authors.Add(new SyndicationPerson { Name = author.Name, Uri = author.Url });
         foreach (var tag in metadata.Tags)
             entry.Categories.Add(new SyndicationCategory(tag));
         return entry;

@@ -39,9 +39,9 @@ public static class JsonRenderer
 
         var metadata = article.Metadata;
         return new ArticleJson(
-            metadata.Title, metadata.Summary, metadata.Date.Day, metadata.Source, metadata.Section, metadata.Language,
+            metadata.Title, metadata.Summary, metadata.Date.Day, metadata.Source, metadata.Section, metadata.Language ?? SiteIdentity.Default.Language,
             Updated: metadata.Updated?.Day,
-            Authors: metadata.Authors,
+            Authors: [.. metadata.Authors.Select(author => author.Name)],
             Tags: metadata.Tags,
             WordCount: article.WordCount,
             ReadingTimeMinutes: article.ReadingMinutes,

@@ -57,7 +57,7 @@ public static class PageRenderer
         var picture = ArticlePicture.Of(article.Article, new Uri(canonicalUrl).GetLeftPart(UriPartial.Authority));
         var model = new ArticlePageModel(
             Article: article.Article,
-            Body: new HtmlString(RenderBody(article)),
+            Body: new HtmlString(RenderBody(article, article.Metadata.Language ?? site.Language)),
             Sections: SectionsOf(article),
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
@@ -83,11 +83,11 @@ public static class PageRenderer
             .Where(heading => heading.Level == 2 && heading.TryGetAttributes()?.Id is not null)
             .Select(heading => new SectionLink(heading.TryGetAttributes()!.Id!, PlainTextRenderer.TextOf(heading.Inline)))];
 
-    /// <summary>The article body alone, as HTML (for the page and the feed); raw HTML in it is sanitized.</summary>
-    public static string RenderBody(ParsedArticle article)
+    /// <summary>The article body alone, as HTML (for the page and the feed), its notes labelled in <paramref name="language"/>; raw HTML in it is sanitized.</summary>
+    public static string RenderBody(ParsedArticle article, string language)
     {
         using var writer = new StringWriter();
-        ArticleHtml.CreateRenderer(writer, article.Metadata.Media, article.Metadata.Language).Render(article.Document);
+        ArticleHtml.CreateRenderer(writer, article.Metadata.Media, language).Render(article.Document);
         // The whole body at once: an inline tag and its end tag are separate nodes, and a <details> block may close
         // several blocks later, so only the whole body is one well-formed piece of HTML. Without raw HTML, nothing to do.
         if (!RawHtmlNodes.AnyIn(article.Document))

@@ -37,6 +37,9 @@ public sealed class PageWords
     /// <summary>The words for a language tag such as ko, ko-KR or zh-Hans: its primary subtag's file, else English.</summary>
     public static PageWords For(string languageTag) => Languages.GetValueOrDefault(PrimarySubtag(languageTag)) ?? Languages["en"];
 
+    /// <summary>True when the site has words for <paramref name="languageTag"/>'s primary subtag.</summary>
+    public static bool HasWordsFor(string languageTag) => Languages.ContainsKey(PrimarySubtag(languageTag));
+
     /// <summary>True for a language written right to left (ar, he, fa, ur, with any region), whose pages get dir="rtl".</summary>
     public static bool IsRightToLeft(string languageTag) => RightToLeft.Contains(PrimarySubtag(languageTag));
 
@@ -73,11 +76,11 @@ public sealed class PageWords
     public string ArticleCount(int count) => count == 1 ? this["article-count-one"] : Format("article-count", count);
 
     /// <summary>"By A", "By A and B", "By A, B and C" in this language; null when no author is named.</summary>
-    public string? Byline(IReadOnlyList<string> authors) => authors.Count switch
+    public string? Byline(IReadOnlyList<Person> authors) => authors.Count switch
     {
         0 => null,
-        1 => Format("by", authors[0]),
-        _ => Format("by", string.Join(this["comma"], authors.Take(authors.Count - 1)) + this["and"] + authors[^1]),
+        1 => Format("by", authors[0].Display),
+        _ => Format("by", string.Join(this["comma"], authors.Take(authors.Count - 1).Select(author => author.Display)) + this["and"] + authors[^1].Display),
     };
 
     /// <summary>"Source: thefoxdaily.com, Latest World"; null without a source.</summary>

@@ -30,7 +30,7 @@ public static class PlainTextRenderer
     /// </summary>
     public static string Byline(ArticleMetadata metadata)
     {
-        var words = PageWords.For(metadata.Language);
+        var words = PageWords.For(metadata.Language ?? SiteIdentity.Default.Language);
         return string.Join(" · ", new[]
         {
             words.Byline(metadata.Authors),

@@ -1,0 +1,66 @@
+using AngleSharp.Html.Parser;
+using ArticleSite.Loading;
+using ArticleSite.Tests.Support;
+using static ArticleSite.Tests.Support.TemporaryContentFolder;
+
+namespace ArticleSite.Tests;
+
+/// <summary>
+/// Each article in its own language: its <c>lang</c>, else the language folder a multilingual Hugo site keeps it in
+/// (<c>ja/</c>, <c>zh-cn/</c>), else the site's. The page's words, dates, lang, reading time and the text's byline follow it.
+/// </summary>
+public sealed class ArticleLanguageFolderTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("ja/a.md", "ja")]
+    [InlineData("zh-cn/posts/a.md", "zh-cn")]
+    [InlineData("de-AT/a.md", "de-AT")]
+    [InlineData("posts/a.md", null)]
+    [InlineData("pt/a.md", null)] // a tag the site has no words for is an ordinary folder
+    [InlineData("ja.md", null)]
+    public void A_top_folder_named_by_a_language_the_site_speaks_gives_its_language(string path, string? language) =>
+        Assert.Equal(language, ArticleParser.Parse("---\ntitle: T\ndate: 2025-11-01\n---\n\nBody.\n", path).Metadata.Language);
+
+    [Fact]
+    public void The_lang_field_wins_over_the_folder() =>
+        Assert.Equal("ko", ArticleParser.Parse("---\ntitle: T\ndate: 2025-11-01\nlang: ko\n---\n\nBody.\n", "ja/a.md").Metadata.Language);
+
+    [Fact]
+    public async Task An_article_without_lang_is_in_the_sites_language()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("site.yaml", "language: ja\n");
+        content.Write("a.md", Article("記事", "2021-05-20", "本文です。", "author: 山田太郎\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/a", Cancel));
+        var text = await client.GetStringAsync("/articles/a.txt", Cancel);
+
+        Assert.Equal("ja", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("2021年5月20日", page.QuerySelector(".byline time")!.TextContent);
+        Assert.Equal("1分で読めます", page.QuerySelector(".byline .reading-time")!.TextContent);
+        Assert.Contains("\n著者：山田太郎 · 2021年5月20日\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_translation_in_a_language_folder_publishes_beside_the_original_in_its_own_language()
+    {
+        using var content = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
+        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
+        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var health = await Health.GetAsync(client);
+        var original = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/hello", Cancel));
+        var translation = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/ja-hello", Cancel));
+
+        Assert.Equal(("Healthy", 2), (health.Status, health.Articles));
+        Assert.Equal(("en", "20 May 2021"), (original.DocumentElement.GetAttribute("lang"), original.QuerySelector(".byline time")!.TextContent));
+        Assert.Equal(("ja", "2021年5月20日"), (translation.DocumentElement.GetAttribute("lang"), translation.QuerySelector(".byline time")!.TextContent));
+    }
+}
