@@ -97,7 +97,7 @@ public sealed class StaticExportTests : IDisposable
 
         await new ExportCommand(folder, Origin: null).RunAsync(snapshot, configuration, new ArticleSite.Rendering.SiteOptions { BaseUrl = "https://news.example.org/" }, Caching(factory));
 
-        Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
+        Assert.Equal("User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
     }
 
     [Fact]
