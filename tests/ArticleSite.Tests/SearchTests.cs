@@ -10,9 +10,34 @@ namespace ArticleSite.Tests;
 /// words, prefixes, phrases, accents and two-character CJK words; drafts and embargoed articles never; an edit found and a
 /// deleted article gone once published; hostile queries answered without a 5xx; the page itself without script.
 /// </summary>
-public sealed class SearchTests
+public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<SearchTests.Archive>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>The archive in its own content folder, on the fake clock, once its index holds every article.</summary>
+    public sealed class Archive : IAsyncLifetime
+    {
+        public TemporaryContentFolder Content { get; } = new();
+
+        public FakeTimeProvider Clock { get; } = new(Now);
+
+        public ArticleSiteFactory Site { get; private set; } = null!;
+
+        public HttpClient Client => Site.CreateClient();
+
+        public async ValueTask InitializeAsync()
+        {
+            WriteArchive(Content);
+            Site = new ArticleSiteFactory { ContentFolder = Content.Path, Clock = Clock };
+            await WhenIndexedAsync(Client, "lighthouses", "twin-older");
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Site.DisposeAsync();
+            Content.Dispose();
+        }
+    }
 
     /// <summary>The fake clock's now: Saturday 1 November 2025, 12:00 in UTC.</summary>
     private static readonly DateTimeOffset Now = new(2025, 11, 1, 12, 0, 0, TimeSpan.Zero);
@@ -94,11 +119,7 @@ public sealed class SearchTests
     [MemberData(nameof(Queries))]
     public async Task A_query_finds_exactly_these_articles_in_this_order(string query, string[] expected)
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        var client = archive.Client;
 
         Assert.Equal(expected, await FindAsync(client, query));
     }
@@ -113,6 +134,8 @@ public sealed class SearchTests
         var client = site.CreateClient();
         await WhenIndexedAsync(client, "lighthouses", "twin-older");
         Assert.Empty(await FindAsync(client, "yak"));
+        using (var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", Cancel)))
+            Assert.Equal("ready", health.RootElement.GetProperty("search").GetString());
 
         clock.Advance(TimeSpan.FromHours(2));
 
@@ -141,11 +164,7 @@ public sealed class SearchTests
     [Fact]
     public async Task The_results_page_marks_the_matched_words_in_escaped_text_and_has_no_script()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        var client = archive.Client;
 
         using var response = await client.GetAsync("/search?q=alert", Cancel);
         var page = await response.Content.ReadAsStringAsync(Cancel);
@@ -162,11 +181,7 @@ public sealed class SearchTests
     [Fact]
     public async Task A_two_character_word_is_marked_whole_inside_its_run()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        var client = archive.Client;
 
         var page = await client.GetStringAsync($"/search?q={Uri.EscapeDataString("경제")}", Cancel);
 
@@ -176,11 +191,7 @@ public sealed class SearchTests
     [Fact]
     public async Task An_empty_query_shows_the_form_and_no_results_suggest_the_archive_and_the_tags()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        var client = archive.Client;
 
         var empty = await client.GetStringAsync("/search", Cancel);
         var none = await client.GetStringAsync("/search?q=nothingmatchesthis", Cancel);
@@ -194,26 +205,20 @@ public sealed class SearchTests
     [Fact]
     public async Task Every_page_has_the_search_form_and_robots_txt_keeps_crawlers_off_search()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
+        var client = archive.Client;
 
         foreach (var path in new[] { "/", "/articles/gyeongju", "/articles/", "/tags/", "/tags/korea/" })
             Assert.Contains("role=\"search\"", await client.GetStringAsync(path, Cancel), StringComparison.Ordinal);
-        var archive = await client.GetStringAsync("/articles/", Cancel);
-        Assert.Contains("<a class=\"masthead-section\" href=\"/articles/\">All articles</a><a class=\"masthead-section\" href=\"/tags/\">Tags</a>", archive, StringComparison.Ordinal);
+        var allArticles = await client.GetStringAsync("/articles/", Cancel);
+        Assert.Contains("<a class=\"masthead-section\" href=\"/articles/\">All articles</a><a class=\"masthead-section\" href=\"/tags/\">Tags</a>", allArticles, StringComparison.Ordinal);
         Assert.Contains("Disallow: /search\n", await client.GetStringAsync("/robots.txt", Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Queries_differing_in_case_spaces_and_composition_share_one_cached_answer()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
+        var site = archive.Site;
         var client = site.CreateRawClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
 
         using var first = await site.CacheStore.StoredAsync(() => client.SendAsync("/search?q=S%C3%A3o", ("Accept-Encoding", "br")));
         var hits = site.CacheStore.Hits;
@@ -265,11 +270,7 @@ public sealed class SearchTests
     [Fact]
     public async Task A_hundred_hostile_queries_get_no_5xx_and_no_script()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        var client = archive.Client;
 
         var queries = HostileQueries().ToList();
         Assert.True(queries.Count >= 100, $"{queries.Count} queries");
@@ -291,12 +292,7 @@ public sealed class SearchTests
     [Fact]
     public async Task A_query_too_long_gets_400_saying_so()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
-        var client = site.CreateClient();
-
-        using var response = await client.GetAsync($"/search?q={new string('a', 201)}", Cancel);
+        using var response = await archive.Client.GetAsync($"/search?q={new string('a', 201)}", Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("400 Bad Request\nA search can be at most 200 characters long.\n", await response.Content.ReadAsStringAsync(Cancel));
