@@ -3,6 +3,7 @@ using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
+using ArticleSite.Searching;
 using ArticleSite.Serving;
 
 // What to do: serve (no verb), or one of the commands (Commands/SiteCommandLine.cs).
@@ -34,6 +35,7 @@ builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddOpenApiDocument();
 builder.Services.AddSiteHealthChecks();
 builder.Services.AddSiteMetrics(builder.Configuration);
+builder.Services.AddSearch();
 
 var app = builder.Build();
 app.StartSiteMetrics();
@@ -59,6 +61,7 @@ app.MapOpenApiDocument();
 app.MapSiteHealthChecks();
 app.MapSiteMetrics();
 app.MapMedia();
+app.MapSearch();
 app.MapSite();
 
 await app.RunAsync();

@@ -34,6 +34,25 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"page-{width}x{height}-{scheme}-first-view.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"page-{width}x{height}-{scheme}.png"), FullPage = true });
 
+        await AssertNoAxeViolationAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Axe_finds_no_violation_on_the_search_results(int width, int height, string scheme)
+    {
+        var client = site.CreateClient();
+        await Eventually.GetAsync(() => client.GetStringAsync("/search?q=gyeongju", TestContext.Current.CancellationToken),
+            results => results.Contains("<mark>", StringComparison.Ordinal), "the index to hold the article");
+        var page = await chromium.OpenAsync(width, height, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        await page.GotoAsync(new Uri(client.BaseAddress!, "/search?q=gyeongju").AbsoluteUri);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"search-{width}x{height}-{scheme}.png"), FullPage = true });
+
+        await AssertNoAxeViolationAsync(page);
+    }
+
+    private static async Task AssertNoAxeViolationAsync(IPage page)
+    {
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },

@@ -93,7 +93,7 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
     [Fact]
     public async Task Robots_txt_allows_everything_and_points_to_the_absolute_sitemap_URL()
     {
-        Assert.Equal($"User-agent: *\nAllow: /\n\nSitemap: {Origin}/sitemap.xml\n", await GetTextAsync("/robots.txt"));
+        Assert.Equal($"User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: {Origin}/sitemap.xml\n", await GetTextAsync("/robots.txt"));
     }
 
     [Fact]

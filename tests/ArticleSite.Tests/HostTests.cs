@@ -69,7 +69,7 @@ public sealed class HostTests : IDisposable
 
         Assert.Equal(BaseUrl + ArticlePath, CanonicalOf(withoutHost));
         Assert.Equal(withoutHost.Body, onTheMachine.Body);
-        Assert.Equal($"User-agent: *\nAllow: /\n\nSitemap: {BaseUrl}/sitemap.xml\n", Encoding.UTF8.GetString(robots.Body));
+        Assert.Equal($"User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: {BaseUrl}/sitemap.xml\n", Encoding.UTF8.GetString(robots.Body));
     }
 
     [Fact]

@@ -42,12 +42,32 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
         for (var day = 1; day <= 60; day++)
             content.Write($"day-{day}.md", TemporaryContentFolder.Article($"Day {day}", $"2025-10-{day % 30 + 1:00}", $"Body {day}."));
         await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        await AssertNoErrorsAsync(several.CreateClient(), ("/", "front.html"), ("/articles/", "archive-1.html"), ("/articles/page/2/", "archive-2.html"));
+    }
+
+    [Fact]
+    public async Task The_search_pages_have_no_Nu_Html_Checker_errors()
+    {
+        using var content = new TemporaryContentFolder();
+        for (var day = 1; day <= 30; day++)
+            content.Write($"day-{day}.md", TemporaryContentFolder.Article($"Day {day}", $"2025-10-{day:00}", $"Body {day}.", "tags: [days]\n"));
+        await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = several.CreateClient();
+        await Eventually.GetAsync(() => client.GetStringAsync("/search?q=body", TestContext.Current.CancellationToken), page => page.Contains("30 results", StringComparison.Ordinal), "the index to hold the articles");
+
+        await AssertNoErrorsAsync(client, ("/search?q=body", "results-1.html"), ("/search?q=body&page=2", "results-2.html"), ("/search", "empty.html"),
+            ("/search?q=nothing", "none.html"), ("/tags/", "tags.html"));
+    }
+
+    /// <summary>Fetches each page, checks it is HTML, and runs the Nu Html Checker over them all at once.</summary>
+    private static async Task AssertNoErrorsAsync(HttpClient client, params (string Path, string Name)[] pages)
+    {
         var folder = Directory.CreateTempSubdirectory("articlesite-html-").FullName;
         try
         {
-            var client = several.CreateClient();
             var files = new List<string>();
-            foreach (var (path, name) in new[] { ("/", "front.html"), ("/articles/", "archive-1.html"), ("/articles/page/2/", "archive-2.html") })
+            foreach (var (path, name) in pages)
             {
                 using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
                 Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -28,6 +28,8 @@ public sealed class MethodAndStatusTests(ArticleSiteFactory site) : IClassFixtur
     [InlineData("get /openapi/v1.json")]
     [InlineData("POST /healthz")]
     [InlineData("POST /openapi/v1.json")]
+    [InlineData("POST /search?q=x")]
+    [InlineData("get /search")]
     [InlineData("DELETE /article.txt")]
     public async Task A_method_other_than_GET_or_HEAD_in_capitals_gets_405_naming_them(string requestLine)
     {

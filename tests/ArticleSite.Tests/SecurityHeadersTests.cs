@@ -37,7 +37,7 @@ public sealed class SecurityHeadersTests(ArticleSiteFactory site) : IClassFixtur
 
             Assert.Equal(status, response.StatusCode);
             var csp = Header(response, "Content-Security-Policy");
-            Assert.Matches("^default-src 'none'; connect-src 'self'; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src 'self' data:; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$", csp);
+            Assert.Matches("^default-src 'none'; connect-src 'self'; style-src 'sha256-[A-Za-z0-9+/]{43}='; img-src 'self' data:; media-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'$", csp);
             Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
             Assert.Equal("strict-origin-when-cross-origin", Header(response, "Referrer-Policy"));

@@ -97,7 +97,7 @@ public sealed class StaticExportTests : IDisposable
 
         await new ExportCommand(folder, Origin: null).RunAsync(snapshot, configuration, new ArticleSite.Rendering.SiteOptions { BaseUrl = "https://news.example.org/" }, Caching(factory));
 
-        Assert.Equal("User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
+        Assert.Equal("User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: https://news.example.org/sitemap.xml\n", await File.ReadAllTextAsync(Path.Combine(folder, "robots.txt"), Cancel));
     }
 
     [Fact]
@@ -175,6 +175,28 @@ public sealed class StaticExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_search_upstream_the_exported_pages_have_no_search_form_and_nginx_no_search()
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", folder, "--origin", "https://example.org");
+
+        Assert.Equal(0, (await process.ExitAsync()).ExitCode);
+
+        Assert.DoesNotContain("role=\"search\"", await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.FileName("/")), Cancel), StringComparison.Ordinal);
+        Assert.DoesNotContain("/search", await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_search_upstream_the_exported_pages_have_the_form_and_nginx_sends_search_to_the_replica()
+    {
+        await using var process = SiteProcess.Start(RepositoryPaths.Root, "export", folder, "--origin", "https://example.org", "--search-upstream", "http://127.0.0.1:5080");
+
+        Assert.Equal(0, (await process.ExitAsync()).ExitCode);
+
+        Assert.Contains("<form class=\"search-form\" role=\"search\"", await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.FileName("/")), Cancel), StringComparison.Ordinal);
+        Assert.Contains("    location = /search {\n        proxy_pass http://127.0.0.1:5080;\n        proxy_set_header Host $host;\n", await File.ReadAllTextAsync(Path.Combine(folder, StaticExport.NginxConfigFile), Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_export_into_a_folder_that_cannot_be_made_exits_with_one_line_naming_it()
     {
         var file = Path.Combine(folder, "a-file");
@@ -211,7 +233,7 @@ public sealed class StaticExportTests : IDisposable
         var (exitCode, errorLines) = await process.ExitAsync();
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("ArticleSite cannot export: usage: export DIR [--origin https://example.org]", Assert.Single(errorLines));
+        Assert.Equal("ArticleSite cannot export: usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080]", Assert.Single(errorLines));
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

@@ -4,12 +4,15 @@ using ArticleSite.Serving;
 namespace ArticleSite.Exporting;
 
 /// <summary>
-/// <c>export DIR [--origin URL]</c> on the command line: write the site as static files instead of serving it.
-/// The origin (scheme and host of the absolute URLs in the pages) defaults to <c>Site:BaseUrl</c>, then to the
-/// <c>Export:Origin</c> setting.
+/// <c>export DIR [--origin URL] [--search-upstream URL]</c> on the command line: write the site as static files instead
+/// of serving it. The origin (scheme and host of the absolute URLs in the pages) defaults to <c>Site:BaseUrl</c>, then to
+/// the <c>Export:Origin</c> setting. Files cannot search: the pages have the search form only when a live replica
+/// answers <c>/search</c> for them (<paramref name="SearchUpstream"/>, which the nginx block proxies to).
 /// </summary>
-public sealed record ExportCommand(string Directory, string? Origin)
+public sealed record ExportCommand(string Directory, string? Origin, string? SearchUpstream = null)
 {
+    private const string Usage = "usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080]";
+
     public const string Verb = "export";
 
     public const string OriginSetting = "Export:Origin";
@@ -21,7 +24,7 @@ public sealed record ExportCommand(string Directory, string? Origin)
         if (args.Length == 0 || args[0] != Verb)
             return (null, args);
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
-            throw new ArgumentException("usage: export DIR [--origin https://example.org]");
+            throw new ArgumentException(Usage);
 
         var rest = args[2..].ToList();
         string? origin = null;
@@ -33,7 +36,22 @@ public sealed record ExportCommand(string Directory, string? Origin)
             origin = rest[at + 1].TrimEnd('/');
             rest.RemoveRange(at, 2);
         }
-        return (new ExportCommand(args[1], origin), [.. rest]);
+        string? upstream = null;
+        at = rest.IndexOf("--search-upstream");
+        if (at >= 0)
+        {
+            if (at + 1 >= rest.Count || !Uri.TryCreate(rest[at + 1], UriKind.Absolute, out var replica) || replica.Scheme is not ("http" or "https")
+                || replica.AbsolutePath != "/" || replica.Query.Length > 0)
+                throw new ArgumentException("--search-upstream needs the origin of a live replica, such as http://replica:8080");
+            upstream = replica.GetLeftPart(UriPartial.Authority);
+            rest.RemoveRange(at, 2);
+        }
+        else
+        {
+            // No search behind the files: the pages leave the form out.
+            rest.Add($"--{Rendering.SiteOptions.Section}:{nameof(Rendering.SiteOptions.SearchForm)}=false");
+        }
+        return (new ExportCommand(args[1], origin, upstream), [.. rest]);
     }
 
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
@@ -44,7 +62,7 @@ public sealed record ExportCommand(string Directory, string? Origin)
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, variantCache);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, variantCache, SearchUpstream);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

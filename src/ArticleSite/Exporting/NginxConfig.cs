@@ -18,7 +18,8 @@ public static class NginxConfig
     /// <param name="caching">The live server's caching options, so both send the same Cache-Control.</param>
     /// <param name="media">The media files, each sent as the live site sends it: immutable, under its own security policy.</param>
     /// <param name="variantTags">The hash of each exported picture variant's bytes, by URL: its ETag, as the live site sends it.</param>
-    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null)
+    /// <param name="searchUpstream">The origin of a live replica that answers <c>/search</c>; none: the export has no search.</param>
+    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null, string? searchUpstream = null)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -74,6 +75,12 @@ public static class NginxConfig
                 AppendMediaValidators(config, tag);
             AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
+        }
+
+        if (searchUpstream is not null)
+        {
+            // The replica answers with its own headers, Cache-Control and ETag included; it is told the public host.
+            config.Append($"    location = {SiteRoutes.Search} {{\n        proxy_pass {searchUpstream};\n        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }}\n");
         }
 
         // Anything else, including the export's own files under other names (index.html, *.gz, nginx.conf), is not a URL of the site.

@@ -16,7 +16,8 @@ public static class StaticExport
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
     /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
     /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
-    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching, string? variantCache = null)
+    /// <param name="searchUpstream">The live replica the nginx block sends <c>/search</c> to; none leaves search out.</param>
+    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching, string? variantCache = null, string? searchUpstream = null)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
@@ -44,7 +45,7 @@ public static class StaticExport
                 variantTags[variant.Url] = MediaHash.Of(written);
             }
         }
-        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching, variantTags));
+        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching, variantTags, searchUpstream));
     }
 
     /// <summary>

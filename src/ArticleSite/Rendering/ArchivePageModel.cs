@@ -19,6 +19,9 @@ public sealed record ArchivePageModel(IReadOnlyList<Article> Articles, int Page,
 
     public string SiteName => Site.Name;
 
+    /// <summary>Whether any article has a tag: the masthead links to the page of tags only then.</summary>
+    public bool HasTags { get; init; }
+
     /// <summary>The page's own words, in the site's language.</summary>
     public PageWords Words => PageWords.For(Site.Language);
 

@@ -41,13 +41,17 @@ public static class PageRenderer
     {
         var all = tag?.Articles ?? snapshot.Articles;
         var articles = all.Skip((page - 1) * ArchivePageModel.PageLength).Take(ArchivePageModel.PageLength).ToList();
-        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(all.Count), origin, new HtmlString(Stylesheet)) { Site = snapshot.Identity, Tag = tag };
+        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(all.Count), origin, new HtmlString(Stylesheet)) { Site = snapshot.Identity, Tag = tag, HasTags = snapshot.Tags.All.Count > 0 };
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(model), Encoder);
     }
 
     /// <summary>The page of every tag, by name, with its number of articles.</summary>
     public static async Task<string> RenderTagsAsync(SiteSnapshot snapshot, string origin) =>
-        await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet))), Encoder);
+        await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet)) { HasArchive = snapshot.Others.Count > 0 }), Encoder);
+
+    /// <summary>The search page: the form, and one page of results.</summary>
+    public static async Task<string> RenderSearchAsync(Searching.SearchPageModel model) =>
+        await RazorSliceStringBuilderExtensions.RenderAsync(SearchPage.Create(model with { Css = new HtmlString(Stylesheet) }), Encoder);
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     public static async Task<string> RenderAsync(ParsedArticle article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0)

@@ -40,6 +40,10 @@ public static class PlainTextRenderer
         }.OfType<string>());
     }
 
+    /// <summary>The body's text alone, without the links' URLs: what the search index reads.</summary>
+    public static string BodyText(ParsedArticle article) =>
+        string.Join("\n\n", ArticleBlocks.Of(article.Document, withUrls: false).Select(Format));
+
     /// <summary>The text a reader sees in a run of inlines, with markup removed and line breaks joined.</summary>
     public static string TextOf(ContainerInline? inlines) => ReaderText.Of(inlines, withUrls: false);
 

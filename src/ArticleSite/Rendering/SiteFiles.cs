@@ -80,6 +80,7 @@ public static class SiteFiles
     public static string Robots(string origin) => $"""
         User-agent: *
         Allow: /
+        Disallow: {SiteRoutes.Search}
 
         Sitemap: {origin}{SiteRoutes.Sitemap}
 

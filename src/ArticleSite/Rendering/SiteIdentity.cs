@@ -28,12 +28,18 @@ public sealed record SiteIdentity(string Name, string? Description, string Langu
             Name: Blank(options.Name) ?? file?.Name ?? Default.Name,
             Description: Blank(options.Description) ?? file?.Description,
             Language: Blank(options.Language) ?? file?.Language ?? Default.Language,
-            IconSvg: icon);
+            IconSvg: icon)
+        {
+            SearchForm = options.SearchForm,
+        };
     }
+
+    /// <summary>Whether the pages' mastheads have the search form (<see cref="SiteOptions.SearchForm"/>).</summary>
+    public bool SearchForm { get; init; } = true;
 
     /// <summary>Equal in every field, the icon's bytes included.</summary>
     public bool SameAs(SiteIdentity other) =>
-        Name == other.Name && Description == other.Description && Language == other.Language
+        Name == other.Name && Description == other.Description && Language == other.Language && SearchForm == other.SearchForm
         && (IconSvg ?? []).AsSpan().SequenceEqual(other.IconSvg ?? []);
 
     private static string? Blank(string? setting) => string.IsNullOrWhiteSpace(setting) ? null : setting.Trim();

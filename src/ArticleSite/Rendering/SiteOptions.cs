@@ -33,6 +33,12 @@ public sealed class SiteOptions
     public bool AnswerLoopbackHosts { get; set; } = true;
 
     /// <summary>
+    /// The search form in every page's masthead (<c>Site:SearchForm</c>): on for the live site; the static export turns it
+    /// off unless it is given a live replica to send searches to (<c>--search-upstream</c>).
+    /// </summary>
+    public bool SearchForm { get; set; } = true;
+
+    /// <summary>
     /// URLs in one child sitemap of /sitemap.xml: the protocol's maximum, 50,000, unless set lower, which tests do to see
     /// several children without 50,000 articles.
     /// </summary>

@@ -72,6 +72,13 @@ public static class SiteRoutes
     /// <summary>An article as JSON.</summary>
     public static string ArticleJson(string slug) => $"/articles/{slug}.json";
 
+    /// <summary>The search page: a form, and the articles matching its <c>q</c>, 20 a page.</summary>
+    public const string Search = "/search";
+
+    /// <summary>One page of the results for a query, numbered from 1 (the first without a page number).</summary>
+    public static string SearchPage(string query, int page = 1) =>
+        page == 1 ? $"{Search}?q={Uri.EscapeDataString(query)}" : $"{Search}?q={Uri.EscapeDataString(query)}&page={page}";
+
     /// <summary>Where media files (pictures, sound, video, PDFs) are served: under the hash of their bytes, so each URL's bytes never change.</summary>
     public const string MediaPattern = "/media/{hash}/{name}";
 

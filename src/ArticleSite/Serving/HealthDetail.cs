@@ -18,6 +18,9 @@ namespace ArticleSite.Serving;
 /// <param name="ProblemCount">Every problem, also those past <see cref="ContentLimits.MaxProblemsListed"/> that <paramref name="Problems"/> only counts.</param>
 public sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, int ProblemCount, IReadOnlyList<ProblemReport> Problems)
 {
+    /// <summary>The search index: "ready", "building: n of m articles indexed" (a first start serves meanwhile) or "unavailable: " and why.</summary>
+    public string? Search { get; init; }
+
     /// <summary>
     /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
     /// the detail where <see cref="HealthEndpoints.ShowsDetail"/> allows it.
@@ -68,7 +71,10 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
             Watcher: publisher.WatcherState,
             Lead: new LeadReport(lead.Metadata.Slug, leadETag, lead.LastModified),
             ProblemCount: snapshot.Problems.Count,
-            Problems: Listed(snapshot.Problems, request.HttpContext.RequestServices.GetRequiredService<IOptions<ContentLimits>>().Value));
+            Problems: Listed(snapshot.Problems, request.HttpContext.RequestServices.GetRequiredService<IOptions<ContentLimits>>().Value))
+        {
+            Search = request.HttpContext.RequestServices.GetService<Searching.SearchIndex>()?.State,
+        };
     }
 
     /// <summary>The first problems, one by one, then how many more there are: the detail stays small whatever the folder holds.</summary>

@@ -1,4 +1,5 @@
 using ArticleSite.Publishing;
+using ArticleSite.Searching;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ArticleSite.Serving;
@@ -21,25 +22,39 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
 
     private PublicOrigin? origin;
 
+    private SearchIndex? search;
+
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // A search is keyed on its normalized query before it runs: a hit costs no search.
+        if (SearchEndpoint.CacheKey(context.HttpContext, search ??= services.GetRequiredService<SearchIndex>()) is { } searchKey)
+        {
+            CacheWhole(context, searchKey, SearchEndpoint.CacheExpiry);
+            return;
+        }
         var selection = await Selection.ForAsync(
             context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current, origin ??= services.GetRequiredService<PublicOrigin>());
+        CacheWhole(context, selection is { Body: { } body } ? body.CacheKey : null, Expiry);
+    }
+
+    /// <param name="key">What the entry is keyed on; null for a response never cached.</param>
+    private static void CacheWhole(OutputCacheContext context, string? key, TimeSpan expiry)
+    {
         context.EnableOutputCaching = true;
         // No request waits for another to fill an entry: the bodies are already in the snapshot, so making a response
         // again costs less than waiting, and a client reading slowly would hold every waiter for as long as it takes.
         context.AllowLocking = false;
-        context.ResponseExpirationTimeSpan = Expiry;
+        context.ResponseExpirationTimeSpan = expiry;
         // 404s, 406s, other methods, Ranges (cut from the snapshot's bytes), If-Match (which may be 412) and requests with
         // content (413) are answered afresh, without a lookup.
-        if (selection is not { Body: { } body } || !AsksForTheWholeBody(context.HttpContext))
+        if (key is null || !AsksForTheWholeBody(context.HttpContext))
             return;
 
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         // A prefix rather than VaryByValues: the key gets no dictionary to fill and sort on every request. The body is of
         // one snapshot, so a request that began before a swap stores its old response under a key no later request makes.
-        context.CacheVaryByRules.CacheKeyPrefix = body.CacheKey;
+        context.CacheVaryByRules.CacheKeyPrefix = key;
         // The body is of the one rendering this request's origin gets (PublicOrigin), whatever its Host says: with the
         // Host in the key, 20,000 Host ports made 20,000 entries of the same bytes.
         context.CacheVaryByRules.VaryByHost = false;

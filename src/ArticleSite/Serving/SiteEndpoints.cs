@@ -61,7 +61,7 @@ public static class SiteEndpoints
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
-        if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path))
+        if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path or SiteRoutes.Search))
         {
             // An alias can move to a newer article, so a browser keeps its 301 only as long as a page.
             if (snapshot.RedirectFor(path) is { } page)

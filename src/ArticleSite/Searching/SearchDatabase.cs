@@ -1,0 +1,213 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace ArticleSite.Searching;
+
+/// <summary>
+/// The SQLite file of the search index: an FTS5 table of each published article's headline, summary, byline and tags,
+/// and body, in <see cref="SearchText"/>'s stored form, beside a table naming each row's article and the hash of the
+/// version indexed. It lives in the cache folder, beside the article index, or in memory where the site keeps nothing
+/// on disk. A cache like the article index: a file of another schema, or a damaged one, is made again from the content.
+/// </summary>
+public sealed class SearchDatabase : IDisposable
+{
+    /// <summary>The tables' layout and the stored form of their text: a file of another version is made again.</summary>
+    private const int SchemaVersion = 1;
+
+    /// <summary>
+    /// unicode61 splits on what is not a letter, digit or mark (marks kept inside words: Hindi's vowel signs), folds case
+    /// and drops Latin accents: "sao" finds "São", "ECONOMIE" finds "économie".
+    /// </summary>
+    private const string Tokenizer = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'";
+
+    /// <summary>The headline counts ten times the body, the summary and the byline and tags four times (bm25's column weights).</summary>
+    private const string Ranking = "bm25(words, 10.0, 4.0, 4.0, 1.0)";
+
+    /// <summary>Results counted exactly; past this, the page says "more than".</summary>
+    public const int MaxCounted = 1000;
+
+    /// <summary>Tokens around the matched words in a snippet: about two lines.</summary>
+    private const int SnippetTokens = 28;
+
+    private const int Interrupted = 9; // SQLITE_INTERRUPT
+
+    private readonly string readerConnection;
+    private readonly SqliteConnection writer;
+
+    private SearchDatabase(string file, bool inMemory)
+    {
+        File = file;
+        var builder = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30, Pooling = true };
+        if (inMemory)
+        {
+            builder.Mode = SqliteOpenMode.Memory;
+            builder.Cache = SqliteCacheMode.Shared;
+        }
+        writer = new SqliteConnection(builder.ToString());
+        writer.Open();
+        if (!inMemory)
+            builder.Mode = SqliteOpenMode.ReadOnly;
+        readerConnection = builder.ToString();
+        Prepare(inMemory);
+    }
+
+    /// <summary>The file, or the name of the database in memory.</summary>
+    public string File { get; }
+
+    /// <summary>The index of one content folder: a file in <paramref name="folder"/> (made as needed), or in memory without one.</summary>
+    public static SearchDatabase Open(string? folder, string name)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        if (folder is null)
+            return new SearchDatabase($"articlesite-search-{Guid.NewGuid():N}", inMemory: true);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.db");
+        try
+        {
+            return new SearchDatabase(file, inMemory: false);
+        }
+        catch (SqliteException damaged) when (damaged.SqliteErrorCode is 11 or 26) // SQLITE_CORRUPT, SQLITE_NOTADB
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                System.IO.File.Delete(file + suffix);
+            return new SearchDatabase(file, inMemory: false);
+        }
+    }
+
+    private void Prepare(bool inMemory)
+    {
+        if (!inMemory)
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+        if (Convert.ToInt64(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion)
+            return;
+        Execute($"""
+            BEGIN IMMEDIATE;
+            DROP TABLE IF EXISTS words;
+            DROP TABLE IF EXISTS documents;
+            CREATE TABLE documents(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, published INTEGER NOT NULL);
+            CREATE VIRTUAL TABLE words USING fts5(headline, summary, about, body, tokenize = "{Tokenizer}");
+            PRAGMA user_version = {SchemaVersion};
+            COMMIT;
+            """);
+    }
+
+    /// <summary>Every indexed article's slug, with its row and the hash of the version indexed.</summary>
+    public Dictionary<string, (long Id, UInt128 Hash)> ReadIndexed()
+    {
+        var indexed = new Dictionary<string, (long, UInt128)>(StringComparer.Ordinal);
+        using var command = writer.CreateCommand();
+        command.CommandText = "SELECT id, slug, hash FROM documents";
+        using var reader = command.ExecuteReader();
+        var hash = new byte[16];
+        while (reader.Read())
+        {
+            if (reader.GetBytes(2, 0, hash, 0, hash.Length) == hash.Length)
+                indexed[reader.GetString(1)] = (reader.GetInt64(0), BinaryPrimitives.ReadUInt128BigEndian(hash));
+        }
+        return indexed;
+    }
+
+    /// <summary>A write transaction: rows removed and added in it are seen by searches once it commits.</summary>
+    public SqliteTransaction Begin() => writer.BeginTransaction();
+
+    public void Remove(long id)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = "DELETE FROM words WHERE rowid = $id; DELETE FROM documents WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Adds an article's texts, already in their stored form; returns its row.</summary>
+    public long Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
+    {
+        var bytes = new byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        using var command = writer.CreateCommand();
+        command.CommandText = """
+            INSERT INTO documents(slug, hash, published) VALUES ($slug, $hash, $published);
+            INSERT INTO words(rowid, headline, summary, about, body) VALUES (last_insert_rowid(), $headline, $summary, $about, $body);
+            SELECT last_insert_rowid();
+            """;
+        command.Parameters.AddWithValue("$slug", slug);
+        command.Parameters.AddWithValue("$hash", bytes);
+        command.Parameters.AddWithValue("$published", published.UtcTicks);
+        command.Parameters.AddWithValue("$headline", headline);
+        command.Parameters.AddWithValue("$summary", summary);
+        command.Parameters.AddWithValue("$about", about);
+        command.Parameters.AddWithValue("$body", body);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// One page of the articles matching <paramref name="query"/>, best first (newest first among equal scores), with the
+    /// count up to <see cref="MaxCounted"/>; null when the search took longer than <paramref name="budget"/>, and was
+    /// interrupted.
+    /// </summary>
+    public SearchHits? Search(SearchQuery query, int offset, int limit, TimeSpan budget)
+    {
+        using var connection = new SqliteConnection(readerConnection);
+        connection.Open();
+        using var timer = new CancellationTokenSource(budget);
+        // Disposed before the connection goes back to the pool: an interrupt never reaches the next search.
+        using var interrupt = timer.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+        try
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH $match LIMIT {MaxCounted + 1})";
+            count.Parameters.AddWithValue("$match", query.Expression);
+            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var hits = new List<SearchHit>();
+            if (total > offset)
+            {
+                using var page = connection.CreateCommand();
+                page.CommandText = $"""
+                    SELECT d.slug, highlight(words, 1, char(2), char(3)), snippet(words, 3, char(2), char(3), '…', {SnippetTokens})
+                    FROM words JOIN documents d ON d.id = words.rowid
+                    WHERE words MATCH $match
+                    ORDER BY {Ranking}, d.published DESC, d.slug
+                    LIMIT $limit OFFSET $offset
+                    """;
+                page.Parameters.AddWithValue("$match", query.Expression);
+                page.Parameters.AddWithValue("$limit", limit);
+                page.Parameters.AddWithValue("$offset", offset);
+                using var reader = page.ExecuteReader();
+                while (reader.Read())
+                    hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+            return new SearchHits(Math.Min(total, MaxCounted), total > MaxCounted, hits);
+        }
+        catch (SqliteException slow) when (slow.SqliteErrorCode == Interrupted)
+        {
+            return null;
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        writer.Dispose();
+        SqliteConnection.ClearPool(new SqliteConnection(readerConnection));
+    }
+}
+
+/// <summary>A matching article by slug, with its summary and a snippet of its body in stored form, matched words between marks.</summary>
+public sealed record SearchHit(string Slug, string Summary, string Snippet);
+
+/// <summary>One page of hits, and how many there are in all (at most <see cref="SearchDatabase.MaxCounted"/>, <paramref name="More"/> past it).</summary>
+public sealed record SearchHits(int Count, bool More, IReadOnlyList<SearchHit> Hits);

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text;
+using ArticleSite.Loading;
+using ArticleSite.Operations;
+using ArticleSite.Publishing;
+using ArticleSite.Rendering;
+using Microsoft.Extensions.Options;
+
+namespace ArticleSite.Searching;
+
+/// <summary>
+/// Keeps the search index the same as the published snapshot: after each publication, off the request path, it removes
+/// the articles no longer published (drafts, embargoed, expired and withdrawn never enter it), and adds those new or
+/// changed since they were indexed, newest first, committing every <see cref="Batch"/> so that searches see them as
+/// they come. At a restart only what changed is read; at a first start the site serves while it builds, and the health
+/// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
+/// tries again from a fresh file.
+/// </summary>
+public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheOptions> cache, ILogger<SearchIndex> logger) : BackgroundService
+{
+    /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
+    private const int Batch = 250;
+
+    /// <summary>How long one search may run before it is interrupted (SQLite's interrupt): a query never holds a thread for long.</summary>
+    public static readonly TimeSpan QueryBudget = TimeSpan.FromMilliseconds(300);
+
+    private volatile SearchDatabase? database;
+    private Dictionary<string, (long Id, UInt128 Hash)>? indexed;
+    private long version;
+    private volatile string state = "not started";
+    private volatile bool building = true;
+
+    /// <summary>Moves whenever what the index holds changes: search responses are cached under it.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    /// <summary>True until the index holds every article of a snapshot once: results may miss some.</summary>
+    public bool Building => building;
+
+    /// <summary>"ready", "building: n of m articles indexed", or "unavailable: " and why, for the health detail.</summary>
+    public string State => state;
+
+    /// <summary>The search of one page of results in the current index; null when it took too long.</summary>
+    /// <exception cref="SearchUnavailableException">The index cannot be used now.</exception>
+    public SearchHits? Search(SearchQuery query, int offset, int limit)
+    {
+        var current = database ?? throw new SearchUnavailableException(state);
+        try
+        {
+            return current.Search(query, offset, limit, QueryBudget);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException failure)
+        {
+            LogSearchFailed(failure.Message);
+            throw new SearchUnavailableException(failure.Message);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        SiteSnapshot? seen = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var snapshot = seen is null ? publisher.Current : await publisher.NextSnapshotAsync(seen, TimeSpan.FromSeconds(10));
+            if (ReferenceEquals(snapshot, seen))
+                continue;
+            seen = snapshot;
+            try
+            {
+                Follow(snapshot, stoppingToken);
+            }
+#pragma warning disable CA1031 // the index serves search alone: whatever goes wrong is logged, and the next snapshot starts afresh
+            catch (Exception failure)
+#pragma warning restore CA1031
+            {
+                state = $"unavailable: {failure.Message}";
+                LogIndexFailed(failure);
+                database?.Dispose();
+                (database, indexed) = (null, null);
+            }
+        }
+    }
+
+    /// <summary>Brings the index to <paramref name="snapshot"/>: what went or changed out, what came or changed in.</summary>
+    private void Follow(SiteSnapshot snapshot, CancellationToken stopping)
+    {
+        var started = Stopwatch.GetTimestamp();
+        database ??= SearchDatabase.Open(cache.Value.PathFor("search"), FolderName(publisher.Folder));
+        indexed ??= database.ReadIndexed();
+        var published = new Dictionary<string, Article>(snapshot.Articles.Count, StringComparer.Ordinal);
+        foreach (var article in snapshot.Articles)
+            published[article.Metadata.Slug] = article;
+        var gone = indexed.Where(entry => !published.TryGetValue(entry.Key, out var article) || article.SourceHash != entry.Value.Hash).ToList();
+        var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var entry) || entry.Hash != article.SourceHash).ToList();
+        if (gone.Count == 0 && coming.Count == 0)
+        {
+            (building, state) = (false, "ready");
+            return;
+        }
+
+        using (var removing = database.Begin())
+        {
+            foreach (var (slug, entry) in gone)
+            {
+                database.Remove(entry.Id);
+                indexed.Remove(slug);
+            }
+            removing.Commit();
+        }
+        Interlocked.Increment(ref version);
+        for (var start = 0; start < coming.Count && !stopping.IsCancellationRequested; start += Batch)
+        {
+            state = $"building: {indexed.Count} of {snapshot.Articles.Count} articles indexed";
+            using var adding = database.Begin();
+            var added = new List<(string Slug, long Id, UInt128 Hash)>();
+            foreach (var article in coming.Skip(start).Take(Batch))
+            {
+                var meta = article.Metadata;
+                var about = string.Join(' ', meta.Authors.Select(person => person.Display).Concat(meta.Tags).Append(meta.Section ?? ""));
+                var id = database.Add(meta.Slug, article.SourceHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
+                    SearchText.Stored(about), SearchText.Stored(BodyOf(article)));
+                added.Add((meta.Slug, id, article.SourceHash));
+            }
+            adding.Commit();
+            foreach (var (slug, id, hash) in added)
+                indexed[slug] = (id, hash);
+            Interlocked.Increment(ref version);
+        }
+        (building, state) = (false, "ready");
+        LogIndexed(coming.Count, gone.Count, database.File, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The body's text; empty when the file no longer holds the version published (the next snapshot, with the file's
+    /// new hash, indexes it again).
+    /// </summary>
+    private static string BodyOf(Article article)
+    {
+        try
+        {
+            return PlainTextRenderer.BodyText(article.Parse());
+        }
+        catch (Exception failure) when (failure is ContentException or ArticleChangedException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>One file per content folder, named by the hash of its full path, as the article index's is.</summary>
+    private static string FolderName(string folder) =>
+        Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(Encoding.UTF8.GetBytes(Path.GetFullPath(folder))));
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        database?.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Information, "Search index {File}: added {Added} and removed {Removed} article(s) in {Milliseconds} ms")]
+    private partial void LogIndexed(int added, int removed, string file, long milliseconds);
+
+    [LoggerMessage(LogLevel.Error, "The search index failed; search is unavailable until the next snapshot is published")]
+    private partial void LogIndexFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "A search failed: {Reason}")]
+    private partial void LogSearchFailed(string reason);
+}
+
+/// <summary>The search index cannot be used now; the page says so, and the rest of the site is not concerned.</summary>
+public sealed class SearchUnavailableException(string reason) : Exception(reason);

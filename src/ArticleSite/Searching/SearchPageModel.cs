@@ -1,0 +1,68 @@
+using ArticleSite.Loading;
+using ArticleSite.Rendering;
+using Microsoft.AspNetCore.Html;
+
+namespace ArticleSite.Searching;
+
+/// <summary>
+/// What the search page shows: the query as the index read it (normalized), one page of results, how many there are
+/// and what else to say (the index still building, a search that took too long, the index unavailable).
+/// </summary>
+public sealed record SearchPageModel(string Query, int Page, int Count, bool More, IReadOnlyList<SearchResult> Results)
+{
+    /// <summary>The site's stylesheet, set by the page renderer.</summary>
+    public HtmlString Css { get; init; } = HtmlString.Empty;
+
+    /// <summary>Results on one page: as many as news sites' search pages show.</summary>
+    public const int PageLength = 20;
+
+    /// <summary>The deepest page: the results counted exactly, and no further (a search is for the best matches, not a listing).</summary>
+    public const int MaxPages = SearchDatabase.MaxCounted / PageLength;
+
+    public SiteIdentity Site { get; init; } = SiteIdentity.Default;
+
+    /// <summary>Why the results may be incomplete or missing, as a key of the site's words; null for nothing to say.</summary>
+    public string? Notice { get; init; }
+
+    /// <summary>Whether the site has an archive to suggest (two articles or more).</summary>
+    public bool HasArchive { get; init; }
+
+    /// <summary>Whether the site has a page of tags to suggest.</summary>
+    public bool HasTags { get; init; }
+
+    public PageWords Words => PageWords.For(Site.Language);
+
+    public int PageCount => Math.Max(1, (Count + PageLength - 1) / PageLength);
+
+    public string? PreviousPath => Page > 1 ? SiteRoutes.SearchPage(Query, Page - 1) : null;
+
+    public string? NextPath => Page < PageCount ? SiteRoutes.SearchPage(Query, Page + 1) : null;
+
+    /// <summary>"Search", or "“gyeongju”: search" with the page number after the first.</summary>
+    public string Title => Query.Length == 0 ? Words["search"]
+        : Page == 1 ? Words.Format("search-title", Query)
+        : Words.Format("search-title-page", Query, Page, PageCount);
+
+    /// <summary>"12 results", "1 result", "More than 1000 results".</summary>
+    public string CountText => More ? Words.Format("search-count-more", Count)
+        : Count == 1 ? Words["search-count-one"]
+        : Words.Format("search-count", Count);
+}
+
+/// <summary>One matching article and the part of its text that matched, the matched words marked.</summary>
+public sealed record SearchResult(Article Article, IReadOnlyList<SnippetPart> Snippet);
+
+/// <summary>What the masthead of every page holds: the site's name, links to the archive and the tags, and the search form.</summary>
+/// <param name="Query">The query the search form shows; empty on every page but the search page.</param>
+/// <param name="Section">The article's section, shown beside the site's name on its page.</param>
+public sealed record MastheadModel(string SiteName, PageWords Words, string Query = "", string? Section = null)
+{
+    /// <summary>Links to the archive of every article: only where the site has one (two articles or more).</summary>
+    public bool Archive { get; init; }
+
+    /// <summary>Links to the page of every tag: only where an article has a tag.</summary>
+    public bool Tags { get; init; }
+
+    /// <summary>The search form; left out of a static export that has no search behind it.</summary>
+    public bool SearchForm { get; init; } = true;
+}
