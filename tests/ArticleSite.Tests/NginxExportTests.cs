@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
 using ArticleSite.Tests.Support;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
 using ArticleSite.Tests.Support;

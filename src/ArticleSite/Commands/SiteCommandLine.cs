@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ArticleSite.Checking;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;

@@ -1,5 +1,5 @@
 using System.Text;
-using ArticleSite.Loading;
+using ArticleSite.Media;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 

@@ -1,4 +1,4 @@
-using ArticleSite.Loading;
+using ArticleSite.Media;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 

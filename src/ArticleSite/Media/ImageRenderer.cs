@@ -1,10 +1,11 @@
 using System.Globalization;
 using ArticleSite.Loading;
+using ArticleSite.Rendering;
 using Markdig.Renderers;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax.Inlines;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Renders an article's images and links to its media files at their served URLs (<see cref="SiteRoutes.Media"/>).

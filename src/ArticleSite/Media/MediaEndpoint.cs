@@ -1,9 +1,10 @@
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
 using Microsoft.Net.Http.Headers;
 
-namespace ArticleSite.Serving;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Serves the media files beside the articles at <see cref="SiteRoutes.MediaPattern"/>. A file's bytes are streamed from

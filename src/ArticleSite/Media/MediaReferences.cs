@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ArticleSite.Loading;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>What an article's media references resolved to: the files it publishes, its problems, and every file looked at.</summary>
 public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList<ContentException> Problems, IReadOnlyList<MediaStamp> Stamps)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using ArticleSite.Loading;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// A smaller copy of a picture in a modern format, offered to browsers beside the original. Which copies a picture has

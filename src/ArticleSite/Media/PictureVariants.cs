@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using ArticleSite.Loading;
 using ArticleSite.Operations;
+using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Options;
 using NetVips;
 
-namespace ArticleSite.Publishing;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Makes the pictures' variants off the request path and keeps them in the cache folder, by the source's hash, width

@@ -1,5 +1,6 @@
 using System.Text;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

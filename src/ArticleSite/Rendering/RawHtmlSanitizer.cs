@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Ganss.Xss;
 
 namespace ArticleSite.Rendering;

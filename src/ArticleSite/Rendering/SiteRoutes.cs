@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ArticleSite.Media;
 
 namespace ArticleSite.Rendering;
 
@@ -76,7 +77,7 @@ public static class SiteRoutes
     public const string MediaPattern = "/media/{hash}/{name}";
 
     /// <summary>A media file's URL, e.g. /media/3f2a…/summit.jpg.</summary>
-    public static string Media(Loading.MediaFile file) => $"/media/{file.Hash}/{file.UrlName}";
+    public static string Media(MediaFile file) => $"/media/{file.Hash}/{file.UrlName}";
 
     /// <summary>
     /// Each old URL of the articles, with and without its trailing slash, to the page it redirects to. Given newest
