@@ -14,6 +14,9 @@ public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList
 
     /// <summary>The first picture: the front matter's <c>image</c> when it names a file here, else the body's first.</summary>
     public MediaFile? FirstPicture => Files.FirstOrDefault(file => file.Format.IsImage);
+
+    /// <summary>The file a reference names as the article writes it (e.g. "images/summit.jpg"); null when it names none published.</summary>
+    public MediaFile? FileFor(string? reference) => reference is null ? null : Files.FirstOrDefault(file => file.Reference == reference);
 }
 
 /// <summary>A URL in an article's raw HTML that may name a media file.</summary>
@@ -73,7 +76,7 @@ public static partial class MediaReferences
             StopAt(deadline);
             try
             {
-                files[url] = known?.Files.FirstOrDefault(file => file.Reference == url) ?? Read(url, folder, articlePath, limits, stamps, deadline);
+                files[url] = known?.FileFor(url) ?? Read(url, folder, articlePath, limits, stamps, deadline);
                 inOrder.Add(files[url]);
             }
             catch (Exception problem) when (problem is MediaProblem or IOException or UnauthorizedAccessException)

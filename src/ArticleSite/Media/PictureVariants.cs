@@ -97,21 +97,26 @@ public sealed partial class PictureVariants : BackgroundService
 
     /// <summary>
     /// The file to answer a variant's URL with now: the variant itself when it is made; else, for an AVIF, the WebP of the
-    /// same width when that is made; else null (the original picture). Queues the source when its variants are not all made.
+    /// same width when that is made; else null (the original picture). Queues nothing: see <see cref="QueueMissing"/>.
     /// Reads the disk: call it off the socket thread.
     /// </summary>
-    public (string Path, PictureVariant Variant)? Locate(PictureVariant variant)
+    public (string Path, PictureVariant Variant)? FindMade(PictureVariant variant)
     {
         if (Folder is null)
             return null;
         var path = Path.Combine(Folder, variant.CacheName);
         if (File.Exists(path))
             return (path, variant);
-        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
-        Queue(variant.Source);
         var webp = variant with { Format = MediaFormat.WebP };
         var webpPath = Path.Combine(Folder, webp.CacheName);
         return variant.Format == MediaFormat.Avif && File.Exists(webpPath) ? (webpPath, webp) : null;
+    }
+
+    /// <summary>Queues the source of a variant that <see cref="FindMade"/> did not find: not made yet, or made and deleted since.</summary>
+    public void QueueMissing(PictureVariant variant)
+    {
+        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
+        Queue(variant.Source);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public static class MarkdownForm
         }
         foreach (var url in MediaReferences.RawHtmlUrls(article.Document))
         {
-            if (media.Files.FirstOrDefault(file => file.Reference == url.Url) is { } file)
+            if (media.FileFor(url.Url) is { } file)
                 Add(replacements, text, url.Position, url.Written.Length, url.Written, SiteRoutes.Media(file));
         }
 
