@@ -66,7 +66,7 @@ public sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, C
             snapshot,
             app.Configuration,
             app.Services.GetRequiredService<IOptions<SiteOptions>>().Value,
-            app.Services.GetRequiredService<IOptions<CachingOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value,
             snapshot.Media.Files.Any(file => PictureVariant.Of(file).Count > 0) ? app.Services.GetRequiredService<PictureVariants>().Folder : null);
     }
 }

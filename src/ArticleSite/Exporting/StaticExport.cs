@@ -16,7 +16,7 @@ public static class StaticExport
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
     /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
     /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
-    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, CachingOptions caching, string? variantCache = null)
+    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, string? variantCache = null)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);

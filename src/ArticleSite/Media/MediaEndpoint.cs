@@ -38,7 +38,7 @@ public static class MediaEndpoint
         // Opening a file is IO: it runs on the thread pool, never on the socket thread.
         if (await Task.Run(() => OpenUnchanged(file!)) is not { } stream)
             return Results.NotFound();
-        return Serve(context, stream, file!.Format, file.ETag, CachingOptions.ImmutableCacheControl);
+        return Serve(context, stream, file!.Format, file.ETag, HttpCachingOptions.ImmutableCacheControl);
     }
 
     private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
@@ -50,7 +50,7 @@ public static class MediaEndpoint
         if (stream is null)
             return Results.NotFound();
         return made is null ? Serve(context, stream, variant.Source.Format, entityTag, NotMadeYetCacheControl)
-            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? HttpCachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
     }
 
     /// <summary>The made file a variant's URL answers with now (<see cref="PictureVariants.FindMade"/>); unless it is the variant itself, the variant is queued.</summary>

@@ -45,7 +45,7 @@ public sealed partial class PictureVariants : BackgroundService
     /// <summary>The last snapshot whose pictures were queued; guarded by <see cref="idleLock"/>.</summary>
     private SiteSnapshot? lastQueued;
 
-    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheOptions> cache, ILogger<PictureVariants> logger)
+    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheFolderOptions> cache, ILogger<PictureVariants> logger)
     {
         this.publisher = publisher;
         this.options = options.Value;
@@ -63,7 +63,7 @@ public sealed partial class PictureVariants : BackgroundService
     }
 
     /// <summary>The cache's folder of variants; null, logged, when it cannot be created (the site then serves pictures as they are).</summary>
-    private string? FolderIn(CacheOptions cache)
+    private string? FolderIn(CacheFolderOptions cache)
     {
         try
         {

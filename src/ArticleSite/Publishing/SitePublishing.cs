@@ -13,7 +13,7 @@ public static class SitePublishing
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
         services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
         services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
         // Decides which articles are out yet; tests give the publisher a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SitePublisher>();

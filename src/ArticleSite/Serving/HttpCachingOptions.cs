@@ -2,8 +2,8 @@ using ArticleSite.Rendering;
 
 namespace ArticleSite.Serving;
 
-/// <summary>How long browsers and proxies may keep responses: the "Caching" configuration section.</summary>
-public sealed class CachingOptions
+/// <summary>How long browsers and proxies may keep responses, and what the output cache holds: the "Caching" configuration section (the cache folder is <see cref="Operations.CacheFolderOptions"/>).</summary>
+public sealed class HttpCachingOptions
 {
     public const string Section = "Caching";
 
