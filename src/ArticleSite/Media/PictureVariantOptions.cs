@@ -24,4 +24,10 @@ public sealed class PictureVariantOptions
 
     /// <summary>Pictures waiting for their variants; beyond it, a picture is queued again by the next snapshot or request for it.</summary>
     public int MaxQueuedPictures { get; set; } = 10_000;
+
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static Operations.SettingRules<PictureVariantOptions> Rules => new Operations.SettingRules<PictureVariantOptions>(Section)
+        .AtLeast(nameof(MaxConcurrentEncodes), options => options.MaxConcurrentEncodes, 0)
+        .AtLeast(nameof(MaxDecodeBytes), options => options.MaxDecodeBytes, 1)
+        .AtLeast(nameof(MaxQueuedPictures), options => options.MaxQueuedPictures, 1);
 }

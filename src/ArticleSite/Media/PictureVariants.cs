@@ -336,7 +336,8 @@ public static class PictureVariantsRegistration
 {
     public static IServiceCollection AddPictureVariants(this IServiceCollection services)
     {
-        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section);
+        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PictureVariantOptions>>(PictureVariantOptions.Rules);
         services.AddSingleton<PictureVariants>();
         services.AddHostedService(provider => provider.GetRequiredService<PictureVariants>());
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
@@ -9,7 +10,8 @@ public static class ArticleCaching
 
     public static IServiceCollection AddArticleCaching(this IServiceCollection services)
     {
-        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section);
+        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpCachingOptions>>(HttpCachingOptions.Rules);
         services.AddOutputCache();
         // A base policy, so a hit needs no endpoint and is answered before routing; an instance made here rather than
         // AddPolicy<T>, which looks its options up in RequestServices on every request (a DI scope for each hit).

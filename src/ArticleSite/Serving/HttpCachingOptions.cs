@@ -27,6 +27,12 @@ public sealed class HttpCachingOptions
     /// </summary>
     public long MaximumCachedBody { get; set; } = 8L * 1024 * 1024;
 
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static Operations.SettingRules<HttpCachingOptions> Rules => new Operations.SettingRules<HttpCachingOptions>(Section)
+        .Add(options => string.IsNullOrWhiteSpace(options.ArticleCacheControl) ? $"{Section}:{nameof(ArticleCacheControl)} is empty" : null)
+        .AtLeast(nameof(OutputCacheSize), options => options.OutputCacheSize, 1)
+        .AtLeast(nameof(MaximumCachedBody), options => options.MaximumCachedBody, 1);
+
     public string CacheControlFor(Freshness freshness) =>
         freshness == Freshness.Immutable ? ImmutableCacheControl : ArticleCacheControl;
 }
