@@ -33,6 +33,8 @@ public static class SitePublishing
         {
             // Every setting registered with ValidateOnStart, checked now: the first publish reads them before the host starts.
             app.Services.GetRequiredService<IStartupValidator>().Validate();
+            await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
+            return true;
         }
         catch (OptionsValidationException problem)
         {
@@ -41,11 +43,6 @@ public static class SitePublishing
         catch (AggregateException problems) when (problems.InnerExceptions.All(inner => inner is OptionsValidationException))
         {
             return await CannotStartAsync(new InvalidOperationException(string.Join("; ", problems.InnerExceptions.Select(inner => inner.Message))));
-        }
-        try
-        {
-            await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
-            return true;
         }
         catch (ContentException problem)
         {
