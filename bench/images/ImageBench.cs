@@ -20,7 +20,7 @@ using System.Globalization;
 using NetVips;
 using SkiaSharp;
 
-// As Loading/ImageHeader.cs counts a progressive JPEG (ProgressiveJpegHeld): this many times its coefficients.
+// As Media/ImageHeader.cs counts a progressive JPEG (ProgressiveJpegHeld): this many times its coefficients.
 const double ProgressiveFactor = 3;
 
 int[] widths = [480, 960, 1600];
@@ -61,7 +61,7 @@ if (args is ["shape-child", var shapeFile])
         Console.WriteLine(FormattableString.Invariant($"peak\t{PeakKiB()}\t{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}\t{NetVips.NetVips.Version(0)}"));
         return;
     }
-    // As the site makes a picture's six variants (Rendering/PictureEncoder.cs): from a file, one libvips thread, no
+    // As the site makes a picture's six variants (Media/PictureEncoder.cs): from a file, one libvips thread, no
     // operation cache, failing on warnings, WebPs first.
     Cache.Max = 0;
     Cache.MaxMem = 0;
@@ -212,7 +212,7 @@ static int SkiaVariant(byte[] bytes, int width, string format)
     return (int)encoded.Size;
 }
 
-// Each shape with how it is made and what the site's budget counts for it (Loading/ImageHeader.cs, WholeFrameOf): an
+// Each shape with how it is made and what the site's budget counts for it (Media/ImageHeader.cs, WholeFrameOf): an
 // interlaced PNG's whole frame (samples × bytes a sample, a palette as RGBA), a progressive JPEG's coefficients times
 // ProgressiveFactor (Coefficients: 2 bytes a sample, chroma at 4:2:0 a quarter each); 0 for what libvips reads a few
 // rows at a time.

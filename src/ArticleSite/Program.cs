@@ -1,5 +1,6 @@
 using ArticleSite.Commands;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ArticleSite.Checking;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
@@ -65,7 +66,7 @@ public sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, C
             snapshot,
             app.Configuration,
             app.Services.GetRequiredService<IOptions<SiteOptions>>().Value,
-            app.Services.GetRequiredService<IOptions<CachingOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value,
             snapshot.Media.Files.Any(file => PictureVariant.Of(file).Count > 0) ? app.Services.GetRequiredService<PictureVariants>().Folder : null);
     }
 }

@@ -57,7 +57,7 @@ public sealed record ExportCommand(string Directory, string? Origin, string? Sea
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
     /// <param name="caching">The options the live server would send Cache-Control from; the nginx block sends the same.</param>
     /// <param name="variantCache">The live site's folder of picture variants, which the export copies instead of encoding them again.</param>
-    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, SiteOptions site, CachingOptions caching, string? variantCache = null)
+    public async Task<int> RunAsync(SiteSnapshot snapshot, IConfiguration configuration, SiteOptions site, HttpCachingOptions caching, string? variantCache = null)
     {
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try

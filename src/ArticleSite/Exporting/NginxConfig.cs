@@ -1,5 +1,5 @@
 using System.Text;
-using ArticleSite.Loading;
+using ArticleSite.Media;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
@@ -19,7 +19,7 @@ public static class NginxConfig
     /// <param name="media">The media files, each sent as the live site sends it: immutable, under its own security policy.</param>
     /// <param name="variantTags">The hash of each exported picture variant's bytes, by URL: its ETag, as the live site sends it.</param>
     /// <param name="searchUpstream">The origin of a live replica that answers <c>/search</c>; none: the export has no search.</param>
-    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, CachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null, string? searchUpstream = null)
+    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, HttpCachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null, string? searchUpstream = null)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -63,7 +63,7 @@ public static class NginxConfig
             config.Append($"    location = {SiteRoutes.Media(file)} {{\n");
             config.Append($"        default_type \"{file.Format.ContentType}\";\n");
             AppendMediaValidators(config, file.Hash);
-            AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
+            AppendHeaders(config, [("Cache-Control", HttpCachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
 
@@ -73,7 +73,7 @@ public static class NginxConfig
             config.Append($"        default_type \"{variant.Format.ContentType}\";\n");
             if (variantTags?.GetValueOrDefault(variant.Url) is { } tag)
                 AppendMediaValidators(config, tag);
-            AppendHeaders(config, [("Cache-Control", CachingOptions.ImmutableCacheControl), .. mediaHeaders]);
+            AppendHeaders(config, [("Cache-Control", HttpCachingOptions.ImmutableCacheControl), .. mediaHeaders]);
             config.Append("    }\n");
         }
 

@@ -1,3 +1,5 @@
+using ArticleSite.Media;
+
 namespace ArticleSite.Loading;
 
 /// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>

@@ -1,3 +1,5 @@
+using ArticleSite.Media;
+
 namespace ArticleSite.Loading;
 
 /// <summary>What the front matter (or, where it is silent, the body and the file name) says about an article.</summary>

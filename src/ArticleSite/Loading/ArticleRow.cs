@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ArticleSite.Media;
 using Microsoft.Data.Sqlite;
 
 namespace ArticleSite.Loading;

@@ -1,3 +1,5 @@
+using ArticleSite.Media;
+
 namespace ArticleSite.Loading;
 
 /// <summary>What the content folder publishes at one moment: one article per slug, and every file that has a problem.</summary>

@@ -68,6 +68,22 @@ public sealed class ContentLimits
     public string NotListed(int more) =>
         $"{more:N0} more problem(s), not listed one by one (ContentLimits:MaxProblemsListed is {MaxProblemsListed:N0}); 'ArticleSite check' lists every one";
 
+    /// <summary>The ranges its settings must be in, checked at start-up: every budget lets at least one of what it counts through.</summary>
+    public static Operations.SettingRules<ContentLimits> Rules => new Operations.SettingRules<ContentLimits>(Section)
+        .AtLeast(nameof(MaxFileBytes), limits => limits.MaxFileBytes, 1)
+        .AtLeast(nameof(MaxRenderedBytes), limits => limits.MaxRenderedBytes, 1)
+        .AtLeast(nameof(MaxNestingDepth), limits => limits.MaxNestingDepth, 1)
+        .AtLeast(nameof(MaxParagraphLength), limits => limits.MaxParagraphLength, 1)
+        .AtLeast(nameof(MaxBlocks), limits => limits.MaxBlocks, 1)
+        .AtLeast(nameof(MaxHeadings), limits => limits.MaxHeadings, 1)
+        .AtLeast(nameof(MaxLinkDefinitions), limits => limits.MaxLinkDefinitions, 1)
+        .Positive(nameof(FileTimeBudget), limits => limits.FileTimeBudget)
+        .AtLeast(nameof(MaxFolderEntries), limits => limits.MaxFolderEntries, 1)
+        .AtLeast(nameof(MaxFolderDepth), limits => limits.MaxFolderDepth, 1)
+        .AtLeast(nameof(MaxMediaBytes), limits => limits.MaxMediaBytes, 1)
+        .AtLeast(nameof(MaxMediaPixels), limits => limits.MaxMediaPixels, 1)
+        .AtLeast(nameof(MaxProblemsListed), limits => limits.MaxProblemsListed, 0);
+
     /// <summary>A time budget as problems state it: "5 s", "300 ms".</summary>
     public static string Describe(TimeSpan budget) =>
         budget >= TimeSpan.FromSeconds(1) ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";

@@ -26,6 +26,13 @@ public sealed class ContentOptions
     /// </summary>
     public long RenderedBodyBudget { get; set; } = Rendering.RenderedBodies.DefaultBudget;
 
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static Operations.SettingRules<ContentOptions> Rules => new Operations.SettingRules<ContentOptions>(Section)
+        .AtLeast(nameof(Debounce), options => options.Debounce)
+        .AtLeast(nameof(SettleTime), options => options.SettleTime)
+        .Positive(nameof(RescanInterval), options => options.RescanInterval)
+        .AtLeast(nameof(RenderedBodyBudget), options => options.RenderedBodyBudget, 0);
+
     /// <summary>Lets <c>--content DIR</c> on the command line set <see cref="Path"/>.</summary>
     public static readonly IDictionary<string, string> CommandLineSwitches =
         new Dictionary<string, string> { ["--content"] = $"{Section}:{nameof(Path)}" };

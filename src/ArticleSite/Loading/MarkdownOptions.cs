@@ -7,6 +7,10 @@ public sealed class MarkdownOptions
 
     /// <summary>What becomes of raw HTML written in an article.</summary>
     public RawHtml RawHtml { get; set; } = RawHtml.Sanitize;
+
+    /// <summary>The values its settings may take, checked at start-up: the binder takes a number for an enum, any number.</summary>
+    public static Operations.SettingRules<MarkdownOptions> Rules => new Operations.SettingRules<MarkdownOptions>(Section)
+        .Add(options => Enum.IsDefined(options.RawHtml) ? null : $"{Section}:{nameof(RawHtml)} {options.RawHtml} is not one of sanitize, text, omit");
 }
 
 /// <summary>What becomes of raw HTML written in an article (<c>Markdown:RawHtml</c>).</summary>

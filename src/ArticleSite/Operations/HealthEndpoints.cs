@@ -1,5 +1,6 @@
 using ArticleSite.Serving;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Operations;
 
@@ -44,7 +45,7 @@ public static class HealthEndpoints
     /// <summary>Whether this request may see which files cannot be published, and why.</summary>
     public static bool ShowsDetail(HttpContext context)
     {
-        var options = MetricsOptions.From(context.RequestServices.GetRequiredService<IConfiguration>());
+        var options = context.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value;
         return options.PublicHealthDetail || options.IsOperatorListener(context);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace ArticleSite.Operations;
@@ -22,6 +23,8 @@ public static class MetricsEndpoint
 
     public static IServiceCollection AddSiteMetrics(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsOptions>>(MetricsOptions.Rules);
         if (MetricsOptions.From(configuration).Port is null)
             return services;
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -39,7 +42,7 @@ public static class MetricsEndpoint
 
     public static IEndpointRouteBuilder MapSiteMetrics(this IEndpointRouteBuilder app)
     {
-        var options = MetricsOptions.From(app.ServiceProvider.GetRequiredService<IConfiguration>());
+        var options = app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value;
         if (options.Port is null)
             return app;
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>

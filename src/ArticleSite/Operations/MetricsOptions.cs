@@ -18,6 +18,11 @@ public sealed class MetricsOptions
     /// <summary>Also answer the health detail on the public port, for a site reachable only from a private network.</summary>
     public bool PublicHealthDetail { get; set; }
 
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static SettingRules<MetricsOptions> Rules => new SettingRules<MetricsOptions>(Section)
+        .Add(options => options.Port is < 1 or > 65535 ? $"{Section}:{nameof(Port)} {options.Port} is not a port from 1 to 65535" : null);
+
+    /// <summary>The settings as they are before the services are built (the listener's address is added then); later, <c>IOptions&lt;MetricsOptions&gt;</c>.</summary>
     public static MetricsOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<MetricsOptions>() ?? new MetricsOptions();
 

@@ -75,7 +75,7 @@ public sealed partial class SitePublisher : IDisposable
     private DateTimeOffset? nextRelease;
 
     public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time,
-        IOptions<CacheOptions> cacheOptions, ILoggerFactory loggers)
+        IOptions<CacheFolderOptions> cacheOptions, ILoggerFactory loggers)
     {
         this.site = site.Value;
         this.limits = limits.Value;
@@ -308,7 +308,7 @@ public sealed partial class SitePublisher : IDisposable
     }
 
     /// <summary>The article index in the cache folder, whose folder is made on first use; none when the site keeps nothing on disk or SQLite cannot be loaded.</summary>
-    private ArticleIndex? OpenIndex(CacheOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
+    private ArticleIndex? OpenIndex(CacheFolderOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
     {
         try
         {

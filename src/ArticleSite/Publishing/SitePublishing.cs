@@ -10,10 +10,13 @@ public static class SitePublishing
 {
     public static IServiceCollection AddSitePublisher(this IServiceCollection services)
     {
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section);
-        services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section);
-        services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section);
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentOptions>>(ContentOptions.Rules);
+        services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentLimits>>(ContentLimits.Rules);
+        services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MarkdownOptions>>(MarkdownOptions.Rules);
+        services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
         // Decides which articles are out yet; tests give the publisher a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SitePublisher>();
@@ -28,16 +31,18 @@ public static class SitePublishing
     {
         try
         {
-            _ = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+            // Every setting registered with ValidateOnStart, checked now: the first publish reads them before the host starts.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
+            return true;
         }
         catch (OptionsValidationException problem)
         {
             return await CannotStartAsync(problem);
         }
-        try
+        catch (AggregateException problems) when (problems.InnerExceptions.All(inner => inner is OptionsValidationException))
         {
-            await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
-            return true;
+            return await CannotStartAsync(new InvalidOperationException(string.Join("; ", problems.InnerExceptions.Select(inner => inner.Message))));
         }
         catch (ContentException problem)
         {

@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;

@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;

@@ -1,5 +1,6 @@
 using System.Text;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -32,7 +33,7 @@ public static class MarkdownForm
         }
         foreach (var url in MediaReferences.RawHtmlUrls(article.Document))
         {
-            if (media.Files.FirstOrDefault(file => file.Reference == url.Url) is { } file)
+            if (media.FileFor(url.Url) is { } file)
                 Add(replacements, text, url.Position, url.Written.Length, url.Written, SiteRoutes.Media(file));
         }
 

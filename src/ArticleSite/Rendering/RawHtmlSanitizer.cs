@@ -5,6 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 using Ganss.Xss;
 
 namespace ArticleSite.Rendering;
@@ -208,7 +209,7 @@ public static partial class RawHtmlSanitizer
         foreach (var image in body.QuerySelectorAll("img[src]").ToList())
         {
             var source = image.GetAttribute("src")!;
-            if (media.Files.FirstOrDefault(file => file.Reference == source) is { } file)
+            if (media.FileFor(source) is { } file)
             {
                 image.SetAttribute("src", SiteRoutes.Media(file));
                 if (!image.HasAttribute("width") && !image.HasAttribute("height") && file is { Width: { } width, Height: { } height })
@@ -219,7 +220,7 @@ public static partial class RawHtmlSanitizer
                 image.SetAttribute("decoding", "async");
                 image.SetAttribute("loading", "lazy");
             }
-            else if (IsRelative(source) && !source.StartsWith("/media/", StringComparison.Ordinal))
+            else if (IsRelative(source) && !SiteRoutes.IsMedia(source))
             {
                 image.Replace(image.Owner!.CreateTextNode(image.GetAttribute("alt") ?? ""));
             }
@@ -249,8 +250,8 @@ public static partial class RawHtmlSanitizer
             foreach (var candidate in Srcset.Parse(srcset))
             {
                 var url = srcset.Substring(candidate.Start, candidate.Length);
-                var served = media.Files.FirstOrDefault(file => file.Reference == url) is { } file ? SiteRoutes.Media(file)
-                    : url.StartsWith("/media/", StringComparison.Ordinal) ? url
+                var served = media.FileFor(url) is { } file ? SiteRoutes.Media(file)
+                    : SiteRoutes.IsMedia(url) ? url
                     : null;
                 var descriptor = candidate.Descriptor.Length == 0 ? "1x" : candidate.Descriptor;
                 if (served is not null && Descriptor().IsMatch(descriptor)

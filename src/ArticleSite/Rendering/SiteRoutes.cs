@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ArticleSite.Media;
 
 namespace ArticleSite.Rendering;
 
@@ -80,10 +81,18 @@ public static class SiteRoutes
         page == 1 ? $"{Search}?q={Uri.EscapeDataString(query)}" : $"{Search}?q={Uri.EscapeDataString(query)}&page={page}";
 
     /// <summary>Where media files (pictures, sound, video, PDFs) are served: under the hash of their bytes, so each URL's bytes never change.</summary>
-    public const string MediaPattern = "/media/{hash}/{name}";
+    public const string MediaPattern = MediaPrefix + "{hash}/{name}";
+
+    private const string MediaPrefix = "/media/";
 
     /// <summary>A media file's URL, e.g. /media/3f2a…/summit.jpg.</summary>
-    public static string Media(Loading.MediaFile file) => $"/media/{file.Hash}/{file.UrlName}";
+    public static string Media(MediaFile file) => Media(file.Hash, file.UrlName);
+
+    /// <summary>A URL under a media file's hash: the file's own (its name) or one of its picture variants' (e.g. summit-960.avif).</summary>
+    public static string Media(string hash, string name) => $"{MediaPrefix}{hash}/{name}";
+
+    /// <summary>True for a URL of <see cref="MediaPattern"/>'s form: one the site wrote for a media file or a picture variant.</summary>
+    public static bool IsMedia(string url) => url.StartsWith(MediaPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Each old URL of the articles, with and without its trailing slash, to the page it redirects to. Given newest

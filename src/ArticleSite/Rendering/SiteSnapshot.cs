@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using ArticleSite.Loading;
+using ArticleSite.Media;
 
 namespace ArticleSite.Rendering;
 

@@ -16,7 +16,7 @@ namespace ArticleSite.Searching;
 /// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
 /// tries again from a fresh file.
 /// </summary>
-public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheOptions> cache, ILogger<SearchIndex> logger) : BackgroundService
+public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, ILogger<SearchIndex> logger) : BackgroundService
 {
     /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
     private const int Batch = 250;

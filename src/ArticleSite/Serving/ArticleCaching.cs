@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Serving;
 
@@ -9,14 +10,15 @@ public static class ArticleCaching
 
     public static IServiceCollection AddArticleCaching(this IServiceCollection services)
     {
-        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HttpCachingOptions>>(HttpCachingOptions.Rules);
         services.AddOutputCache();
         // A base policy, so a hit needs no endpoint and is answered before routing; an instance made here rather than
         // AddPolicy<T>, which looks its options up in RequestServices on every request (a DI scope for each hit).
         services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((options, services) =>
         {
-            // Chosen, not the framework's defaults: CachingOptions says why.
-            var caching = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CachingOptions>>().Value;
+            // Chosen, not the framework's defaults: HttpCachingOptions says why.
+            var caching = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpCachingOptions>>().Value;
             options.SizeLimit = caching.OutputCacheSize;
             options.MaximumBodySize = caching.MaximumCachedBody;
             // URLs are case-sensitive: /ARTICLE.TXT is not in the rendered table, so the cache must not answer it with /article.txt.

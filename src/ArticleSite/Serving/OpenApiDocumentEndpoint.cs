@@ -41,7 +41,7 @@ public static class OpenApiDocumentEndpoint
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, OpenApiDocument document, IOptions<CachingOptions> caching)
+    private static async Task<IResult> ServeAsync(HttpContext context, OpenApiDocument document, IOptions<HttpCachingOptions> caching)
     {
         // Routing matches methods case-insensitively: "get" is routed here too.
         if (!ReadMethods.Allows(context.Request.Method))

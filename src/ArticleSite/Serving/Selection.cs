@@ -54,7 +54,7 @@ public sealed class BodyUnavailable
 {
     public static BodyUnavailable Instance { get; } = new();
 
-    /// <summary>How long a request waits for the next snapshot: a save is published once it has settled (0.5 s by default).</summary>
+    /// <summary>How long a request waits for the next snapshot: a save is published once it has settled (<see cref="ContentOptions.SettleTime"/>), well within it.</summary>
     public static readonly TimeSpan WaitForNextSnapshot = TimeSpan.FromSeconds(5);
 
     /// <summary>A writer fixes a file in minutes; a client asks again after one.</summary>

@@ -55,6 +55,8 @@ public static class ServerLimitsSetup
 {
     public static IServiceCollection AddServerLimits(this IServiceCollection services)
     {
+        // Not validated here: the host reads ShutdownTimeout while it is built, before a failure could be reported in one
+        // line, and Kestrel's setters refuse an out-of-range limit when it starts.
         services.AddOptions<ServerLimits>().BindConfiguration(ServerLimits.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimits>>((kestrel, limits) => limits.Value.ApplyTo(kestrel));
         services.AddOptions<HostOptions>().Configure<IOptions<ServerLimits>>((host, limits) => host.ShutdownTimeout = limits.Value.ShutdownTimeout);

@@ -38,7 +38,7 @@ public static class SiteEndpoints
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<CachingOptions> caching, SitePublisher publisher, PublicOrigin origin)
+    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<HttpCachingOptions> caching, SitePublisher publisher, PublicOrigin origin)
     {
         var snapshot = publisher.Current;
         var path = context.Request.Path.Value ?? "/";
@@ -94,7 +94,7 @@ public static class SiteEndpoints
         return site.Find(path + "/") is null ? null : request.Path.ToUriComponent() + "/" + request.QueryString.ToUriComponent();
     }
 
-    private static IResult Redirect(HttpResponse response, string location, CachingOptions caching)
+    private static IResult Redirect(HttpResponse response, string location, HttpCachingOptions caching)
     {
         response.Headers.CacheControl = caching.ArticleCacheControl;
         return Results.Redirect(location, permanent: true);

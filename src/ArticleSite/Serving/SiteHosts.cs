@@ -47,7 +47,7 @@ public static class SiteHosts
         // With a base URL a request without a Host (HTTP/1.0) gets the pages too, and any port will do. Without one the
         // site answers the machine itself alone: a loopback name, with a port that is one.
         var machineOnly = site.Host is null;
-        var operatorListener = MetricsOptions.From(app.ApplicationServices.GetRequiredService<IConfiguration>());
+        var operatorListener = app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value;
         return app.Use((context, next) =>
         {
             var host = context.Request.Host.Value;

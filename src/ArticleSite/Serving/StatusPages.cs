@@ -19,7 +19,7 @@ public static class StatusPages
         // to keep them as long as a page, for an article published at that URL shows like an edit; nothing else is kept.
         response.Headers.Vary = "Accept";
         response.Headers.CacheControl = status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone
-            ? context.HttpContext.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.ArticleCacheControl
+            ? context.HttpContext.RequestServices.GetRequiredService<IOptions<HttpCachingOptions>>().Value.ArticleCacheControl
             : "no-store";
 
         if (wantsText)

@@ -2,8 +2,8 @@ using ArticleSite.Rendering;
 
 namespace ArticleSite.Serving;
 
-/// <summary>How long browsers and proxies may keep responses: the "Caching" configuration section.</summary>
-public sealed class CachingOptions
+/// <summary>How long browsers and proxies may keep responses, and what the output cache holds: the "Caching" configuration section (the cache folder is <see cref="Operations.CacheFolderOptions"/>).</summary>
+public sealed class HttpCachingOptions
 {
     public const string Section = "Caching";
 
@@ -26,6 +26,12 @@ public sealed class CachingOptions
     /// than pushing thousands of pages out of the cache at once.
     /// </summary>
     public long MaximumCachedBody { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static Operations.SettingRules<HttpCachingOptions> Rules => new Operations.SettingRules<HttpCachingOptions>(Section)
+        .Add(options => string.IsNullOrWhiteSpace(options.ArticleCacheControl) ? $"{Section}:{nameof(ArticleCacheControl)} is empty" : null)
+        .AtLeast(nameof(OutputCacheSize), options => options.OutputCacheSize, 1)
+        .AtLeast(nameof(MaximumCachedBody), options => options.MaximumCachedBody, 1);
 
     public string CacheControlFor(Freshness freshness) =>
         freshness == Freshness.Immutable ? ImmutableCacheControl : ArticleCacheControl;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// A picture's size as its header declares it, read without decoding a pixel: so a small file declaring 50,000 × 50,000

@@ -1,4 +1,4 @@
-using ArticleSite.Publishing;
+using ArticleSite.Media;
 using ArticleSite.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>A kind of file the site publishes beside its articles, as its bytes (never its name) say.</summary>
 /// <param name="Extension">The extension its served URL ends with, e.g. "jpg".</param>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>How a media file's bytes are named in its URL and validators: the first 16 bytes of their SHA-256, in lower-case hex.</summary>
 public static class MediaHash

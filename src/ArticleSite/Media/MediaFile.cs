@@ -1,4 +1,4 @@
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// A media file an article refers to, as it was when the article was read: where it is, what its bytes are (by format

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ArticleSite.Loading;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// A picture's bytes as its hash names them, copied once for its variants to be encoded from: the file is opened once,

@@ -1,4 +1,4 @@
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>The image candidates of a <c>srcset</c> attribute, split as the HTML standard splits them.</summary>
 public static class Srcset

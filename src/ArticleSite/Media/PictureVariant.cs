@@ -1,7 +1,7 @@
 using System.Globalization;
-using ArticleSite.Loading;
+using ArticleSite.Rendering;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// A smaller copy of a picture in a modern format, offered to browsers beside the original. Which copies a picture has
@@ -40,7 +40,7 @@ public sealed record PictureVariant(MediaFile Source, int Width, MediaFormat For
     public string UrlName => $"{Path.GetFileNameWithoutExtension(Source.UrlName)}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
 
     /// <summary>Its URL, beside the source's under the source's hash, e.g. /media/3f2a…/summit-960.avif.</summary>
-    public string Url => $"/media/{Source.Hash}/{UrlName}";
+    public string Url => SiteRoutes.Media(Source.Hash, UrlName);
 
     /// <summary>The name of its file in the cache: the source's hash, the width and the format, which are all its bytes depend on.</summary>
     public string CacheName => $"{Source.Hash}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";

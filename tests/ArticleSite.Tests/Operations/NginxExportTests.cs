@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
 using ArticleSite.Tests.Support;
@@ -22,7 +23,7 @@ public sealed class NginxExportTests : IDisposable
     {
         var export = Path.Combine(work, "export");
         await new ExportCommand(export, site.BaseAddress!.GetLeftPart(UriPartial.Authority)).RunAsync(
-            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value);
+            factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value);
         return export;
     }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using ArticleSite.Loading;
+using ArticleSite.Rendering;
 using Markdig.Renderers;
 using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax.Inlines;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Renders an article's images and links to its media files at their served URLs (<see cref="SiteRoutes.Media"/>).
@@ -22,7 +23,7 @@ public sealed class ImageRenderer(ResolvedMedia media) : LinkInlineRenderer
 
     protected override void Write(HtmlRenderer renderer, LinkInline link)
     {
-        if (!renderer.EnableHtmlForInline || FileFor(link.Url) is not { } file)
+        if (!renderer.EnableHtmlForInline || media.FileFor(link.Url) is not { } file)
         {
             base.Write(renderer, link);
             return;
@@ -47,7 +48,7 @@ public sealed class ImageRenderer(ResolvedMedia media) : LinkInlineRenderer
     /// </summary>
     public void WriteFigureImage(HtmlRenderer renderer, LinkInline image)
     {
-        if (FileFor(image.Url) is { } file)
+        if (media.FileFor(image.Url) is { } file)
         {
             WriteImage(renderer, image, file, withTitle: false);
             return;
@@ -95,9 +96,6 @@ public sealed class ImageRenderer(ResolvedMedia media) : LinkInlineRenderer
         }
         renderer.Write("\" sizes=\"").Write(Sizes).Write("\">");
     }
-
-    private MediaFile? FileFor(string? url) =>
-        url is null ? null : media.Files.FirstOrDefault(file => string.Equals(file.Reference, url, StringComparison.Ordinal));
 
     private static void WriteTitle(HtmlRenderer renderer, LinkInline link)
     {

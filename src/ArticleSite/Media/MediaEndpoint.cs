@@ -1,9 +1,10 @@
 using ArticleSite.Loading;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
 using Microsoft.Net.Http.Headers;
 
-namespace ArticleSite.Serving;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Serves the media files beside the articles at <see cref="SiteRoutes.MediaPattern"/>. A file's bytes are streamed from
@@ -37,19 +38,28 @@ public static class MediaEndpoint
         // Opening a file is IO: it runs on the thread pool, never on the socket thread.
         if (await Task.Run(() => OpenUnchanged(file!)) is not { } stream)
             return Results.NotFound();
-        return Serve(context, stream, file!.Format, file.ETag, CachingOptions.ImmutableCacheControl);
+        return Serve(context, stream, file!.Format, file.ETag, HttpCachingOptions.ImmutableCacheControl);
     }
 
     private static async Task<IResult> ServeVariantAsync(HttpContext context, PictureVariant variant, PictureVariants variants)
     {
         // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
-        var (stream, made, entityTag) = await Task.Run(() => variants.Locate(variant) is var (path, ready) && OpenVariant(path) is { } opened
+        var (stream, made, entityTag) = await Task.Run(() => MadeOrQueued(variant, variants) is var (path, ready) && OpenVariant(path) is { } opened
             ? (opened, ready, variants.EntityTagOf(path, opened))
             : (OpenUnchanged(variant.Source), null, variant.Source.ETag));
         if (stream is null)
             return Results.NotFound();
         return made is null ? Serve(context, stream, variant.Source.Format, entityTag, NotMadeYetCacheControl)
-            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? CachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+            : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? HttpCachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
+    }
+
+    /// <summary>The made file a variant's URL answers with now (<see cref="PictureVariants.FindMade"/>); unless it is the variant itself, the variant is queued.</summary>
+    private static (string Path, PictureVariant Variant)? MadeOrQueued(PictureVariant variant, PictureVariants variants)
+    {
+        var made = variants.FindMade(variant);
+        if (made?.Variant != variant)
+            variants.QueueMissing(variant);
+        return made;
     }
 
     /// <summary>What a variant's URL answers before the variant is made: stored, but asked for again before each use.</summary>

@@ -188,7 +188,7 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     public async Task Print_shows_the_article_with_its_URL_and_credit_and_no_navigation()
     {
         var page = await OpenAsync(1280, 900);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
 
         Assert.False(await page.Locator("nav.section-menu").IsVisibleAsync());
         Assert.False(await page.Locator(".masthead").IsVisibleAsync());

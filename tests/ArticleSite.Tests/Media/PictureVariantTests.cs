@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using AngleSharp.Html.Parser;
 using ArticleSite.Exporting;
+using ArticleSite.Media;
 using ArticleSite.Publishing;
 using ArticleSite.Serving;
 using ArticleSite.Tests.Support;
@@ -479,7 +480,7 @@ public sealed class PictureVariantTests : IDisposable
             // Without the live site's cache folder: the export encodes each variant itself, to the same bytes.
             Assert.Equal(0, await new ExportCommand(export, "https://news.example.org").RunAsync(
                 site.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(),
-                site.Services.GetRequiredService<IOptions<CachingOptions>>().Value));
+                site.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value));
 
             foreach (var name in new[] { "photo-480.avif", "photo-960.avif", "photo-480.webp", "photo-960.webp" })
             {

@@ -14,7 +14,8 @@ namespace ArticleSite.Tests;
 
 /// <summary>
 /// README.md and docs/*.md stay true: every path in their endpoint tables answers, every <c>bench/</c> script they name
-/// exists (and is executable where they run it directly), and every relative link names a file of the repository.
+/// exists (and is executable where they run it directly), every <c>src/</c> path they name exists, and every relative
+/// link names a file of the repository.
 /// </summary>
 public sealed partial class DocumentationTests
 {
@@ -121,6 +122,47 @@ public sealed partial class DocumentationTests
             [("bench/http/run", true), ("bench/load-breakdown/LoadBreakdown.cs", false), ("bench/soak/soak.lua", false), ("bench/startup-scale/run.sh", true), ("bench/ArticleSite.Benchmarks", false)],
             named);
     }
+
+    [Fact]
+    public void Every_source_path_the_docs_name_exists()
+    {
+        var missing = Documents()
+            .SelectMany(document => SourcePaths(File.ReadAllText(document)).Select(path => (Document: Path.GetRelativePath(RepositoryPaths.Root, document), Path: path)))
+            .Where(named => !File.Exists(Path.Combine(RepositoryPaths.Root, named.Path)) && !Directory.Exists(Path.Combine(RepositoryPaths.Root, named.Path)))
+            .Select(named => $"{named.Document}: {named.Path}");
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void A_source_path_is_read_as_written_or_under_the_app_when_it_starts_at_one_of_its_folders()
+    {
+        var paths = SourcePaths("""
+            The limits (`src/ArticleSite/Serving/ServerLimits.cs`), the variants (`Media/PictureVariants.cs`, which
+            `Loading/IndexedArticle.cs` never was), `Program.cs`, `Elsewhere/Thing.cs` and src/ArticleSite/Rendering/Languages/*.txt.
+            """);
+
+        Assert.Equal(
+            ["src/ArticleSite/Serving/ServerLimits.cs", "src/ArticleSite/Rendering/Languages", "src/ArticleSite/Media/PictureVariants.cs", "src/ArticleSite/Loading/IndexedArticle.cs"],
+            paths);
+    }
+
+    /// <summary>
+    /// Every path of the repository's source a text names: those starting <c>src/</c>, and those starting at a folder of
+    /// the app (<c>Serving/ServerLimits.cs</c>), which docs/architecture.md names under <c>src/ArticleSite/</c>.
+    /// </summary>
+    private static IEnumerable<string> SourcePaths(string text)
+    {
+        var appFolders = Directory.GetDirectories(RepositoryPaths.AppProject).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        return SourcePath().Matches(text).Select(match => match.Value)
+            .Concat(AppPath().Matches(text).Where(match => appFolders.Contains(match.Groups["folder"].Value)).Select(match => $"src/ArticleSite/{match.Value}"));
+    }
+
+    [GeneratedRegex(@"(?<![\w./-])src/[\w./-]*\w")]
+    private static partial Regex SourcePath();
+
+    [GeneratedRegex(@"(?<![\w./-])(?<folder>[A-Z]\w+)/[\w./-]*\.\w+(?![\w/])")]
+    private static partial Regex AppPath();
 
     [Fact]
     public void Every_relative_link_in_the_docs_names_a_file_and_heading_that_exist()

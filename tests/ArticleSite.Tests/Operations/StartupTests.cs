@@ -45,6 +45,23 @@ public sealed class StartupTests
     }
 
     [Theory]
+    [InlineData("ContentLimits:MaxFileBytes", "0", "ContentLimits:MaxFileBytes 0 is less than 1")]
+    [InlineData("Content:RescanInterval", "00:00:00", "Content:RescanInterval 00:00:00 is not more than zero")]
+    [InlineData("Markdown:RawHtml", "7", "Markdown:RawHtml 7 is not one of sanitize, text, omit")]
+    [InlineData("Media:MaxConcurrentEncodes", "-1", "Media:MaxConcurrentEncodes -1 is less than 0")]
+    [InlineData("Caching:OutputCacheSize", "0", "Caching:OutputCacheSize 0 is less than 1")]
+    [InlineData("Metrics:Port", "70000", "Metrics:Port 70000 is not a port from 1 to 65535")]
+    public async Task A_setting_out_of_its_range_stops_the_site_with_one_line_naming_key_and_value(string key, string value, string reason)
+    {
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, $"--{key}", value);
+
+        var (exitCode, errorLines) = await site.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"ArticleSite cannot start: {reason}", Assert.Single(errorLines));
+    }
+
+    [Theory]
     [InlineData("---\ntitle: [unclosed\n---\n\nBody.\n", "front matter is not valid YAML")]
     [InlineData("---\nsummary: No title here.\ndate: 2025-11-01\n---\n\nBody.\n", "front matter has no 'title'")]
     [InlineData("Just text, no front matter.\n", "front matter has no 'title', and the body has no '# ' heading to take it from")]

@@ -241,7 +241,7 @@ public sealed class StaticExportTests : IDisposable
     private IEnumerable<string> ExportedFiles() =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(file => Path.GetRelativePath(folder, file));
 
-    private static CachingOptions Caching(WebApplicationFactory<Program> factory) => factory.Services.GetRequiredService<IOptions<CachingOptions>>().Value;
+    private static HttpCachingOptions Caching(WebApplicationFactory<Program> factory) => factory.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value;
 
     /// <summary>The sibling is the very response, raw, that the live server sends when asked for that encoding alone.</summary>
     private static async Task AssertSiblingIsTheLiveResponseAsync(HttpClient client, string urlPath, string sibling, string encoding)

@@ -1,4 +1,4 @@
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>How much work making picture variants may take (the "Media" configuration section): docs/operations.md says what each costs.</summary>
 public sealed class PictureVariantOptions
@@ -16,7 +16,7 @@ public sealed class PictureVariantOptions
 
     /// <summary>
     /// The most memory one picture's decode may hold at once, besides the file's bytes and libvips's few rows
-    /// (<see cref="Loading.ImageHeader.WholeFrameOf"/>): an interlaced PNG or a progressive JPEG over it gets no variants
+    /// (<see cref="ImageHeader.WholeFrameOf"/>): an interlaced PNG or a progressive JPEG over it gets no variants
     /// (logged by path) and is served as it is. 96 MiB lets through an interlaced 8-bit RGB PNG of 33 megapixels and a
     /// progressive 4:2:0 JPEG of 33; docs/operations.md says what a picture then costs.
     /// </summary>
@@ -24,4 +24,10 @@ public sealed class PictureVariantOptions
 
     /// <summary>Pictures waiting for their variants; beyond it, a picture is queued again by the next snapshot or request for it.</summary>
     public int MaxQueuedPictures { get; set; } = 10_000;
+
+    /// <summary>The ranges its settings must be in, checked at start-up.</summary>
+    public static Operations.SettingRules<PictureVariantOptions> Rules => new Operations.SettingRules<PictureVariantOptions>(Section)
+        .AtLeast(nameof(MaxConcurrentEncodes), options => options.MaxConcurrentEncodes, 0)
+        .AtLeast(nameof(MaxDecodeBytes), options => options.MaxDecodeBytes, 1)
+        .AtLeast(nameof(MaxQueuedPictures), options => options.MaxQueuedPictures, 1);
 }

@@ -1,4 +1,6 @@
-namespace ArticleSite.Loading;
+using ArticleSite.Loading;
+
+namespace ArticleSite.Media;
 
 /// <summary>The media files of one snapshot's articles, by the hash of their bytes: what the media URLs serve.</summary>
 public sealed class MediaLibrary

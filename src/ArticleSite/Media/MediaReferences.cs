@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using ArticleSite.Loading;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace ArticleSite.Loading;
+namespace ArticleSite.Media;
 
 /// <summary>What an article's media references resolved to: the files it publishes, its problems, and every file looked at.</summary>
 public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList<ContentException> Problems, IReadOnlyList<MediaStamp> Stamps)
@@ -13,6 +14,9 @@ public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList
 
     /// <summary>The first picture: the front matter's <c>image</c> when it names a file here, else the body's first.</summary>
     public MediaFile? FirstPicture => Files.FirstOrDefault(file => file.Format.IsImage);
+
+    /// <summary>The file a reference names as the article writes it (e.g. "images/summit.jpg"); null when it names none published.</summary>
+    public MediaFile? FileFor(string? reference) => reference is null ? null : Files.FirstOrDefault(file => file.Reference == reference);
 }
 
 /// <summary>A URL in an article's raw HTML that may name a media file.</summary>
@@ -72,7 +76,7 @@ public static partial class MediaReferences
             StopAt(deadline);
             try
             {
-                files[url] = known?.Files.FirstOrDefault(file => file.Reference == url) ?? Read(url, folder, articlePath, limits, stamps, deadline);
+                files[url] = known?.FileFor(url) ?? Read(url, folder, articlePath, limits, stamps, deadline);
                 inOrder.Add(files[url]);
             }
             catch (Exception problem) when (problem is MediaProblem or IOException or UnauthorizedAccessException)

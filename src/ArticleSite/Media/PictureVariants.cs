@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using ArticleSite.Loading;
 using ArticleSite.Operations;
+using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Options;
 using NetVips;
 
-namespace ArticleSite.Publishing;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Makes the pictures' variants off the request path and keeps them in the cache folder, by the source's hash, width
@@ -45,7 +45,7 @@ public sealed partial class PictureVariants : BackgroundService
     /// <summary>The last snapshot whose pictures were queued; guarded by <see cref="idleLock"/>.</summary>
     private SiteSnapshot? lastQueued;
 
-    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheOptions> cache, ILogger<PictureVariants> logger)
+    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheFolderOptions> cache, ILogger<PictureVariants> logger)
     {
         this.publisher = publisher;
         this.options = options.Value;
@@ -63,7 +63,7 @@ public sealed partial class PictureVariants : BackgroundService
     }
 
     /// <summary>The cache's folder of variants; null, logged, when it cannot be created (the site then serves pictures as they are).</summary>
-    private string? FolderIn(CacheOptions cache)
+    private string? FolderIn(CacheFolderOptions cache)
     {
         try
         {
@@ -97,21 +97,26 @@ public sealed partial class PictureVariants : BackgroundService
 
     /// <summary>
     /// The file to answer a variant's URL with now: the variant itself when it is made; else, for an AVIF, the WebP of the
-    /// same width when that is made; else null (the original picture). Queues the source when its variants are not all made.
+    /// same width when that is made; else null (the original picture). Queues nothing: see <see cref="QueueMissing"/>.
     /// Reads the disk: call it off the socket thread.
     /// </summary>
-    public (string Path, PictureVariant Variant)? Locate(PictureVariant variant)
+    public (string Path, PictureVariant Variant)? FindMade(PictureVariant variant)
     {
         if (Folder is null)
             return null;
         var path = Path.Combine(Folder, variant.CacheName);
         if (File.Exists(path))
             return (path, variant);
-        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
-        Queue(variant.Source);
         var webp = variant with { Format = MediaFormat.WebP };
         var webpPath = Path.Combine(Folder, webp.CacheName);
         return variant.Format == MediaFormat.Avif && File.Exists(webpPath) ? (webpPath, webp) : null;
+    }
+
+    /// <summary>Queues the source of a variant that <see cref="FindMade"/> did not find: not made yet, or made and deleted since.</summary>
+    public void QueueMissing(PictureVariant variant)
+    {
+        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
+        Queue(variant.Source);
     }
 
     /// <summary>
@@ -331,7 +336,8 @@ public static class PictureVariantsRegistration
 {
     public static IServiceCollection AddPictureVariants(this IServiceCollection services)
     {
-        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section);
+        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PictureVariantOptions>>(PictureVariantOptions.Rules);
         services.AddSingleton<PictureVariants>();
         services.AddHostedService(provider => provider.GetRequiredService<PictureVariants>());
         return services;

@@ -100,7 +100,7 @@ public sealed class KitchenSinkBrowserTests(KitchenSinkSite site, ChromiumBrowse
     public async Task Print_keeps_the_table_figure_code_and_notes_within_the_page()
     {
         var page = await OpenAsync(1280);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
         await page.SetViewportSizeAsync(600, 900);
 
         foreach (var selector in new[] { "article table", "figure figcaption", "pre", ".footnotes li" })

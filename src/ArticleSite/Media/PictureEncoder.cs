@@ -1,7 +1,6 @@
-using ArticleSite.Loading;
 using NetVips;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Media;
 
 /// <summary>
 /// Makes a <see cref="PictureVariant"/>'s file with libvips: turned upright by its EXIF orientation, converted to sRGB from
