@@ -80,10 +80,14 @@ public sealed class SearchDatabase : IDisposable
     {
         if (!inMemory)
             Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+        // Read under the write lock: a replica sharing the folder may be making the tables at this moment.
+        Execute("BEGIN IMMEDIATE");
         if (Convert.ToInt64(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion)
+        {
+            Execute("COMMIT");
             return;
+        }
         Execute($"""
-            BEGIN IMMEDIATE;
             DROP TABLE IF EXISTS words;
             DROP TABLE IF EXISTS documents;
             CREATE TABLE documents(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, published INTEGER NOT NULL);
@@ -120,13 +124,18 @@ public sealed class SearchDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Adds an article's texts, already in their stored form; returns its row.</summary>
+    /// <summary>
+    /// Adds an article's texts, already in their stored form, in place of any row of its slug (a replica sharing the
+    /// folder may have indexed it since this one read the index); returns its row.
+    /// </summary>
     public long Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
     {
         var bytes = new byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
         using var command = writer.CreateCommand();
         command.CommandText = """
+            DELETE FROM words WHERE rowid IN (SELECT id FROM documents WHERE slug = $slug);
+            DELETE FROM documents WHERE slug = $slug;
             INSERT INTO documents(slug, hash, published) VALUES ($slug, $hash, $published);
             INSERT INTO words(rowid, headline, summary, about, body) VALUES (last_insert_rowid(), $headline, $summary, $about, $body);
             SELECT last_insert_rowid();
