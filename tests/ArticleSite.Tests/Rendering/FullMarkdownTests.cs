@@ -100,7 +100,7 @@ public sealed class FullMarkdownTests
         Assert.Equal("It is a beginning, not an end.", page.QuerySelector("article blockquote blockquote p")?.TextContent);
         Assert.Equal("Seoul", page.QuerySelector("article del")?.TextContent);
         Assert.Equal(["☑ Sign the joint statement", "☐ Publish the tariff schedules"], Texts(page, "article ul.contains-task-list > li"));
-        Assert.Empty(page.QuerySelectorAll("input, button, select, textarea"));
+        Assert.Empty(page.QuerySelectorAll("article input, article button, article select, article textarea"));
         var longUrl = "https://trade.example.org/agreements/2025/busan-truce/schedules/annex-1-tariff-lines-by-product-code-and-partner-country.html";
         Assert.Contains(page.QuerySelectorAll("article a"), link => link.GetAttribute("href") == longUrl && link.TextContent == longUrl);
         Assert.Equal("language-python", page.QuerySelector("article pre > code")?.ClassName);

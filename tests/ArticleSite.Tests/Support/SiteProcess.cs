@@ -38,7 +38,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
             if (line.Data is { } text)
                 lock (errorLines) errorLines.Add(text);
         };
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the site exited before listening"));
+        process.Exited += (_, _) =>
+        {
+            process.WaitForExit(); // the output read to its end, so the reason is in the message
+            lock (errorLines) lock (outputLines)
+                listening.TrySetException(new InvalidOperationException(
+                    $"the site exited before listening (exit code {process.ExitCode}):\n{string.Join('\n', outputLines.TakeLast(20).Concat(errorLines.TakeLast(20)))}"));
+        };
     }
 
     /// <summary>Starts the site's built assembly from <paramref name="workingDirectory"/>, listening on a free port of 127.0.0.1.</summary>
