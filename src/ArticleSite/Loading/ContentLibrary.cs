@@ -416,7 +416,8 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
                     problems.Add(new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}"));
             }
         }
-        foreach (var path in movedIntoFolders.Keys.Where(path => !moved.Values.Any(article => article.SourcePath == path)).ToList())
+        var movedPaths = moved.Values.Select(article => article.SourcePath).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in movedIntoFolders.Keys.Where(path => !movedPaths.Contains(path)).ToList())
             movedIntoFolders.Remove(path);
         var articles = published.Values.Concat(moved.Values).ToList();
         foreach (var article in articles)
