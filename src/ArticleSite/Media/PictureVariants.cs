@@ -164,11 +164,13 @@ public sealed partial class PictureVariants : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Enumerable.Range(0, Math.Max(0, options.MaxConcurrentEncodes)).Select(_ => Task.Run(() => EncodeQueuedAsync(stoppingToken), stoppingToken)).ToList();
-        var stopping = Task.Delay(Timeout.Infinite, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var seen = QueueNewSnapshot();
-            await Task.WhenAny(seen is null ? Task.Delay(SnapshotWait, stoppingToken) : publisher.NextSnapshotAsync(seen, SnapshotWait), stopping);
+            if (seen is null)
+                await Task.Delay(SnapshotWait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            else
+                await publisher.NextSnapshotAsync(seen, SnapshotWait, stoppingToken);
         }
         await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
     }

@@ -95,12 +95,15 @@ public sealed partial class SitePublisher : IDisposable
 
     public bool HasPublished => current is not null;
 
-    /// <summary>The snapshot published after <paramref name="seen"/>, once there is one; the current one if none comes <paramref name="within"/>.</summary>
-    public async Task<SiteSnapshot> NextSnapshotAsync(SiteSnapshot seen, TimeSpan within)
+    /// <summary>
+    /// The snapshot published after <paramref name="seen"/>, once there is one; the current one if none comes
+    /// <paramref name="within"/>, or when <paramref name="stopping"/> is cancelled first.
+    /// </summary>
+    public async Task<SiteSnapshot> NextSnapshotAsync(SiteSnapshot seen, TimeSpan within, CancellationToken stopping = default)
     {
         var next = Volatile.Read(ref swapped).Task;
         if (ReferenceEquals(Current, seen))
-            await next.WaitAsync(within).ContinueWith(_ => { }, TaskScheduler.Default);
+            await next.WaitAsync(within, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
         return Current;
     }
 

@@ -210,6 +210,8 @@ public sealed class SearchDatabase : IDisposable
 
     public void Dispose()
     {
+        // Both pools let go of the file: a stopped site leaves no handle on it (the tests start hundreds of sites in one process).
+        SqliteConnection.ClearPool(writer);
         writer.Dispose();
         SqliteConnection.ClearPool(new SqliteConnection(readerConnection));
     }

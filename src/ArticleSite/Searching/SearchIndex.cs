@@ -61,7 +61,7 @@ public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheF
         SiteSnapshot? seen = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var snapshot = seen is null ? publisher.Current : await publisher.NextSnapshotAsync(seen, TimeSpan.FromSeconds(10));
+            var snapshot = seen is null ? publisher.Current : await publisher.NextSnapshotAsync(seen, TimeSpan.FromSeconds(10), stoppingToken);
             if (ReferenceEquals(snapshot, seen))
                 continue;
             seen = snapshot;

@@ -144,6 +144,25 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     }
 
     [Fact]
+    public async Task A_stopped_site_holds_no_handle_on_its_search_file()
+    {
+        using var content = new TemporaryContentFolder();
+        WriteArchive(content);
+        var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
+        var searchFolder = Path.Combine(site.CacheFolder, "search");
+        await WhenIndexedAsync(site.CreateClient(), "lighthouses", "twin-older");
+        Assert.Contains(OpenFiles(), file => file.StartsWith(searchFolder, StringComparison.Ordinal));
+
+        await site.DisposeAsync();
+
+        Assert.DoesNotContain(OpenFiles(), file => file.StartsWith(searchFolder, StringComparison.Ordinal));
+    }
+
+    /// <summary>The files this process holds open (the tests run on Linux).</summary>
+    private static List<string> OpenFiles() =>
+        [.. new DirectoryInfo("/proc/self/fd").EnumerateFiles().Select(descriptor => descriptor.LinkTarget).OfType<string>()];
+
+    [Fact]
     public async Task An_edit_is_found_and_a_deleted_article_is_gone_once_published()
     {
         using var content = new TemporaryContentFolder();
