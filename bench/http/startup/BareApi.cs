@@ -4,7 +4,8 @@
 #:sdk Microsoft.NET.Sdk.Web
 #:property PublishAot=true
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// Its content root is its own folder, as the site's is: the default, the working directory, is watched recursively.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var app = builder.Build();
 app.MapGet("/", () => "Hello from a bare minimal API.\n");
 app.MapGet("/articles/{slug}", (string slug) => $"An article named {slug}.\n");
