@@ -338,7 +338,7 @@ public static class PictureVariantsRegistration
 {
     public static IServiceCollection AddPictureVariants(this IServiceCollection services)
     {
-        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section).ValidateOnStart();
+        services.AddOptions<PictureVariantOptions>().BindConfiguration(PictureVariantOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<PictureVariantOptions>>(PictureVariantOptions.Rules);
         services.AddSingleton<PictureVariants>();
         services.AddHostedService(provider => provider.GetRequiredService<PictureVariants>());

@@ -23,7 +23,7 @@ public static class MetricsEndpoint
 
     public static IServiceCollection AddSiteMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MetricsOptions>>(MetricsOptions.Rules);
         if (MetricsOptions.From(configuration).Port is null)
             return services;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Operations;
 
 /// <summary>
-/// The range each setting of one options type must be in, checked before the first snapshot is published and when the
-/// host starts (<c>ValidateOnStart</c>): a value outside it stops the site with one line naming the key, the value and
+/// The range each setting of one options type must be in, checked before the first snapshot is published
+/// (<see cref="SettingsCheckedAtStart"/>): a value outside it stops the site with one line naming the key, the value and
 /// the range, rather than a crash or a silent substitute later. Plain delegates, nothing reflected: Native AOT keeps it whole.
 /// </summary>
 public sealed class SettingRules<T>(string section) : IValidateOptions<T> where T : class

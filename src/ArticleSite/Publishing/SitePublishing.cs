@@ -10,11 +10,11 @@ public static class SitePublishing
 {
     public static IServiceCollection AddSitePublisher(this IServiceCollection services)
     {
-        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateOnStart();
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<ContentOptions>>(ContentOptions.Rules);
-        services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section).ValidateOnStart();
+        services.AddOptions<ContentLimits>().BindConfiguration(ContentLimits.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<ContentLimits>>(ContentLimits.Rules);
-        services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).ValidateOnStart();
+        services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MarkdownOptions>>(MarkdownOptions.Rules);
         services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
         // Decides which articles are out yet; tests give the publisher a clock of their own.
@@ -31,8 +31,8 @@ public static class SitePublishing
     {
         try
         {
-            // Every setting registered with ValidateOnStart, checked now: the first publish reads them before the host starts.
-            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            // Every setting registered with CheckedAtStart, checked now: the first publish reads them before the host starts.
+            app.Services.CheckSettings();
             await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
             return true;
         }

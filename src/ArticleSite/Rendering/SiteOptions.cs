@@ -1,3 +1,4 @@
+using ArticleSite.Operations;
 using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Rendering;
@@ -73,7 +74,7 @@ public static class SiteOptionsSetup
 {
     public static IServiceCollection AddSiteOptions(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidation>();
         return services;
     }

@@ -1,3 +1,4 @@
+using ArticleSite.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ public static class ArticleCaching
 
     public static IServiceCollection AddArticleCaching(this IServiceCollection services)
     {
-        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section).ValidateOnStart();
+        services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<HttpCachingOptions>>(HttpCachingOptions.Rules);
         services.AddOutputCache();
         // A base policy, so a hit needs no endpoint and is answered before routing; an instance made here rather than

@@ -31,6 +31,9 @@ public sealed class ServerLimits
 
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    public static ServerLimits From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ServerLimits>() ?? new ServerLimits();
+
     public void ApplyTo(KestrelServerOptions kestrel)
     {
         var limits = kestrel.Limits;
@@ -56,10 +59,11 @@ public static class ServerLimitsSetup
     public static IServiceCollection AddServerLimits(this IServiceCollection services)
     {
         // Not validated here: the host reads ShutdownTimeout while it is built, before a failure could be reported in one
-        // line, and Kestrel's setters refuse an out-of-range limit when it starts.
-        services.AddOptions<ServerLimits>().BindConfiguration(ServerLimits.Section);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerLimits>>((kestrel, limits) => limits.Value.ApplyTo(kestrel));
-        services.AddOptions<HostOptions>().Configure<IOptions<ServerLimits>>((host, limits) => host.ShutdownTimeout = limits.Value.ShutdownTimeout);
+        // line, and Kestrel's setters refuse an out-of-range limit when it starts. Bound from the configuration by each
+        // rather than as an IOptions<ServerLimits>, whose generic types the Native AOT binary would build at run time
+        // while the host is built (docs/benchmarks.md, Cold start).
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) => ServerLimits.From(configuration).ApplyTo(kestrel));
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout = ServerLimits.From(configuration).ShutdownTimeout);
         return services;
     }
 }
