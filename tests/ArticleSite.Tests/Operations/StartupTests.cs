@@ -61,6 +61,17 @@ public sealed class StartupTests
         Assert.Equal($"ArticleSite cannot start: {reason}", Assert.Single(errorLines));
     }
 
+    [Fact]
+    public async Task Settings_out_of_range_in_two_sections_stop_the_site_with_one_line_naming_both()
+    {
+        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--ContentLimits:MaxFileBytes", "0", "--Caching:OutputCacheSize", "0");
+
+        var (exitCode, errorLines) = await site.ExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("ArticleSite cannot start: ContentLimits:MaxFileBytes 0 is less than 1; Caching:OutputCacheSize 0 is less than 1", Assert.Single(errorLines));
+    }
+
     [Theory]
     [InlineData("---\ntitle: [unclosed\n---\n\nBody.\n", "front matter is not valid YAML")]
     [InlineData("---\nsummary: No title here.\ndate: 2025-11-01\n---\n\nBody.\n", "front matter has no 'title'")]
