@@ -15,28 +15,32 @@ public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyLi
 /// </param>
 public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn, bool WholeFolder = true)
 {
-    /// <summary>Nothing named: list the whole folder.</summary>
-    public static FolderChanges None { get; } = new(new HashSet<string>(), new HashSet<string>());
+    /// <summary>No path named: list the whole folder, and read every file that changed.</summary>
+    public static FolderChanges ListWholeFolder { get; } = new(new HashSet<string>(), new HashSet<string>());
 }
 
 /// <summary>The outcome of one reading: what is publishable, whether it differs from the last one, and when to look again.</summary>
 /// <param name="RecheckIn">When a file still being written will have been quiet long enough to be read; null when none is.</param>
-public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn);
+/// <param name="LoadingLater">The loads of slow files this reading did not wait for: each, once done, is for a later reading to publish.</param>
+public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn, IReadOnlyList<Task> LoadingLater);
 
 /// <summary>
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
 /// file, so that a bad save reports a problem and keeps the article as it was. Files are loaded independently, a few at
 /// a time, each within its time budget; a reading does not wait for a slow file, whose result is published by a later
-/// reading (<paramref name="loadedLater"/> asks for one); raw HTML is read as <paramref name="rawHtml"/> says. A file still being written is read once it has been quiet
-/// for <paramref name="settleTime"/>, unless it was renamed into place. A reading that the watcher names the changes of
-/// looks at those paths alone, and keeps every other file's state: its cost does not grow with the folder.
+/// reading (<see cref="LibraryRead.LoadingLater"/>); raw HTML is read as <paramref name="rawHtml"/> says. A file still
+/// being written is read once it has been quiet for <paramref name="settleTime"/> on <paramref name="time"/>'s clock,
+/// unless it was renamed into place. A reading that the watcher names the changes of looks at those paths alone, and
+/// keeps every other file's state: its cost does not grow with the folder.
 /// </summary>
-public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, Action loadedLater) : IDisposable
+public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, TimeProvider time) : IDisposable
 {
     /// <summary>How long a reading waits for a file being loaded before it publishes without it: a normal file takes milliseconds.</summary>
     private static readonly TimeSpan SlowFileAfter = TimeSpan.FromMilliseconds(250);
 
     private readonly SemaphoreSlim loadSlots = new(Environment.ProcessorCount);
+
+    private readonly TimeProvider time = time;
 
     private readonly Dictionary<string, FileLoad> loading = new(StringComparer.Ordinal);
 
@@ -94,7 +98,12 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     private TimeSpan FileTimeBudget => limits.FileTimeBudget;
 
-    public void Dispose() => loadSlots.Dispose();
+    /// <summary>Lets go of the load slots and of the article index, whose last save it waits for.</summary>
+    public void Dispose()
+    {
+        Index?.Dispose();
+        loadSlots.Dispose();
+    }
 
     /// <summary>
     /// Reads the folder again: new files, files whose size or time changed, and those <paramref name="changes"/> names;
@@ -118,7 +127,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         if (lastReading is null && Index is { } index)
             await index.Loaded;
 
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var waitingFor = new List<FileLoad>();
         TimeSpan? recheckIn = null;
         var knownListed = 0;
@@ -155,6 +164,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         }
 
         await Task.WhenAll(waitingFor.Select(load => waitForAll ? load.Result : load.Decided));
+        var loadingLater = new List<Task>();
         foreach (var load in waitingFor)
         {
             if (load.Result.IsCompleted)
@@ -166,7 +176,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             }
             else
             {
-                load.PublishWhenLoaded(loadedLater);
+                loadingLater.Add(load.Result);
             }
         }
 
@@ -175,7 +185,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         if (statesChanged || lastReading is null)
             lastReading = Publishable();
-        return new LibraryRead(lastReading, statesChanged, recheckIn);
+        return new LibraryRead(lastReading, statesChanged, recheckIn, loadingLater);
     }
 
     /// <summary>The path relative to the folder, as the files are known by.</summary>
@@ -485,9 +495,6 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         public Task Decided { get; }
 
-        public void PublishWhenLoaded(Action publish) =>
-            Result.ContinueWith(_ => publish(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-
         private async Task<FileState> RunAsync(Article? lastGood, ContentLibrary library)
         {
             await library.loadSlots.WaitAsync();
@@ -499,10 +506,10 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             }
 
             var work = Task.Run(() => library.LoadNow(Entry, Stamp, lastGood));
-            using var slowTimer = new Timer(_ => { GiveSlotUp(); slow.TrySetResult(); }, null, SlowFileAfter, Timeout.InfiniteTimeSpan);
+            using var slowTimer = library.time.CreateTimer(_ => { GiveSlotUp(); slow.TrySetResult(); }, null, SlowFileAfter, Timeout.InfiniteTimeSpan);
             try
             {
-                return await work.WaitAsync(library.FileTimeBudget);
+                return await work.WaitAsync(library.FileTimeBudget, library.time);
             }
             catch (TimeoutException)
             {
