@@ -35,6 +35,14 @@ public sealed class ReloadSchedule(ContentOptions options, TimeProvider time, Fu
             AfterQuiet();
     }
 
+    /// <summary>No timer reloads any more, and changes set off none: the site is stopping.</summary>
+    public void Stop()
+    {
+        started = false;
+        foreach (var timer in new[] { debounce, settled, rescan, release })
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
     /// <summary>A change was seen: the reload waits until none has come for the debounce time. Ignored until <see cref="Start"/>.</summary>
     public void AfterQuiet()
     {

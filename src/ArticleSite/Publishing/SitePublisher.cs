@@ -95,7 +95,7 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>"watching", or "rescans only: " and why changes are seen only by the periodic rescan.</summary>
     public string WatcherState => watcher?.State ?? "not started";
 
-    /// <summary>Publishes the folder's articles, then starts watching it for changes.</summary>
+    /// <summary>Publishes the folder's articles, watching it for changes from before it reads them; <see cref="StartReloading"/> then publishes those changes.</summary>
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
     public async Task PublishAsync()
     {
@@ -109,8 +109,13 @@ public sealed partial class SitePublisher : IDisposable
             await PublishFirstAsync();
         if (library.Index is { } index)
             LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
-        schedule.Start(changesWaiting: changes.Any);
     }
+
+    /// <summary>Publishes what changes from now on, and what changed since the first reading began (<see cref="PublishingLoop"/>).</summary>
+    public void StartReloading() => schedule.Start(changesWaiting: changes.Any);
+
+    /// <summary>Reads the folder no more: the site is stopping.</summary>
+    public void StopReloading() => schedule.Stop();
 
     private async Task PublishFirstAsync()
     {

@@ -21,6 +21,7 @@ public static partial class SitePublishing
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentLibrary>(OpenLibrary);
         services.AddSingleton<SitePublisher>();
+        services.AddHostedService<PublishingLoop>();
         return services;
     }
 

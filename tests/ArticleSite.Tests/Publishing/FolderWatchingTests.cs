@@ -60,8 +60,7 @@ public sealed class FolderWatchingTests
     {
         using var content = new TemporaryContentFolder();
         var file = content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version one."));
-        using var site = new FakeClockLibrary(content.Path, settleTime: TimeSpan.FromSeconds(1));
-        await site.ReadAllAsync();
+        using var site = await FakeClockLibrary.StartAsync(content.Path, settleTime: TimeSpan.FromSeconds(1));
 
         // Three chunks 200 ms apart, each of which would be a valid article on its own.
         string[] chunks = [Article("Alpha", "2025-11-01", "Part one."), "\nPart two.\n", "\nPart three.\n"];

@@ -64,10 +64,8 @@ public sealed class RapidSaveTests
     public async Task Saves_in_place_every_100_ms_are_read_only_once_the_last_has_been_quiet_for_the_settle_time()
     {
         using var content = new TemporaryContentFolder();
-        var alpha = content.Write("alpha.md", Article("Alpha 0", "2025-11-01", "Version 0."));
-        content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
-        using var site = new FakeClockLibrary(content.Path, settleTime: TimeSpan.FromMilliseconds(500));
-        await site.ReadAllAsync();
+        var alpha = WriteAlphaAndBeta(content);
+        using var site = await FakeClockLibrary.StartAsync(content.Path, settleTime: TimeSpan.FromMilliseconds(500));
 
         for (var version = 1; version <= 100; version++)
         {
@@ -96,10 +94,8 @@ public sealed class RapidSaveTests
     public async Task Saves_renamed_into_place_every_100_ms_are_each_read_at_once()
     {
         using var content = new TemporaryContentFolder();
-        var alpha = content.Write("alpha.md", Article("Alpha 0", "2025-11-01", "Version 0."));
-        content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
-        using var site = new FakeClockLibrary(content.Path, settleTime: TimeSpan.FromMilliseconds(500));
-        await site.ReadAllAsync();
+        var alpha = WriteAlphaAndBeta(content);
+        using var site = await FakeClockLibrary.StartAsync(content.Path, settleTime: TimeSpan.FromMilliseconds(500));
 
         for (var version = 1; version <= 100; version++)
         {
@@ -113,6 +109,13 @@ public sealed class RapidSaveTests
             Assert.Empty(read.Reading.Problems);
             site.Clock.Advance(TimeSpan.FromMilliseconds(100));
         }
+    }
+
+    /// <summary>Alpha's first version and Beta; the path of Alpha's file.</summary>
+    private static string WriteAlphaAndBeta(TemporaryContentFolder content)
+    {
+        content.Write("beta.md", Article("Beta", "2025-10-01", "Beta body."));
+        return content.Write("alpha.md", Article("Alpha 0", "2025-11-01", "Version 0."));
     }
 
     /// <summary>

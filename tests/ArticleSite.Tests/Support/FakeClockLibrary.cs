@@ -12,7 +12,7 @@ public sealed class FakeClockLibrary : IDisposable
     /// <summary>Where the writer's saves are dated from: later than the fake clock's now, as a file written now is.</summary>
     private static readonly DateTime SavedFrom = new(2025, 11, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    public FakeClockLibrary(string folder, TimeSpan settleTime) =>
+    private FakeClockLibrary(string folder, TimeSpan settleTime) =>
         Library = new ContentLibrary(folder, new ContentLimits(), RawHtml.Sanitize, settleTime, Clock);
 
     /// <summary>Starts at 1 January 2000, before any file's own time.</summary>
@@ -20,7 +20,13 @@ public sealed class FakeClockLibrary : IDisposable
 
     public ContentLibrary Library { get; }
 
-    public Task<LibraryRead> ReadAllAsync() => Library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true);
+    /// <summary>The library once it has read the whole folder, as at start-up.</summary>
+    public static async Task<FakeClockLibrary> StartAsync(string folder, TimeSpan settleTime)
+    {
+        var library = new FakeClockLibrary(folder, settleTime);
+        await library.Library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true);
+        return library;
+    }
 
     /// <summary>The reading after the watcher named <paramref name="fullPath"/>, written in place or renamed into place.</summary>
     public Task<LibraryRead> ReadNamedAsync(string fullPath, bool renamedIn = false) =>
