@@ -35,8 +35,8 @@ public class RenderPipelineBenchmarks
     [Benchmark]
     public async Task<long> LoadParseRenderCompress()
     {
-        using var library = new ContentLibrary(folder, new ContentLimits(), RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
-        var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
+        using var library = new ContentLibrary(folder, new ContentLimits(), RawHtml.Sanitize, TimeSpan.Zero, TimeProvider.System);
+        var reading = (await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true)).Reading;
         if (reading.Problems.Count > 0)
             throw reading.Problems[0];
 

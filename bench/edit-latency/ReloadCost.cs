@@ -39,13 +39,13 @@ string Show((double Wall, double Cpu) cost) => $"{cost.Wall:F1} ms wall, {cost.C
 }
 
 Console.WriteLine($"{Directory.EnumerateFiles(folder).Count()} files in {source}, {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-using var library = new ContentLibrary(folder, limits, RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
+using var library = new ContentLibrary(folder, limits, RawHtml.Sanitize, TimeSpan.Zero, TimeProvider.System);
 LibraryRead read = null!;
-Console.WriteLine($"Cold read: {Show(Measure(() => read = library.ReadAsync(FolderChanges.None, waitForAll: true).Result))}, {GC.CollectionCount(0)} gen0 GCs");
+Console.WriteLine($"Cold read: {Show(Measure(() => read = library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true).Result))}, {GC.CollectionCount(0)} gen0 GCs");
 
 SiteSnapshot snapshot = null!;
 Console.WriteLine($"Snapshot from scratch: {Show(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles)))}");
-Console.WriteLine($"Rescan, unchanged (mean of {Rounds}): {Show(Mean(_ => Measure(() => library.ReadAsync(FolderChanges.None).Wait())))}");
+Console.WriteLine($"Rescan, unchanged (mean of {Rounds}): {Show(Mean(_ => Measure(() => library.ReadAsync(FolderChanges.ListWholeFolder).Wait())))}");
 
 var edited = Path.Combine(folder, Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).First());
 var original = File.ReadAllText(edited);

@@ -46,13 +46,13 @@ for (var round = 1; round <= 2; round++)
     foreach (var text in texts)
         ArticleParser.Parse(text, "article.md");
     var parser = Lap();
-    using var library = new ContentLibrary(folder, limits, RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
-    await library.ReadAsync(FolderChanges.None, waitForAll: true);
+    using var library = new ContentLibrary(folder, limits, RawHtml.Sanitize, TimeSpan.Zero, TimeProvider.System);
+    await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true);
     var libraryRead = Lap();
     const int Rescans = 5;
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     for (var rescan = 0; rescan < Rescans; rescan++)
-        await library.ReadAsync(FolderChanges.None);
+        await library.ReadAsync(FolderChanges.ListWholeFolder);
     var rescanWall = Lap() / Rescans;
     var rescanCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / Rescans;
     Console.WriteLine($"| {round} | {scanned:F0} ms | {read:F0} ms | {budgeted:F0} ms | {bare:F0} ms | {frontMatter:F0} ms | {parser:F0} ms | {libraryRead:F0} ms | {rescanWall:F0} / {rescanCpu:F0} ms |");

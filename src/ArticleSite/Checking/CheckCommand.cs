@@ -56,11 +56,11 @@ public sealed record CheckCommand(string? Directory, bool Json)
         var shownAs = Directory ?? configured.Path;
 
         ContentReading reading;
-        using (var library = new ContentLibrary(folder, limits, markdown.RawHtml, settleTime: TimeSpan.Zero, loadedLater: () => { }))
+        using (var library = new ContentLibrary(folder, limits, markdown.RawHtml, settleTime: TimeSpan.Zero, TimeProvider.System))
         {
             try
             {
-                reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
+                reading = (await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true)).Reading;
             }
             catch (ContentException folderProblem)
             {

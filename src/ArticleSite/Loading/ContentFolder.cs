@@ -1,7 +1,10 @@
 namespace ArticleSite.Loading;
 
 /// <summary>An article file found in the content folder: where it is, and its size and time when it was listed.</summary>
-public sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc);
+public sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc)
+{
+    public FileStamp Stamp => new(Size, LastWriteUtc);
+}
 
 /// <summary>What one scan of the content folder found: the article files, and the entries it would not read, each with its reason.</summary>
 /// <param name="Folders">The folders it read, relative to the content folder ("." for the folder itself).</param>

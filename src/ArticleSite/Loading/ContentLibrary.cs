@@ -15,54 +15,43 @@ public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyLi
 /// </param>
 public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn, bool WholeFolder = true)
 {
-    /// <summary>Nothing named: list the whole folder.</summary>
-    public static FolderChanges None { get; } = new(new HashSet<string>(), new HashSet<string>());
+    /// <summary>No path named: list the whole folder, and read every file that changed.</summary>
+    public static FolderChanges ListWholeFolder { get; } = new(new HashSet<string>(), new HashSet<string>());
 }
 
 /// <summary>The outcome of one reading: what is publishable, whether it differs from the last one, and when to look again.</summary>
 /// <param name="RecheckIn">When a file still being written will have been quiet long enough to be read; null when none is.</param>
-public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn);
+/// <param name="LoadingLater">The loads of slow files this reading did not wait for: each, once done, is for a later reading to publish.</param>
+public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn, IReadOnlyList<Task> LoadingLater);
 
 /// <summary>
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
 /// file, so that a bad save reports a problem and keeps the article as it was. Files are loaded independently, a few at
 /// a time, each within its time budget; a reading does not wait for a slow file, whose result is published by a later
-/// reading (<paramref name="loadedLater"/> asks for one); raw HTML is read as <paramref name="rawHtml"/> says. A file still being written is read once it has been quiet
-/// for <paramref name="settleTime"/>, unless it was renamed into place. A reading that the watcher names the changes of
-/// looks at those paths alone, and keeps every other file's state: its cost does not grow with the folder.
+/// reading (<see cref="LibraryRead.LoadingLater"/>); raw HTML is read as <paramref name="rawHtml"/> says. A file still
+/// being written is read once it has been quiet for <paramref name="settleTime"/> on <paramref name="time"/>'s clock,
+/// unless it was renamed into place. A reading that the watcher names the changes of looks at those paths alone, and
+/// keeps every other file's state: its cost does not grow with the folder.
 /// </summary>
-public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, Action loadedLater) : IDisposable
+public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, TimeProvider time) : IDisposable
 {
-    /// <summary>How long a reading waits for a file being loaded before it publishes without it: a normal file takes milliseconds.</summary>
-    private static readonly TimeSpan SlowFileAfter = TimeSpan.FromMilliseconds(250);
-
     private readonly SemaphoreSlim loadSlots = new(Environment.ProcessorCount);
+
+    private readonly TimeProvider time = time;
 
     private readonly Dictionary<string, FileLoad> loading = new(StringComparer.Ordinal);
 
     /// <summary>Files seen changing, by path: the stamp they had and when it was first seen.</summary>
-    private readonly Dictionary<string, (Stamp Stamp, DateTime Since)> unsettled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FileStamp Stamp, DateTime Since)> unsettled = new(StringComparer.Ordinal);
 
     /// <summary>Every article file as last read, by path relative to the folder.</summary>
     private readonly Dictionary<string, FileState> files = new(StringComparer.Ordinal);
 
-    /// <summary>The files whose last good version claims each slug.</summary>
-    private readonly Claimants slugClaims = new();
+    /// <summary>Which file publishes each slug.</summary>
+    private readonly SlugOwnership slugs = new();
 
     /// <summary>The articles that use each media file (by full path, as their stamps name it): a media file's change reads them again.</summary>
     private readonly Claimants mediaUsers = new();
-
-    /// <summary>Slugs whose claimants changed since the last publishable reading was made.</summary>
-    private readonly HashSet<string> unresolvedSlugs = new(StringComparer.Ordinal);
-
-    /// <summary>Which file publishes each slug: it keeps the slug when another file claims it too.</summary>
-    private readonly Dictionary<string, string> slugOwners = new(StringComparer.Ordinal);
-
-    /// <summary>Articles published under their folders' slug because another file holds their own, by path: kept, so that an unchanged one is the same object.</summary>
-    private readonly Dictionary<string, (Article Own, Article Moved)> movedIntoFolders = new(StringComparer.Ordinal);
-
-    /// <summary>The article each slug publishes.</summary>
-    private readonly Dictionary<string, Article> published = new(StringComparer.Ordinal);
 
     /// <summary>The entries the last scan would not read.</summary>
     private IReadOnlyList<ContentException> skipped = [];
@@ -94,7 +83,12 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
     private TimeSpan FileTimeBudget => limits.FileTimeBudget;
 
-    public void Dispose() => loadSlots.Dispose();
+    /// <summary>Lets go of the load slots and of the article index, whose last save it waits for.</summary>
+    public void Dispose()
+    {
+        Index?.Dispose();
+        loadSlots.Dispose();
+    }
 
     /// <summary>
     /// Reads the folder again: new files, files whose size or time changed, and those <paramref name="changes"/> names;
@@ -118,14 +112,14 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         if (lastReading is null && Index is { } index)
             await index.Loaded;
 
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var waitingFor = new List<FileLoad>();
         TimeSpan? recheckIn = null;
         var knownListed = 0;
         foreach (var entry in entries)
         {
             var path = entry.RelativePath;
-            var stamp = new Stamp(entry.Size, entry.LastWriteUtc);
+            var stamp = entry.Stamp;
             var known = files.GetValueOrDefault(path);
             if (known is not null)
                 knownListed++;
@@ -150,11 +144,13 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
                 continue;
             }
             unsettled.Remove(path);
-            loading[path] = load = new FileLoad(entry, stamp, known?.Good, this);
+            var lastGood = known?.Good;
+            loading[path] = load = new FileLoad(entry, stamp, lastGood, () => LoadNow(entry, stamp, lastGood), loadSlots, FileTimeBudget, time);
             waitingFor.Add(load);
         }
 
         await Task.WhenAll(waitingFor.Select(load => waitForAll ? load.Result : load.Decided));
+        var loadingLater = new List<Task>();
         foreach (var load in waitingFor)
         {
             if (load.Result.IsCompleted)
@@ -166,7 +162,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
             }
             else
             {
-                load.PublishWhenLoaded(loadedLater);
+                loadingLater.Add(load.Result);
             }
         }
 
@@ -175,7 +171,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         if (statesChanged || lastReading is null)
             lastReading = Publishable();
-        return new LibraryRead(lastReading, statesChanged, recheckIn);
+        return new LibraryRead(lastReading, statesChanged, recheckIn, loadingLater);
     }
 
     /// <summary>The path relative to the folder, as the files are known by.</summary>
@@ -278,8 +274,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
         files[path] = state;
         if (state.Good is { } article)
         {
-            slugClaims.Add(article.Metadata.Slug, path);
-            unresolvedSlugs.Add(article.Metadata.Slug);
+            slugs.Claim(path, article);
             foreach (var stamp in article.Metadata.Media.Stamps)
                 mediaUsers.Add(stamp.FullPath, path);
         }
@@ -301,18 +296,17 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     {
         if (state?.Good is not { } article)
             return;
-        slugClaims.Remove(article.Metadata.Slug, path);
-        unresolvedSlugs.Add(article.Metadata.Slug);
+        slugs.Unclaim(path, article);
         foreach (var stamp in article.Metadata.Media.Stamps)
             mediaUsers.Remove(stamp.FullPath, path);
     }
 
-/// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
-    private TimeSpan? QuietFor(string path, Stamp stamp, DateTime now)
+    /// <summary>Null when the file has been quiet for the settle time (by its own time, or since this stamp was first seen); else how long to wait.</summary>
+    private TimeSpan? QuietFor(string path, FileStamp stamp, DateTime now)
     {
         if (!unsettled.TryGetValue(path, out var seen) || seen.Stamp != stamp)
             unsettled[path] = seen = (stamp, now);
-        var quietSince = stamp.LastWrite < seen.Since ? stamp.LastWrite : seen.Since;
+        var quietSince = stamp.LastWriteUtc < seen.Since ? stamp.LastWriteUtc : seen.Since;
         var left = settleTime - (now - quietSince);
         return left > TimeSpan.Zero ? left : null;
     }
@@ -321,7 +315,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     private static bool MediaChanged(FileState state) =>
         state.Good is { Metadata.Media.Stamps: { Count: > 0 } stamps } && MediaReferences.Changed(stamps);
 
-    private FileState LoadNow(ArticleEntry entry, Stamp stamp, Article? lastGood)
+    private FileState LoadNow(ArticleEntry entry, FileStamp stamp, Article? lastGood)
     {
         try
         {
@@ -345,7 +339,7 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     }
 
     /// <summary>At the first reading, the file's article as the index holds it, when the file and its media files are as they were.</summary>
-    private FileState? FromIndex(ArticleEntry entry, Stamp stamp)
+    private FileState? FromIndex(ArticleEntry entry, FileStamp stamp)
     {
         if (lastReading is not null || Index?.Find(entry) is not { } article)
             return null;
@@ -368,58 +362,19 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
     /// </summary>
     public IReadOnlyList<PublishedFile> Published() =>
         [.. files.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Length, file.Value.Stamp.LastWrite.Ticks,
-                movedIntoFolders.TryGetValue(file.Key, out var moved) && ReferenceEquals(moved.Own, file.Value.Good) ? moved.Moved : file.Value.Good!,
-                file.Value.Problem is not null))];
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Size, file.Value.Stamp.LastWriteUtc.Ticks,
+                slugs.PublishedAs(file.Key, file.Value.Good!), file.Value.Problem is not null))];
 
-
-    /// <summary>
-    /// One article per slug, and every problem in path order. A slug claimed by several files stays with the file that
-    /// published it (after a restart, the one the article index kept), else goes to the first by path, or, when all take it
-    /// from their names, to one outside a language folder (the translated one moves: ja/x.md to ja-x), then
-    /// to the oldest article, then the first by path: a file added later with a name already used does not move the first one's URL.
-    /// Each other claimant whose slug is its name's is published under its folders' slug (<see cref="FileSlug.JoinedWithFolders"/>)
-    /// when no file claims that one; the rest are problems. Only the slugs whose claimants changed are decided again.
-    /// </summary>
+    /// <summary>One article per slug (<see cref="SlugOwnership"/> says whose), and every problem in path order.</summary>
     private ContentReading Publishable()
     {
-        foreach (var slug in unresolvedSlugs)
-        {
-            if (HolderOf(slug) is not { } owner)
-            {
-                published.Remove(slug);
-                slugOwners.Remove(slug);
-                continue;
-            }
-            slugOwners[slug] = owner;
-            published[slug] = files[owner].Good!;
-        }
-        unresolvedSlugs.Clear();
-
         var problems = new List<ContentException>(skipped);
         foreach (var state in files.Values)
         {
             if (state.Problem is { } problem)
                 problems.Add(problem);
         }
-        var moved = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (var (slug, claimants) in slugClaims.Shared)
-        {
-            var owner = published[slug];
-            foreach (var path in claimants.Where(path => path != slugOwners[slug]))
-            {
-                var article = files[path].Good!;
-                if (ArticleParser.IsOwnNameSlug(slug, path) && FileSlug.JoinedWithFolders(path, slug) is { } joined
-                    && slugClaims.Of(joined).Count == 0 && !published.ContainsKey(joined) && !moved.ContainsKey(joined))
-                    moved[joined] = MovedIntoFolders(path, article, joined);
-                else
-                    problems.Add(new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}"));
-            }
-        }
-        var movedPaths = moved.Values.Select(article => article.SourcePath).ToHashSet(StringComparer.Ordinal);
-        foreach (var path in movedIntoFolders.Keys.Where(path => !movedPaths.Contains(path)).ToList())
-            movedIntoFolders.Remove(path);
-        var articles = published.Values.Concat(moved.Values).ToList();
+        var articles = slugs.Decide(files, problems);
         foreach (var article in articles)
         {
             if (article.Metadata.Media.Problems.Count > 0)
@@ -428,93 +383,5 @@ public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml 
 
         // A stable sort: one file's problems keep their order (its own, then its slug's or its media files').
         return new ContentReading(articles, [.. problems.OrderBy(problem => problem.Path, StringComparer.Ordinal)]);
-    }
-
-    /// <summary>The file that keeps <paramref name="slug"/>: see <see cref="Publishable"/>.</summary>
-    private string? HolderOf(string slug)
-    {
-        var claimants = slugClaims.Of(slug);
-        if (claimants.Count <= 1 || (slugOwners.GetValueOrDefault(slug) is { } held && claimants.Contains(held)))
-            return slugClaims.Holder(slug, slugOwners.GetValueOrDefault(slug));
-        if (claimants.FirstOrDefault(path => files[path].FromIndex) is { } published)
-            return published;
-        return claimants.Any(path => !ArticleParser.IsOwnNameSlug(slug, path))
-            ? claimants.First()
-            : claimants.OrderBy(path => ArticleParser.LanguageFolderOf(path) is null ? 0 : 1).ThenBy(path => files[path].Good!.Metadata.Date).First();
-    }
-
-    /// <summary>The article under its folders' slug: the same object while its file is unchanged, so that the snapshot sees no change.</summary>
-    private Article MovedIntoFolders(string path, Article article, string joined)
-    {
-        if (movedIntoFolders.TryGetValue(path, out var kept) && ReferenceEquals(kept.Own, article) && kept.Moved.Metadata.Slug == joined)
-            return kept.Moved;
-        var metadata = article.Metadata;
-        var moved = article with { Metadata = metadata with { Slug = joined } };
-        movedIntoFolders[path] = (article, moved);
-        return moved;
-    }
-
-    private readonly record struct Stamp(long Length, DateTime LastWrite);
-
-    /// <summary>A file as last read: the article it publishes (its last good version) and its current problem, if any.</summary>
-    /// <param name="FromIndex">Taken from the article index at start-up: published by the run before.</param>
-    private sealed record FileState(Stamp Stamp, Article? Good, ContentException? Problem, bool FromIndex = false);
-
-    /// <summary>
-    /// One file being loaded on the thread pool in one of the library's slots. <see cref="Result"/> completes when it is
-    /// loaded or its time budget is spent; <see cref="Decided"/> also completes once it has run long enough to count as
-    /// slow, when it gives its slot up so that other files are not held behind it.
-    /// </summary>
-    private sealed class FileLoad
-    {
-        private readonly TaskCompletionSource slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public FileLoad(ArticleEntry entry, Stamp stamp, Article? lastGood, ContentLibrary library)
-        {
-            Entry = entry;
-            Stamp = stamp;
-            Result = RunAsync(lastGood, library);
-            Decided = Task.WhenAny(Result, slow.Task);
-        }
-
-        public ArticleEntry Entry { get; }
-
-        public Stamp Stamp { get; }
-
-        public Task<FileState> Result { get; }
-
-        public Task Decided { get; }
-
-        public void PublishWhenLoaded(Action publish) =>
-            Result.ContinueWith(_ => publish(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-
-        private async Task<FileState> RunAsync(Article? lastGood, ContentLibrary library)
-        {
-            await library.loadSlots.WaitAsync();
-            var slotHeld = 1;
-            void GiveSlotUp()
-            {
-                if (Interlocked.Exchange(ref slotHeld, 0) == 1)
-                    library.loadSlots.Release();
-            }
-
-            var work = Task.Run(() => library.LoadNow(Entry, Stamp, lastGood));
-            using var slowTimer = new Timer(_ => { GiveSlotUp(); slow.TrySetResult(); }, null, SlowFileAfter, Timeout.InfiniteTimeSpan);
-            try
-            {
-                return await work.WaitAsync(library.FileTimeBudget);
-            }
-            catch (TimeoutException)
-            {
-                // The parse stops itself at the same deadline (ParseBudget); whatever else ran long is dropped when it ends.
-                return new FileState(Stamp, lastGood, new ContentException(Entry.RelativePath,
-                    $"took longer than {ContentLimits.Describe(library.FileTimeBudget)} to read and parse (ContentLimits:FileTimeBudget); not published"));
-            }
-            finally
-            {
-                GiveSlotUp();
-                slow.TrySetResult();
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Rendering;
@@ -15,7 +14,8 @@ namespace ArticleSite.Publishing;
 /// new snapshot and swaps it in with one reference assignment. A reload never waits long for one file: files being
 /// written wait until they are quiet, and slow ones are published by a later reload when they are done. Drafts,
 /// articles dated in the future and expired ones are left out; a timer republishes at the next instant one of them
-/// comes out or expires.
+/// comes out or expires. When it reads again is <see cref="ReloadSchedule"/>'s to say, what it reads the
+/// <see cref="ContentLibrary"/>'s.
 /// </summary>
 public sealed partial class SitePublisher : IDisposable
 {
@@ -24,9 +24,6 @@ public sealed partial class SitePublisher : IDisposable
     /// the front page and the pages in demand, not all 40,000 URLs of a large site on every save.
     /// </summary>
     private const int RenderedAheadPerOrigin = 64;
-
-    /// <summary>A timer cannot wait for months; one due later wakes up after a day and sets itself again.</summary>
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
 
     private readonly ContentLibrary library;
     private readonly ContentOptions options;
@@ -48,22 +45,15 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>One reload at a time.</summary>
     private readonly SemaphoreSlim publishing = new(1, 1);
 
-    private readonly Lock changesLock = new();
-    private HashSet<string> touched = new(StringComparer.Ordinal);
-    private HashSet<string> renamedIn = new(StringComparer.Ordinal);
+    private readonly PendingChanges changes = new();
 
-    /// <summary>The watcher saw a change it cannot name (the folder itself, a lost event): the next reload lists the whole folder.</summary>
-    private bool wholeFolder;
+    private readonly ReloadSchedule schedule;
 
     private volatile SiteSnapshot? current;
 
     /// <summary>Completed, and replaced, each time a snapshot is swapped in.</summary>
     private TaskCompletionSource swapped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentWatcher? watcher;
-    private Timer? debounce;
-    private Timer? settled;
-    private Timer? rescan;
-    private ITimer? release;
 
     /// <summary>
     /// A reload read changes and failed to publish them: the library has them already, so the next reload publishes even
@@ -71,23 +61,16 @@ public sealed partial class SitePublisher : IDisposable
     /// </summary>
     private bool publishOwed;
 
-    /// <summary>The next instant an article comes out or expires; guarded by <see cref="publishing"/>.</summary>
-    private DateTimeOffset? nextRelease;
-
-    public SitePublisher(IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<MarkdownOptions> markdown, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time,
-        IOptions<CacheFolderOptions> cacheOptions, ILoggerFactory loggers)
+    public SitePublisher(ContentLibrary library, IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
     {
+        this.library = library;
         this.site = site.Value;
         this.limits = limits.Value;
         this.options = options.Value;
         this.cache = cache;
         this.logger = logger;
         this.time = time;
-        var folder = ContentFolder.Locate(this.options.Path);
-        library = new ContentLibrary(folder, limits.Value, markdown.Value.RawHtml, this.options.SettleTime, loadedLater: () => debounce?.Change(this.options.Debounce, Timeout.InfiniteTimeSpan))
-        {
-            Index = OpenIndex(cacheOptions.Value, folder, limits.Value, markdown.Value.RawHtml, loggers.CreateLogger<ArticleIndex>()),
-        };
+        schedule = new ReloadSchedule(this.options, time, wholeFolder => ReloadAsync(wholeFolder));
     }
 
     /// <summary>The snapshot being served; set by <see cref="PublishAsync"/> before the server starts listening.</summary>
@@ -112,7 +95,7 @@ public sealed partial class SitePublisher : IDisposable
     /// <summary>"watching", or "rescans only: " and why changes are seen only by the periodic rescan.</summary>
     public string WatcherState => watcher?.State ?? "not started";
 
-    /// <summary>Publishes the folder's articles, then starts watching it for changes.</summary>
+    /// <summary>Publishes the folder's articles, watching it for changes from before it reads them; <see cref="StartReloading"/> then publishes those changes.</summary>
     /// <exception cref="ContentException">The folder is missing, or holds no article that can be published.</exception>
     public async Task PublishAsync()
     {
@@ -120,27 +103,24 @@ public sealed partial class SitePublisher : IDisposable
         // beside it would only mark them again and again, so collections block until it is published.
         // Watching before the first reading, so that a save made while it reads is named to the first reload, which
         // then reads that file alone instead of listing the whole folder again (0.6 s at 100,000 files).
-        watcher = new ContentWatcher(Folder, NoteChanged, RenamedIn);
+        watcher = new ContentWatcher(Folder, NoteChanged, changes.RenamedIn);
         watcher.Rearm();
-        var latency = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
-        try
-        {
+        using (BatchCollections.Begin())
             await PublishFirstAsync();
-        }
-        finally
-        {
-            GCSettings.LatencyMode = latency;
-        }
         if (library.Index is { } index)
             LogIndexUsed(library.TakenFromIndex, library.FileCount, index.Database.File);
-        StartWatching();
     }
+
+    /// <summary>Publishes what changes from now on, and what changed since the first reading began (<see cref="PublishingLoop"/>).</summary>
+    public void StartReloading() => schedule.Start(changesWaiting: changes.Any);
+
+    /// <summary>Reads the folder no more: the site is stopping.</summary>
+    public void StopReloading() => schedule.Stop();
 
     private async Task PublishFirstAsync()
     {
         var started = Stopwatch.GetTimestamp();
-        var reading = (await library.ReadAsync(FolderChanges.None, waitForAll: true)).Reading;
+        var reading = (await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true)).Reading;
         if (!reading.Articles.Any(article => article.Metadata.IsPublishedAt(time.GetUtcNow())))
         {
             var problems = reading.Problems;
@@ -151,37 +131,14 @@ public sealed partial class SitePublisher : IDisposable
         await LockAndPublishAsync(reading.Articles, reading.Problems, started);
     }
 
-    private void StartWatching()
-    {
-        debounce = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        settled = new Timer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        rescan = new Timer(_ => _ = ReloadAsync(wholeFolder: true), null, options.RescanInterval, options.RescanInterval);
-        lock (changesLock)
-        {
-            if (touched.Count > 0 || renamedIn.Count > 0 || wholeFolder)
-                debounce.Change(options.Debounce, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     /// <summary>
     /// Notes changed paths (re-read even when size and time look the same) and restarts the quiet-time countdown; no
     /// path at all means a change the watcher cannot name, which the next reload finds by listing the whole folder.
     /// </summary>
     private void NoteChanged(params string[] paths)
     {
-        lock (changesLock)
-        {
-            touched.UnionWith(paths);
-            wholeFolder |= paths.Length == 0;
-        }
-        debounce?.Change(options.Debounce, Timeout.InfiniteTimeSpan);
-    }
-
-    /// <summary>A file renamed into place was written elsewhere first: it is complete, and published without the settle time.</summary>
-    private void RenamedIn(string path)
-    {
-        lock (changesLock)
-            renamedIn.Add(path);
+        changes.Touched(paths);
+        schedule.AfterQuiet();
     }
 
     /// <param name="wholeFolder">
@@ -194,18 +151,15 @@ public sealed partial class SitePublisher : IDisposable
         try
         {
             var newlyWatching = watcher?.Rearm() ?? false;
-            FolderChanges changes;
-            lock (changesLock)
-            {
-                changes = new FolderChanges(touched, renamedIn, wholeFolder || this.wholeFolder || newlyWatching);
-                (touched, renamedIn, this.wholeFolder) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), false);
-            }
+            var seen = changes.Take(wholeFolder || newlyWatching);
 
             var started = Stopwatch.GetTimestamp();
-            var (reading, changed, recheckIn) = await library.ReadAsync(changes);
+            var (reading, changed, recheckIn, loadingLater) = await library.ReadAsync(seen);
             if (recheckIn is { } quietIn)
-                settled?.Change(quietIn, Timeout.InfiniteTimeSpan);
-            var released = nextRelease <= time.GetUtcNow();
+                schedule.RecheckIn(quietIn);
+            foreach (var load in loadingLater)
+                _ = load.ContinueWith(_ => schedule.AfterQuiet(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            var released = schedule.ReleaseDue;
             var (identity, identityProblem) = ReadIdentity();
             var sameIdentity = identity.SameAs(Current.Identity) && identityProblem?.Message == publishedIdentityProblem;
             if (!changed && !publishOwed && !released && sameIdentity && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
@@ -310,48 +264,18 @@ public sealed partial class SitePublisher : IDisposable
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    /// <summary>The article index in the cache folder, whose folder is made on first use; none when the site keeps nothing on disk or SQLite cannot be loaded.</summary>
-    private ArticleIndex? OpenIndex(CacheFolderOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, ILogger<ArticleIndex> indexLogger)
-    {
-        try
-        {
-            return IndexDatabase.Open(cacheOptions.PathFor("index"), folder, limits, rawHtml, indexLogger) is { } database
-                ? new ArticleIndex(database, folder, limits, rawHtml, indexLogger, time)
-                : null;
-        }
-#pragma warning disable CA1031 // the index only saves time: SQLite's library missing costs the index alone
-        catch (Exception failure)
-#pragma warning restore CA1031
-        {
-            LogNoIndex(cacheOptions.Path, failure.Message);
-            return null;
-        }
-    }
-
     /// <summary>Sets the timer for the next instant an article of <paramref name="read"/> comes out or expires.</summary>
     private void ScheduleRelease(IReadOnlyList<Article> read)
     {
         var now = time.GetUtcNow();
-        nextRelease = read.Select(article => article.Metadata.NextChangeAfter(now)).Min();
-        if (nextRelease is not { } at)
-        {
-            release?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            return;
-        }
-        release ??= time.CreateTimer(_ => _ = ReloadAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var wait = at - now;
-        release.Change(wait < LongestWait ? wait : LongestWait, Timeout.InfiniteTimeSpan);
+        schedule.ReleaseAt(read.Select(article => article.Metadata.NextChangeAfter(now)).Min());
     }
 
+    /// <summary>Stops the timers and the watcher; the library, the container's too, is disposed after.</summary>
     public void Dispose()
     {
-        release?.Dispose();
+        schedule.Dispose();
         watcher?.Dispose();
-        library.Index?.Dispose();
-        library.Dispose();
-        debounce?.Dispose();
-        settled?.Dispose();
-        rescan?.Dispose();
     }
 
     [LoggerMessage(LogLevel.Warning, "Cannot publish {Path}: {Reason}")]
@@ -365,9 +289,6 @@ public sealed partial class SitePublisher : IDisposable
 
     [LoggerMessage(LogLevel.Information, "Took {FromIndex} of {Count} article file(s) from the article index {File}; read the others")]
     private partial void LogIndexUsed(int fromIndex, int count, string file);
-
-    [LoggerMessage(LogLevel.Warning, "No article index in the cache folder {Path}: {Reason}; every file is read at each start")]
-    private partial void LogNoIndex(string path, string reason);
 
     [LoggerMessage(LogLevel.Error, "Reloading the content folder failed; the current snapshot stays")]
     private partial void LogReloadFailed(Exception exception);

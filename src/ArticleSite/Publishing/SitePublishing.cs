@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Publishing;
 
 /// <summary>The publisher with the settings it reads, and the first snapshot, which is published before anything is served.</summary>
-public static class SitePublishing
+public static partial class SitePublishing
 {
     public static IServiceCollection AddSitePublisher(this IServiceCollection services)
     {
@@ -17,10 +17,45 @@ public static class SitePublishing
         services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MarkdownOptions>>(MarkdownOptions.Rules);
         services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
-        // Decides which articles are out yet; tests give the publisher a clock of their own.
+        // Decides which articles are out yet and times every reload; tests give the site a clock of their own.
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentLibrary>(OpenLibrary);
         services.AddSingleton<SitePublisher>();
+        services.AddHostedService<PublishingLoop>();
         return services;
+    }
+
+    /// <summary>The content folder's library, with the article index of the cache folder when there can be one.</summary>
+    private static ContentLibrary OpenLibrary(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ContentOptions>>().Value;
+        var limits = services.GetRequiredService<IOptions<ContentLimits>>().Value;
+        var rawHtml = services.GetRequiredService<IOptions<MarkdownOptions>>().Value.RawHtml;
+        var time = services.GetRequiredService<TimeProvider>();
+        var folder = ContentFolder.Locate(options.Path);
+        return new ContentLibrary(folder, limits, rawHtml, options.SettleTime, time)
+        {
+            Index = OpenIndex(services.GetRequiredService<IOptions<CacheFolderOptions>>().Value, folder, limits, rawHtml, time, services.GetRequiredService<ILoggerFactory>()),
+        };
+    }
+
+    /// <summary>The article index in the cache folder, whose folder is made on first use; none when the site keeps nothing on disk or SQLite cannot be loaded.</summary>
+    private static ArticleIndex? OpenIndex(CacheFolderOptions cacheOptions, string folder, ContentLimits limits, RawHtml rawHtml, TimeProvider time, ILoggerFactory loggers)
+    {
+        var indexLogger = loggers.CreateLogger<ArticleIndex>();
+        try
+        {
+            return IndexDatabase.Open(cacheOptions.PathFor("index"), folder, limits, rawHtml, indexLogger) is { } database
+                ? new ArticleIndex(database, folder, limits, rawHtml, indexLogger, time)
+                : null;
+        }
+#pragma warning disable CA1031 // the index only saves time: SQLite's library missing costs the index alone
+        catch (Exception failure)
+#pragma warning restore CA1031
+        {
+            LogNoIndex(loggers.CreateLogger<SitePublisher>(), cacheOptions.Path, failure.Message);
+            return null;
+        }
     }
 
     /// <summary>
@@ -54,6 +89,9 @@ public static class SitePublishing
             return await CannotStartAsync(problem);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "No article index in the cache folder {Path}: {Reason}; every file is read at each start")]
+    private static partial void LogNoIndex(ILogger logger, string path, string reason);
 
     private static async Task<bool> CannotStartAsync(Exception problem)
     {

@@ -38,9 +38,9 @@ public sealed partial class ArticleIndexTests
         Directory.Move(index, away);
         File.CreateSymbolicLink(index, Path.Combine(cache.Path, "nowhere"));
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha, edited while the index could not be written.", "slug: alpha\n"));
-        await Eventually.GetAsync(() => Task.FromResult(site.Log.Lines), log => log.Any(line => line.Contains("cannot be used", StringComparison.Ordinal)), "the failed save to be reported");
+        await Eventually.GetAsync(clock, () => Task.FromResult(site.Log.Lines), log => log.Any(line => line.Contains("cannot be used", StringComparison.Ordinal)), "the failed save to be reported");
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha, edited twice while the index could not be written.", "slug: alpha\n"));
-        await Eventually.GetAsync(() => TextOfAsync(site, "/articles/alpha.txt"), text => text.Contains("edited twice", StringComparison.Ordinal), "the second edit to be published");
+        await Eventually.GetAsync(clock, () => TextOfAsync(site, "/articles/alpha.txt"), text => text.Contains("edited twice", StringComparison.Ordinal), "the second edit to be published");
 
         File.CreateSymbolicLink(index + "-back", away);
         using (var rename = Process.Start("mv", ["-T", index + "-back", index])) // rename(2) of the link itself
@@ -53,7 +53,7 @@ public sealed partial class ArticleIndexTests
             "the index to be saved again, with no publication asking for it");
         var before = await AnswersAsync(client, LeadPaths);
         content.Write("beta.md", BadLead);
-        await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Any(problem => problem.Path == "beta.md"), "the problem of beta.md to be reported");
+        await Eventually.GetAsync(clock, () => Health.GetAsync(client), health => health.Problems.Any(problem => problem.Path == "beta.md"), "the problem of beta.md to be reported");
         var after = await AnswersAsync(client, LeadPaths);
 
         var reports = site.Log.Lines.Where(line => line.Contains("cannot be used", StringComparison.Ordinal)).ToList();
@@ -158,12 +158,12 @@ public sealed partial class ArticleIndexTests
     public async Task The_files_a_reading_publishes_are_a_list_that_the_next_reading_leaves_as_it_was()
     {
         using var content = Fixture();
-        using var library = new ContentLibrary(content.Path, new ContentLimits(), RawHtml.Sanitize, TimeSpan.Zero, loadedLater: () => { });
-        await library.ReadAsync(FolderChanges.None, waitForAll: true);
+        using var library = new ContentLibrary(content.Path, new ContentLimits(), RawHtml.Sanitize, TimeSpan.Zero, TimeProvider.System);
+        await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true);
         var published = library.Published();
 
         content.Write("eta.md", Article("Eta", "2025-11-08", "Eta body."));
-        await library.ReadAsync(FolderChanges.None, waitForAll: true);
+        await library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true);
 
         Assert.Equal(["2025/11/07/zeta.md", "alpha.md", "beta.md", "delta.md", "epsilon.md", "gamma.md"], published.Select(file => file.RelativePath).Order(StringComparer.Ordinal));
         Assert.Contains(library.Published(), file => file.RelativePath == "eta.md");

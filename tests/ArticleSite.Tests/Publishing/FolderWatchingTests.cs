@@ -56,6 +56,35 @@ public sealed class FolderWatchingTests
     }
 
     [Fact]
+    public async Task A_file_written_in_chunks_is_read_only_once_quiet_for_the_settle_time_on_the_clock()
+    {
+        using var content = new TemporaryContentFolder();
+        var file = content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version one."));
+        using var site = await FakeClockLibrary.StartAsync(content.Path, settleTime: TimeSpan.FromSeconds(1));
+
+        // Three chunks 200 ms apart, each of which would be a valid article on its own.
+        string[] chunks = [Article("Alpha", "2025-11-01", "Part one."), "\nPart two.\n", "\nPart three.\n"];
+        for (var chunk = 0; chunk < chunks.Length; chunk++)
+        {
+            if (chunk == 0)
+                File.WriteAllText(file, chunks[chunk]);
+            else
+                File.AppendAllText(file, chunks[chunk]);
+            FakeClockLibrary.DateSave(file, 2 * chunk);
+            var read = await site.ReadNamedAsync(file);
+            Assert.False(read.Changed, $"chunk {chunk + 1} was read before the file settled");
+            Assert.Equal(TimeSpan.FromSeconds(1), read.RecheckIn);
+            site.Clock.Advance(TimeSpan.FromMilliseconds(200));
+        }
+        site.Clock.Advance(TimeSpan.FromMilliseconds(800));
+
+        var settled = await site.RecheckAsync();
+
+        Assert.True(settled.Changed);
+        Assert.Equal(string.Concat(chunks), settled.Reading.Articles.Single().Parse().Markdown);
+    }
+
+    [Fact]
     public async Task A_file_renamed_into_place_is_published_without_waiting_to_settle()
     {
         using var content = new TemporaryContentFolder();

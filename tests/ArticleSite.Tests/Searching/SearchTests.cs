@@ -76,6 +76,10 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     private static Task<string[]> WhenIndexedAsync(HttpClient client, string query, string slug) =>
         Eventually.GetAsync(() => FindAsync(client, query), found => found.Contains(slug), $"\"{query}\" to find {slug}");
 
+    /// <summary>Waits until an edit is indexed, moving the site's clock on as real time passes: its reloads are timed by it.</summary>
+    private static Task<string[]> WhenIndexedAsync(FakeTimeProvider clock, HttpClient client, string query, string slug) =>
+        Eventually.GetAsync(clock, () => FindAsync(client, query), found => found.Contains(slug), $"\"{query}\" to find {slug}");
+
     public static TheoryData<string, string[]> Queries => new()
     {
         // The headline weighs more than the body.
@@ -167,16 +171,17 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     {
         using var content = new TemporaryContentFolder();
         WriteArchive(content);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
+        var clock = new FakeTimeProvider(Now);
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = clock };
         var client = site.CreateClient();
         await WhenIndexedAsync(client, "lighthouses", "twin-older");
 
         content.Write("cafe.md", Article("Café culture returns to São Paulo", "2025-10-20", "A new word: quokka."));
-        await WhenIndexedAsync(client, "quokka", "cafe");
+        await WhenIndexedAsync(clock, client, "quokka", "cafe");
         Assert.Empty(await FindAsync(client, "economie"));
 
         File.Delete(Path.Combine(content.Path, "capital.md"));
-        await Eventually.GetAsync(() => FindAsync(client, "silla"), found => found.Length == 0, "the deleted article to be gone");
+        await Eventually.GetAsync(clock, () => FindAsync(client, "silla"), found => found.Length == 0, "the deleted article to be gone");
         Assert.Equal(["gyeongju"], await FindAsync(client, "gyeongju"));
     }
 

@@ -25,7 +25,10 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// <summary>Where the site's log lines go besides the console, for a test that reads them; none by default.</summary>
     public CapturedLog? LogCapture { get; init; }
 
-    /// <summary>The clock that decides which articles are out yet (a FakeTimeProvider); the system's by default.</summary>
+    /// <summary>
+    /// The clock that decides which articles are out yet and times the reloads (a FakeTimeProvider, which a test waiting
+    /// for an edit moves on: see <see cref="Eventually"/>); the system's by default.
+    /// </summary>
     public TimeProvider? Clock { get; init; }
 
     /// <summary><c>Markdown:RawHtml</c>: sanitize, text or omit; the site's default when null.</summary>
