@@ -68,7 +68,7 @@ public static partial class ArticleParser
     /// (relative to the content folder), when it is a language tag the site has words for (<c>ja</c>, <c>zh-cn</c>, <c>de-AT</c>); else null.
     /// </summary>
     public static string? LanguageFolderOf(string path) =>
-        path.Replace('\\', '/').Split('/') is [var folder, _, ..] && IsLanguageTag(folder) && Rendering.PageWords.HasWordsFor(folder) ? folder : null;
+        path.Replace('\\', '/').Split('/') is [var folder, _, ..] && IsLanguageTag(folder) && SpokenLanguages.Has(folder) ? folder : null;
 
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
     public static bool IsLanguageTag(string text) => LanguagePattern().IsMatch(text);

@@ -19,7 +19,7 @@ public static class ArticleStructuredData
     {
         var metadata = article.Metadata;
         var source = metadata.Source is { } name ? new Agent("Organization", name, sourceUrl) : null;
-        IReadOnlyList<Agent>? authors = metadata.Authors.Count > 0 ? [.. metadata.Authors.Select(author => new Agent("Person", author.Name, author.Url))]
+        IReadOnlyList<Agent>? authors = metadata.Authors.Count > 0 ? [.. metadata.Authors.Select(PersonOf)]
             : source is not null ? [source]
             : null;
         var data = new NewsArticle(
@@ -39,6 +39,11 @@ public static class ArticleStructuredData
         };
         return JsonSerializer.Serialize(data, StructuredDataJson.Default.NewsArticle);
     }
+
+    private static Agent PersonOf(Person author) => new("Person", author.Name, author.Url)
+    {
+        Affiliation = author.Affiliation is { } organization ? new Agent("Organization", organization, null) : null,
+    };
 }
 
 /// <summary>A schema.org NewsArticle, as much of it as the front matter and body give.</summary>
@@ -67,11 +72,15 @@ public sealed record NewsArticle(
     public string Type => "NewsArticle";
 }
 
-/// <summary>A schema.org Person (an author) or Organization (the source site).</summary>
+/// <summary>A schema.org Person (an author) or Organization (the source site, an author's affiliation).</summary>
 public sealed record Agent(
     [property: JsonPropertyName("@type"), JsonPropertyOrder(-1)] string Type,
     string Name,
-    string? Url);
+    string? Url)
+{
+    /// <summary>The organization a person's byline names in parentheses, "(Microsoft)"; left out when it names none.</summary>
+    public Agent? Affiliation { get; init; }
+}
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(NewsArticle))]

@@ -12,8 +12,7 @@ namespace ArticleSite.Rendering;
 /// <param name="site">The identity every page names (masthead, publisher): a store holds the bodies of one identity; null for the default.</param>
 public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
 {
-    /// <summary>64 MiB: about a thousand articles of the seed's length, each in its four forms and compressed.</summary>
-    public const long DefaultBudget = 64L * 1024 * 1024;
+    public const long DefaultBudget = ContentOptions.DefaultRenderedBodyBudget;
 
     private readonly Lock gate = new();
 
