@@ -53,6 +53,7 @@ public static partial class ArticleParser
             Tags = fields.Texts(["tags", "categories", "category", "keywords"]),
             Aliases = aliases,
             Image = fields.TextOrTableField("image", "image", "cover"),
+            TranslationKey = fields.Text("translationKey") ?? NameSlug(path),
         };
         var article = new Article(metadata, path)
         {

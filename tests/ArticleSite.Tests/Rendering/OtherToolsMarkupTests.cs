@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ArticleSite.Tests.Support;
@@ -177,6 +178,24 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Equal(notes, shown.Select(note => string.Join(' ', note.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         Assert.All(shown, note => Assert.Equal("STRONG", note.FirstElementChild!.FirstElementChild!.TagName));
         Assert.Empty(page.QuerySelectorAll("article blockquote"));
+    }
+
+    [Fact]
+    public async Task A_note_in_the_text_and_the_json_carries_its_label_in_the_articles_language()
+    {
+        var client = site.CreateClient();
+
+        var text = await client.GetStringAsync("/articles/alerts.txt", Cancel);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/articles/alerts.json", Cancel));
+
+        Assert.EndsWith("\n\n회의 일정.\n\n> [참고]\n>\n> 회의는 월요일에 열린다.\n\n> [경고]\n>\n> 일정은 바뀔 수 있다.\n", text, StringComparison.Ordinal);
+        Assert.Equal(
+            ["note note 참고: paragraph 회의는 월요일에 열린다.", "note warning 경고: paragraph 일정은 바뀔 수 있다."],
+            json.RootElement.GetProperty("blocks").EnumerateArray().Skip(1).Select(block =>
+                $"{block.GetProperty("type")} {block.GetProperty("kind")} {block.GetProperty("label")}: " + string.Join(", ", block.GetProperty("blocks").EnumerateArray()
+                    .Select(inner => $"{inner.GetProperty("type")} {inner.GetProperty("text")}"))));
+        var container = await client.GetStringAsync("/articles/maglev.txt", Cancel);
+        Assert.Contains("\n\n> [Note]\n>\n> All the benchmark scores in this post were measured with Chrome 117.0.5897.3", container, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string[]> Tables => new()
