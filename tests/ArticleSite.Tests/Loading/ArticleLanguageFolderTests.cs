@@ -49,10 +49,7 @@ public sealed class ArticleLanguageFolderTests
     [Fact]
     public async Task A_translation_in_a_language_folder_publishes_beside_the_original_in_its_own_language()
     {
-        using var content = new TemporaryContentFolder();
-        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
-        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
-        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        using var content = HelloAndItsJapaneseTranslation();
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = site.CreateClient();
 
@@ -68,10 +65,7 @@ public sealed class ArticleLanguageFolderTests
     [Fact]
     public async Task Translations_link_each_other_with_absolute_hreflang_alternates_and_a_list_in_the_pages_language()
     {
-        using var content = new TemporaryContentFolder();
-        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
-        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
-        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        using var content = HelloAndItsJapaneseTranslation();
         content.Write("hallo.md", Article("Hallo", "2021-05-20", "Die Übersetzung.", "lang: de\ntranslationKey: hello\n"));
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = site.CreateClient();
@@ -118,6 +112,16 @@ public sealed class ArticleLanguageFolderTests
         var day = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/day", Cancel));
         Assert.Null(day.QuerySelector(".translations"));
         Assert.Empty(day.QuerySelectorAll("link[hreflang]"));
+    }
+
+    /// <summary>hello.md, and its translation in the ja/ folder under the same name.</summary>
+    private static TemporaryContentFolder HelloAndItsJapaneseTranslation()
+    {
+        var content = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
+        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
+        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        return content;
     }
 
     /// <summary>The page's list of translations: its label, then each link's text, language and address.</summary>
