@@ -36,6 +36,12 @@ public sealed record ArticleMetadata(
     /// <summary>Paths the article was published under before (<c>aliases</c>, <c>redirect_from</c>, an old <c>permalink</c>): each redirects to it.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>
+    /// What the article's translations share: the front matter's <c>translationKey</c> (Hugo's), else the slug its file's
+    /// name gives (<c>ja/hello.md</c> and <c>hello.md</c> are both <c>hello</c>), whatever slug it is published at.
+    /// </summary>
+    public string TranslationKey { get; init; } = "";
+
     /// <summary>The picture the front matter names for the article (<c>image</c>, <c>cover</c>), as written.</summary>
     public string? Image { get; init; }
 

@@ -53,6 +53,7 @@ public static partial class ArticleParser
             Tags = fields.Texts(["tags", "categories", "category", "keywords"]),
             Aliases = aliases,
             Image = fields.TextOrTableField("image", "image", "cover"),
+            TranslationKey = fields.Text("translationKey") ?? NameSlug(path),
         };
         var article = new Article(metadata, path)
         {
@@ -68,7 +69,7 @@ public static partial class ArticleParser
     /// (relative to the content folder), when it is a language tag the site has words for (<c>ja</c>, <c>zh-cn</c>, <c>de-AT</c>); else null.
     /// </summary>
     public static string? LanguageFolderOf(string path) =>
-        path.Replace('\\', '/').Split('/') is [var folder, _, ..] && IsLanguageTag(folder) && Rendering.PageWords.HasWordsFor(folder) ? folder : null;
+        path.Replace('\\', '/').Split('/') is [var folder, _, ..] && IsLanguageTag(folder) && SpokenLanguages.Has(folder) ? folder : null;
 
     /// <summary>True for a language tag such as en, ko or pt-BR.</summary>
     public static bool IsLanguageTag(string text) => LanguagePattern().IsMatch(text);

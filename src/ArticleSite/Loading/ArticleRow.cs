@@ -22,7 +22,7 @@ public static partial class ArticleRow
     {
         Path, Size, LastWriteTicks, SourceHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
         Date, DateHasTime, Updated, UpdatedHasTime, PublishDate, PublishDateHasTime, Expiry, ExpiryHasTime,
-        Authors, Tags, Aliases, Media, Words, CjkCharacters,
+        Authors, Tags, Aliases, Media, Words, CjkCharacters, TranslationKey,
     }
 
     private static readonly string[] Names = Enum.GetNames<Column>();
@@ -71,6 +71,7 @@ public static partial class ArticleRow
         Set(Column.Media, media.Files.Count == 0 && media.Problems.Count == 0 && media.Stamps.Count == 0 ? null : JsonSerializer.Serialize(IndexedMedia.Of(media), ArticleRowJson.Default.IndexedMedia));
         Set(Column.Words, file.Article.Reading.Words);
         Set(Column.CjkCharacters, file.Article.Reading.CjkCharacters);
+        Set(Column.TranslationKey, metadata.TranslationKey);
     }
 
     /// <summary>
@@ -109,6 +110,7 @@ public static partial class ArticleRow
                 Aliases = Strings(Column.Aliases),
                 Image = Text(Column.Image),
                 Media = media,
+                TranslationKey = Text(Column.TranslationKey) ?? "",
             };
             var article = new Article(metadata, path)
             {
@@ -132,7 +134,7 @@ public static partial class ArticleRow
         bool Inside(string fullPath) => fullPath.StartsWith(root + "/", StringComparison.Ordinal) && Path.GetFullPath(fullPath) == fullPath
             && !fullPath[(root.Length + 1)..].Split('/').Any(segment => segment.Length == 0 || segment.StartsWith('.'));
         var media = metadata.Media;
-        return metadata is { Title: not null, Summary: not null, Slug: not null }
+        return metadata is { Title: not null, Summary: not null, Slug: not null, TranslationKey.Length: > 0 }
             && FrontMatter.IsValidSlug(metadata.Slug)
             && (metadata.Language is null || ArticleParser.IsLanguageTag(metadata.Language))
             && metadata.Aliases.All(ArticleParser.IsAliasPath)

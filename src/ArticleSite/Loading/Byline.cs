@@ -19,9 +19,9 @@ public sealed record Person(string Name, string? Url = null, string? Affiliation
 /// outside parentheses and link text ("A, B, and C", "A and B", "A (X, Y)"). A Markdown link gives the name its text
 /// and the person its URL, as does a handle in parentheses ("Ada ([@ada](https://…))"); other words in parentheses are
 /// the person's affiliation. What is not a name stays with the person before it as a tagline: text after a dash, text
-/// after a comma that follows the name joined by "and" ("A and B, parsers"), a part that starts with a lowercase letter
-/// ("Ada, cache smasher"), the second of exactly two parts without "and" ("Ada, Software Engineer"), and a label
-/// before a colon ("the jank busters: A and B").
+/// after a comma that follows the name joined by "and" ("A and B, parsers"), a part that reads as a job title rather
+/// than a name (<see cref="IsJobTitle"/>: "Ada, cache smasher", "Ada, Software Engineer and TurboFan Mechanic"), and a
+/// label before a colon ("the jank busters: A and B"). Any other part is a name: "Thibaud Michaud, Thomas Lively" are two.
 /// </summary>
 public static partial class Byline
 {
@@ -43,7 +43,8 @@ public static partial class Byline
             }
         }
 
-        var parts = new List<(string Text, bool AfterAnd)>();
+        // Each part, whether "and" joins it to the one before, and whether that "and" is inside its comma part ("B and C").
+        var parts = new List<(string Text, bool AfterAnd, bool AndWithin)>();
         foreach (var commaPart in SplitTopLevel(text, ","))
         {
             var pieces = SplitAnd(commaPart);
@@ -51,24 +52,29 @@ public static partial class Byline
             {
                 var (piece, afterAnd) = pieces[index];
                 if (piece.Length > 0)
-                    parts.Add((piece, afterAnd || index > 0));
+                    parts.Add((piece, afterAnd || index > 0, index > 0));
             }
         }
-        var hasAnd = parts.Any(part => part.AfterAnd);
 
         var people = new List<Person>();
         var lastWasAnd = false;
-        foreach (var (part, afterAnd) in parts)
+        var lastWasTagline = false;
+        foreach (var (part, afterAnd, andWithin) in parts)
         {
-            var isTagline = people.Count > 0
-                && (StartsLowercase(PlainText(part)) || (!afterAnd && (lastWasAnd || (!hasAnd && parts.Count == 2))));
-            if (isTagline)
-                people[^1] = WithTagline(people[^1], PlainText(part));
+            var plain = PlainText(part);
+            if (people.Count > 0 && andWithin && lastWasTagline)
+                people[^1] = people[^1] with { Tagline = $"{people[^1].Tagline} and {plain}" };
+            // After "and" a part is a new person ("and DevTools warrior Alexey Kozyatinskiy") unless it starts in lowercase.
+            else if (people.Count > 0 && (StartsLowercase(plain) || (!afterAnd && (lastWasAnd || IsJobTitle(plain)))))
+                people[^1] = WithTagline(people[^1], plain);
             else
             {
                 people.Add(PersonOf(part));
                 lastWasAnd = afterAnd;
+                lastWasTagline = false;
+                continue;
             }
+            lastWasTagline = true;
         }
         foreach (var tagline in new[] { dashTagline, label }.OfType<string>())
         {
@@ -123,6 +129,36 @@ public static partial class Byline
     }
 
     private static bool StartsLowercase(string text) => text.Length > 0 && char.IsLower(text[0]);
+
+    /// <summary>
+    /// Whether a part of a byline says what someone is rather than who: it starts with an article ("The Big Short"),
+    /// has a digit ("V8 Ignition Jump Starter"), a word in lowercase that is no name's particle ("cache smasher",
+    /// "Optimizer of Proxies"; "van" in "Ludwig van Beethoven" is a name's), or a word that names a role
+    /// ("Software Engineer", "Laziness Expert"). Names are capitalised words, so "Thomas Lively" is a name.
+    /// </summary>
+    internal static bool IsJobTitle(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0
+            && (Articles.Contains(words[0])
+                || part.Any(char.IsAsciiDigit)
+                || words.Any(word => char.IsLower(word[0]) && !NameParticles.Contains(word))
+                || words.Any(word => RoleWords.Contains(word.TrimEnd('s'))));
+    }
+
+    private static readonly HashSet<string> Articles = new(["the", "a", "an"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> NameParticles = new(
+        ["van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "le", "la", "bin", "ibn", "al", "el", "ten", "ter", "y"],
+        StringComparer.Ordinal);
+
+    // Words of job titles that are nobody's name; surnames that are also trades (Baker, Brewer, Miller) are left out.
+    private static readonly HashSet<string> RoleWords = new(
+        ["engineer", "developer", "programmer", "mechanic", "manager", "director", "editor", "writer", "reporter",
+            "correspondent", "columnist", "producer", "designer", "researcher", "scientist", "architect", "intern",
+            "maintainer", "founder", "officer", "expert", "enthusiast", "janitor", "liberator", "patcher", "sorcerer",
+            "cacher", "wrangler", "collector", "starter", "juggler", "optimizer", "team", "contributor", "staff"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The part split at " and " and " &amp; " outside parentheses and brackets; each after the first is joined by one.</summary>
     private static List<(string Text, bool AfterAnd)> SplitAnd(string part)

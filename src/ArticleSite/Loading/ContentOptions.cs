@@ -24,7 +24,10 @@ public sealed class ContentOptions
     /// The bytes the articles' rendered bodies may take in memory (their page, text, Markdown and JSON, and the compressed
     /// copies): the least recently asked for are let go and rendered again from their file when next asked for.
     /// </summary>
-    public long RenderedBodyBudget { get; set; } = Rendering.RenderedBodies.DefaultBudget;
+    public long RenderedBodyBudget { get; set; } = DefaultRenderedBodyBudget;
+
+    /// <summary>64 MiB: about a thousand articles of the seed's length, each in its four forms and compressed.</summary>
+    public const long DefaultRenderedBodyBudget = 64L * 1024 * 1024;
 
     /// <summary>The ranges its settings must be in, checked at start-up.</summary>
     public static Operations.SettingRules<ContentOptions> Rules => new Operations.SettingRules<ContentOptions>(Section)

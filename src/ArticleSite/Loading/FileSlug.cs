@@ -17,7 +17,7 @@ public static class FileSlug
     {
         var slug = new StringBuilder(name.Length + 8);
         // Not string.Normalize: under InvariantGlobalization it leaves the text as it is.
-        foreach (var character in Rendering.CanonicalForm.Decomposed(name))
+        foreach (var character in CanonicalForm.Decomposed(name))
         {
             var word = character switch
             {

@@ -20,7 +20,7 @@ namespace ArticleSite.Loading;
 public sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
 
     /// <summary>
     /// How long reading the index at start-up waits for another process's write lock: the first answer never waits

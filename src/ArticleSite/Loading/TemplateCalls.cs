@@ -287,7 +287,8 @@ public static partial class TemplateCalls
                 case "post_url":
                     Replace(tag.End, ArticleUrl(tag.Markup, null));
                     break;
-                case "link" when tag.Markup.StartsWith("_posts/", StringComparison.Ordinal):
+                // A post, or a Markdown page of a collection (_docs/install.md): an article here, named as post_url's is.
+                case "link" when tag.Markup.StartsWith("_posts/", StringComparison.Ordinal) || IsMarkdownPath(tag.Markup):
                     Replace(tag.End, ArticleUrl(tag.Markup, null));
                     break;
                 case "link":
@@ -299,6 +300,10 @@ public static partial class TemplateCalls
                     break;
             }
         }
+
+        private static bool IsMarkdownPath(string markup) =>
+            markup.Split('#', 2)[0].Trim().Trim('"', '\'') is var target
+            && (target.EndsWith(".md", StringComparison.Ordinal) || target.EndsWith(".markdown", StringComparison.Ordinal));
 
         private readonly record struct LiquidOutputCall(int End, string Expression);
 

@@ -12,20 +12,26 @@ namespace ArticleSite.Rendering;
 public static class ArticleBlocks
 {
     /// <param name="withUrls">Writes each link's URL after its text (the plain text form); the JSON's text is the reader's alone.</param>
-    public static IReadOnlyList<ArticleBlock> Of(MarkdownDocument document, bool withUrls) => BlocksOf(document, withUrls);
+    /// <param name="words">The words of the article's language, which label its notes ("Hinweis"); English by default.</param>
+    public static IReadOnlyList<ArticleBlock> Of(MarkdownDocument document, bool withUrls, PageWords? words = null) =>
+        BlocksOf(document, withUrls, words ?? PageWords.For("en"));
 
-    private static List<ArticleBlock> BlocksOf(ContainerBlock container, bool withUrls)
+    private static List<ArticleBlock> BlocksOf(ContainerBlock container, bool withUrls, PageWords words)
     {
         var blocks = new List<ArticleBlock>();
         foreach (var block in container)
-            Add(blocks, block, withUrls);
+            Add(blocks, block, withUrls, words);
         return blocks;
     }
 
-    private static void Add(List<ArticleBlock> blocks, Block block, bool withUrls)
+    private static void Add(List<ArticleBlock> blocks, Block block, bool withUrls, PageWords words)
     {
+        List<ArticleBlock> Children(ContainerBlock container) => BlocksOf(container, withUrls, words);
         switch (block)
         {
+            case ContainerBlock note when NoteRenderer.KindOf(note) is { } kind:
+                blocks.Add(new NoteBlockJson(kind, words[kind], Children(note)));
+                break;
             case HeadingBlock heading when ReaderText.Of(heading.Inline, withUrls) is { Length: > 0 } text:
                 blocks.Add(new HeadingBlockJson(heading.Level, text));
                 break;
@@ -44,10 +50,10 @@ public static class ArticleBlocks
                 blocks.Add(new ListBlockJson(
                     list.IsOrdered,
                     list.IsOrdered ? StartOf(list) : null,
-                    [.. list.OfType<ListItemBlock>().Select(item => new ListItemJson(CheckedOf(item), BlocksOf(item, withUrls)))]));
+                    [.. list.OfType<ListItemBlock>().Select(item => new ListItemJson(CheckedOf(item), Children(item)))]));
                 break;
             case QuoteBlock quote:
-                blocks.Add(new QuoteBlockJson(BlocksOf(quote, withUrls)));
+                blocks.Add(new QuoteBlockJson(Children(quote)));
                 break;
             case CodeBlock code:
                 var language = (code as FencedCodeBlock)?.Info;
@@ -60,13 +66,13 @@ public static class ArticleBlocks
                 blocks.Add(new RuleBlockJson());
                 break;
             case FootnoteGroup notes:
-                blocks.Add(new FootnotesBlockJson([.. notes.OfType<Footnote>().Select(note => new FootnoteJson(note.Order, BlocksOf(note, withUrls)))]));
+                blocks.Add(new FootnotesBlockJson([.. notes.OfType<Footnote>().Select(note => new FootnoteJson(note.Order, Children(note)))]));
                 break;
             case LinkReferenceDefinitionGroup:
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
-                    Add(blocks, child, withUrls);
+                    Add(blocks, child, withUrls, words);
                 break;
         }
     }

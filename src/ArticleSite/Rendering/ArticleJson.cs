@@ -32,6 +32,7 @@ public sealed record ArticleJsonSection(string? Heading, IReadOnlyList<string> P
 [JsonDerivedType(typeof(ParagraphBlockJson), "paragraph")]
 [JsonDerivedType(typeof(ListBlockJson), "list")]
 [JsonDerivedType(typeof(QuoteBlockJson), "quote")]
+[JsonDerivedType(typeof(NoteBlockJson), "note")]
 [JsonDerivedType(typeof(CodeBlockJson), "code")]
 [JsonDerivedType(typeof(TableBlockJson), "table")]
 [JsonDerivedType(typeof(FigureBlockJson), "figure")]
@@ -53,6 +54,12 @@ public sealed record ListItemJson(bool? Checked, IReadOnlyList<ArticleBlock> Blo
 
 /// <summary>A block quotation and the blocks it holds.</summary>
 public sealed record QuoteBlockJson(IReadOnlyList<ArticleBlock> Blocks) : ArticleBlock;
+
+/// <summary>
+/// A note (GitHub's <c>&gt; [!WARNING]</c>, markdown-it's <c>:::warning</c>): its kind (note, tip, important, warning,
+/// caution), its label in the article's language ("Warnung") and its blocks.
+/// </summary>
+public sealed record NoteBlockJson(string Kind, string Label, IReadOnlyList<ArticleBlock> Blocks) : ArticleBlock;
 
 /// <summary>A code block, verbatim, with the language its fence names (null if none).</summary>
 public sealed record CodeBlockJson(string? Language, string Text) : ArticleBlock;

@@ -34,11 +34,23 @@ public sealed record ArticlePageModel(
     /// <summary>The picture link previews show; null when the article has none.</summary>
     public ArticlePicture? Picture { get; init; }
 
+    /// <summary>The article's versions in other languages, itself included, at their absolute URLs; empty when it has none.</summary>
+    public IReadOnlyList<TranslationLink> Translations { get; init; } = [];
+
+    /// <summary>The versions a reader can go to: every translation but this page.</summary>
+    public IEnumerable<TranslationLink> OtherVersions => Translations.Where(version => version.Version.Slug != Article.Metadata.Slug);
+
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];
 
     /// <summary>How many articles the archive page lists, linked below <see cref="Others"/>; 0 on an article's own page.</summary>
     public int AllArticles { get; init; }
+}
+
+/// <summary>A translation at its URL, named in its own language ("日本語"), or by its tag for a language the site has no words for.</summary>
+public sealed record TranslationLink(Translation Version, string Url)
+{
+    public string Name => SpokenLanguages.Has(Version.Language) ? PageWords.For(Version.Language)["language-name"] : Version.Language;
 }
 
 /// <summary>One entry of the table of contents: a section heading's text and its fragment id.</summary>

@@ -36,14 +36,15 @@ public sealed class ArticleRendition
     };
 
     /// <param name="pagePath">The page's own path, which its canonical URL names.</param>
-    public static async Task<ArticleRendition> RenderAsync(ParsedArticle article, string origin, string pagePath, SiteIdentity site)
+    /// <param name="translations">The article's versions in other languages, itself included, which its page links.</param>
+    public static async Task<ArticleRendition> RenderAsync(ParsedArticle article, string origin, string pagePath, SiteIdentity site, IReadOnlyList<Translation>? translations = null)
     {
         var canonicalUrl = origin + pagePath;
         // An article that names no language of its own, in no language folder, is in the site's.
         if (article.Metadata.Language is null)
             article = article with { Article = article.Article with { Metadata = article.Metadata with { Language = site.Language } } };
         return new(
-            page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site)),
+            page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site, translations: translations)),
             text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),
             markdown: Representation.FromText("text/markdown; charset=utf-8", MarkdownForm.Render(article)),
             json: new Representation("application/json", JsonRenderer.Render(article, canonicalUrl)));

@@ -47,7 +47,7 @@ public static class JsonRenderer
             ReadingTimeMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             Sections: sections,
-            Blocks: ArticleBlocks.Of(article.Document, withUrls: false));
+            Blocks: ArticleBlocks.Of(article.Document, withUrls: false, PageWords.For(metadata.Language ?? SiteIdentity.Default.Language)));
     }
 
     public static byte[] Render(ParsedArticle article, string canonicalUrl) =>

@@ -20,16 +20,22 @@ public sealed class NoteRenderer(PageWords words) : IMarkdownObjectRenderer
 
     public void Write(RendererBase renderer, MarkdownObject objectToRender) => Write((HtmlRenderer)renderer, (ContainerBlock)objectToRender);
 
+    /// <summary>The kind of note an alert or container is ("note", "warning"…), the key of its label; null for any other block.</summary>
+    public static string? KindOf(Block block)
+    {
+        var kind = block switch
+        {
+            AlertBlock alert => alert.Kind.ToString().ToLowerInvariant(),
+            CustomContainer container => container.Info?.ToLowerInvariant(),
+            _ => null,
+        };
+        return Kinds.Contains(kind) ? kind : null;
+    }
+
     private void Write(HtmlRenderer renderer, ContainerBlock block)
     {
-        var kind = (block switch
-        {
-            AlertBlock alert => alert.Kind.ToString(),
-            CustomContainer container => container.Info ?? "",
-            _ => "",
-        }).ToLowerInvariant();
         renderer.EnsureLine();
-        if (Kinds.Contains(kind))
+        if (KindOf(block) is { } kind)
             renderer.Write("<div class=\"note\" role=\"note\"><p><strong>").WriteEscape(words[kind]).WriteLine("</strong></p>");
         else
             renderer.WriteLine("<div>");

@@ -54,11 +54,16 @@ public static class PageRenderer
         await RazorSliceStringBuilderExtensions.RenderAsync(SearchPage.Create(model with { Css = new HtmlString(Stylesheet) }), Encoder);
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
-    public static async Task<string> RenderAsync(ParsedArticle article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0)
+    /// <param name="translations">The article's versions in other languages, itself included: linked as alternates and listed.</param>
+    public static async Task<string> RenderAsync(
+        ParsedArticle article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0,
+        IReadOnlyList<Translation>? translations = null)
     {
         site ??= SiteIdentity.Default;
         var sourceUrl = SourceHomePage(article.Metadata.Source);
-        var picture = ArticlePicture.Of(article.Article, new Uri(canonicalUrl).GetLeftPart(UriPartial.Authority));
+        var origin = new Uri(canonicalUrl).GetLeftPart(UriPartial.Authority);
+        var picture = ArticlePicture.Of(article.Article, origin);
+        var versions = (translations ?? []).Select(version => new TranslationLink(version, origin + SiteRoutes.ArticlePage(version.Slug))).ToList();
         var model = new ArticlePageModel(
             Article: article.Article,
             Body: new HtmlString(RenderBody(article, article.Metadata.Language ?? site.Language)),
@@ -66,10 +71,11 @@ public static class PageRenderer
             ReadingMinutes: article.ReadingMinutes,
             CanonicalUrl: canonicalUrl,
             SourceUrl: sourceUrl,
-            StructuredData: new HtmlString(ArticleStructuredData.Render(article.Article, canonicalUrl, sourceUrl, site, picture?.Url)),
+            StructuredData: new HtmlString(ArticleStructuredData.Render(article.Article, canonicalUrl, sourceUrl, site, picture?.Url, versions)),
             Css: new HtmlString(Stylesheet))
         {
             Picture = picture,
+            Translations = versions,
             Others = others ?? [],
             AllArticles = allArticles,
             Site = site,

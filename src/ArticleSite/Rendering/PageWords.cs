@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// </summary>
 public sealed class PageWords
 {
-    private const string ResourcePrefix = "Languages/";
+    private const string ResourcePrefix = SpokenLanguages.ResourcePrefix;
 
     /// <summary>Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu.</summary>
     private static readonly FrozenSet<string> RightToLeft = FrozenSet.Create(StringComparer.Ordinal, "ar", "he", "fa", "ur");
@@ -37,16 +37,13 @@ public sealed class PageWords
     /// <summary>The words for a language tag such as ko, ko-KR or zh-Hans: its primary subtag's file, else English.</summary>
     public static PageWords For(string languageTag) => Languages.GetValueOrDefault(PrimarySubtag(languageTag)) ?? Languages["en"];
 
-    /// <summary>True when the site has words for <paramref name="languageTag"/>'s primary subtag.</summary>
-    public static bool HasWordsFor(string languageTag) => Languages.ContainsKey(PrimarySubtag(languageTag));
-
     /// <summary>True for a language written right to left (ar, he, fa, ur, with any region), whose pages get dir="rtl".</summary>
     public static bool IsRightToLeft(string languageTag) => RightToLeft.Contains(PrimarySubtag(languageTag));
 
     /// <summary>"rtl" for a right-to-left language, "ltr" otherwise: the value of a dir attribute.</summary>
     public static string Direction(string languageTag) => IsRightToLeft(languageTag) ? "rtl" : "ltr";
 
-    private static string PrimarySubtag(string languageTag) => languageTag.Split('-', 2)[0].ToLowerInvariant();
+    private static string PrimarySubtag(string languageTag) => SpokenLanguages.PrimarySubtag(languageTag);
 
     /// <summary>The word for a key; English when this language's file leaves it out.</summary>
     public string this[string key] => words.TryGetValue(key, out var word) ? word
@@ -92,9 +89,8 @@ public sealed class PageWords
         var assembly = typeof(PageWords).Assembly;
         var english = new PageWords("en", Read(assembly, "en"), fallback: null);
         var languages = new Dictionary<string, PageWords>(StringComparer.Ordinal) { ["en"] = english };
-        foreach (var name in assembly.GetManifestResourceNames().Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        foreach (var language in SpokenLanguages.All)
         {
-            var language = name[ResourcePrefix.Length..^".txt".Length];
             if (language != "en")
                 languages[language] = new PageWords(language, Read(assembly, language), english);
         }

@@ -8,6 +8,7 @@ namespace ArticleSite.Rendering;
 /// Renders an article as plain text, as a person would type it in a plain-text email: blank lines between blocks,
 /// "- " or the number before list items (nested ones indented), "> " before quoted lines, code indented by four spaces,
 /// tables as aligned columns, footnote references as [1] with the notes at the end, a figure as [Image: alt — caption],
+/// a note as a quotation under its label in the article's language ("> [Warnung]"),
 /// and a link's URL in brackets after its text where the two differ.
 /// </summary>
 public static class PlainTextRenderer
@@ -16,7 +17,7 @@ public static class PlainTextRenderer
     {
         var metadata = article.Metadata;
         var blocks = new List<string> { metadata.Title, metadata.Summary, Byline(metadata) };
-        blocks.AddRange(ArticleBlocks.Of(article.Document, withUrls: true).Select(Format));
+        blocks.AddRange(ArticleBlocks.Of(article.Document, withUrls: true, PageWords.For(metadata.Language ?? SiteIdentity.Default.Language)).Select(Format));
         return string.Join("\n\n", blocks) + "\n";
     }
 
@@ -55,6 +56,7 @@ public static class PlainTextRenderer
             (list.Ordered ? $"{(list.Start ?? 1) + index}. " : "- ") + item.Checked switch { true => "[x] ", false => "[ ] ", null => "" },
             item.Blocks))),
         QuoteBlockJson quote => Prefix(string.Join("\n\n", quote.Blocks.Select(Format)), "> ", "> "),
+        NoteBlockJson note => Prefix(string.Join("\n\n", note.Blocks.Select(Format).Prepend($"[{note.Label}]")), "> ", "> "),
         CodeBlockJson code => Prefix(code.Text, "    ", "    "),
         TableBlockJson table => Columns(table),
         FigureBlockJson figure => $"[Image: {string.Join(" — ", new[] { figure.Alt, figure.Caption }.Where(part => !string.IsNullOrWhiteSpace(part)))}]",

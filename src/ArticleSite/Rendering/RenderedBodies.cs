@@ -12,8 +12,7 @@ namespace ArticleSite.Rendering;
 /// <param name="site">The identity every page names (masthead, publisher): a store holds the bodies of one identity; null for the default.</param>
 public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
 {
-    /// <summary>64 MiB: about a thousand articles of the seed's length, each in its four forms and compressed.</summary>
-    public const long DefaultBudget = 64L * 1024 * 1024;
+    public const long DefaultBudget = ContentOptions.DefaultRenderedBodyBudget;
 
     private readonly Lock gate = new();
 
@@ -48,9 +47,11 @@ public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
 
     /// <summary>The article's bodies for an origin: kept ones at once, else rendered (once, on the thread pool) and kept.</summary>
     /// <param name="path">The URL asked for, remembered so that a new snapshot can render what readers were reading; null for none.</param>
-    public Task<ArticleRendition> GetAsync(Article article, string origin, string? path)
+    /// <param name="translations">The article's versions in other languages, which its page links: a body is kept under them too.</param>
+    public Task<ArticleRendition> GetAsync(Article article, string origin, string? path, IReadOnlyList<Translation>? translations = null)
     {
-        var key = new Key(origin, article.SourcePath, article.SourceHash);
+        translations ??= [];
+        var key = new Key(origin, article.SourcePath, article.SourceHash, string.Join(' ', translations.Select(version => $"{version.Language}={version.Slug}")));
         Entry entry;
         bool added;
         lock (gate)
@@ -61,7 +62,7 @@ public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
                 entry = new Entry(key, article, new MadeOnce<ArticleRendition>(async () =>
                 {
                     SiteMetrics.Rendered();
-                    return await ArticleRendition.RenderAsync(article.Parse(), origin, SiteRoutes.ArticlePage(article.Metadata.Slug), Site);
+                    return await ArticleRendition.RenderAsync(article.Parse(), origin, SiteRoutes.ArticlePage(article.Metadata.Slug), Site, translations);
                 }));
                 entries[key] = recency.AddFirst(entry);
             }
@@ -120,7 +121,7 @@ public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
         bytes -= node.Value.Cost;
     }
 
-    private readonly record struct Key(string Origin, string SourcePath, UInt128 Hash);
+    private readonly record struct Key(string Origin, string SourcePath, UInt128 Hash, string Translations);
 
     private sealed class Entry(Key key, Article article, MadeOnce<ArticleRendition> rendition)
     {

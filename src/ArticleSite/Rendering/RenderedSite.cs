@@ -42,7 +42,7 @@ public sealed class RenderedSite
             return resource.Value;
         if (ArticleAt(path) is not var (article, form))
             return null;
-        return ResourceAsync(snapshot.Bodies.GetAsync(article, origin, path), form);
+        return ResourceAsync(snapshot.Bodies.GetAsync(article, origin, path, snapshot.TranslationsOf(article)), form);
     }
 
     /// <summary>The resources made so far, what readers have asked for: the site-wide ones, then the articles' most recently asked first.</summary>

@@ -26,7 +26,7 @@ public static class SiteRenderer
         {
             Add(SiteRoutes.Home, async () =>
             {
-                var rendition = await snapshot.Bodies.GetAsync(lead, origin, path: null);
+                var rendition = await snapshot.Bodies.GetAsync(lead, origin, path: null, snapshot.TranslationsOf(lead));
                 var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderFrontPageAsync(snapshot, lead.Parse(), origin + SiteRoutes.Home));
                 return new Resource([frontPage, .. rendition.Page.Representations.Skip(1)]);
             });

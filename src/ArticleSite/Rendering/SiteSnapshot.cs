@@ -71,6 +71,7 @@ public sealed class SiteSnapshot
         Media = previous is not null && change is { } same && !same.Any(article => article.Metadata.Media.Files.Count > 0)
             ? previous.Media
             : new MediaLibrary(Articles);
+        translations = new(() => new Translations(Articles, Identity.Language));
         redirects = previous is not null && change is { } unaliased && !unaliased.Any(article => article.Metadata.Aliases.Count > 0)
             ? previous.redirects
             : SiteRoutes.Redirects(Articles.Where(article => article.Metadata.Aliases.Count > 0).Select(article => (article.Metadata.Slug, article.Metadata.Aliases)));
@@ -99,6 +100,11 @@ public sealed class SiteSnapshot
     /// <summary>The article published under a slug; null for none.</summary>
     public Article? ArticleWithSlug(ReadOnlySpan<char> slug) =>
         bySlug.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(slug, out var article) ? article : null;
+
+    /// <summary>Every version of the article in another language, itself included; empty when it has none. Found on the first page asked for.</summary>
+    public IReadOnlyList<Translation> TranslationsOf(Article article) => translations.Value.Of(article);
+
+    private readonly Lazy<Translations> translations;
 
     /// <summary>Where the articles' rendered bodies are kept: the process's one store, shared by its snapshots; by default a store of this snapshot's own.</summary>
     public RenderedBodies Bodies { get => bodies ??= new(RenderedBodies.DefaultBudget, Identity); init => bodies = value; }

@@ -1,5 +1,5 @@
 using System.Text;
-using ArticleSite.Rendering;
+using ArticleSite.Loading;
 
 namespace ArticleSite.Searching;
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using ArticleSite.Loading;
 using ArticleSite.Tests.Support;
@@ -48,10 +49,7 @@ public sealed class ArticleLanguageFolderTests
     [Fact]
     public async Task A_translation_in_a_language_folder_publishes_beside_the_original_in_its_own_language()
     {
-        using var content = new TemporaryContentFolder();
-        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
-        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
-        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        using var content = HelloAndItsJapaneseTranslation();
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = site.CreateClient();
 
@@ -62,5 +60,75 @@ public sealed class ArticleLanguageFolderTests
         Assert.Equal(("Healthy", 2), (health.Status, health.Articles));
         Assert.Equal(("en", "20 May 2021"), (original.DocumentElement.GetAttribute("lang"), original.QuerySelector(".byline time")!.TextContent));
         Assert.Equal(("ja", "2021年5月20日"), (translation.DocumentElement.GetAttribute("lang"), translation.QuerySelector(".byline time")!.TextContent));
+    }
+
+    [Fact]
+    public async Task Translations_link_each_other_with_absolute_hreflang_alternates_and_a_list_in_the_pages_language()
+    {
+        using var content = HelloAndItsJapaneseTranslation();
+        content.Write("hallo.md", Article("Hallo", "2021-05-20", "Die Übersetzung.", "lang: de\ntranslationKey: hello\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+
+        var original = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/hello", Cancel));
+        var translation = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/ja-hello", Cancel));
+
+        string[] alternates = [$"de {origin}/articles/hallo", $"en {origin}/articles/hello", $"ja {origin}/articles/ja-hello", $"x-default {origin}/articles/hello"];
+        foreach (var page in new[] { original, translation })
+        {
+            Assert.Equal(alternates, page.QuerySelectorAll("link[rel=alternate][hreflang]").Select(link => $"{link.GetAttribute("hreflang")} {link.GetAttribute("href")}"));
+        }
+        Assert.Equal("他の言語で読む: Deutsch (de, /articles/hallo), English (en, /articles/hello)", ListOf(translation));
+        Assert.Equal("In other languages: Deutsch (de, /articles/hallo), 日本語 (ja, /articles/ja-hello)", ListOf(original));
+        using var originalData = JsonDocument.Parse(original.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        using var translationData = JsonDocument.Parse(translation.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal(
+            $$"""[{"@type":"NewsArticle","url":"{{origin}}/articles/hallo","inLanguage":"de"},{"@type":"NewsArticle","url":"{{origin}}/articles/ja-hello","inLanguage":"ja"}]""",
+            originalData.RootElement.GetProperty("workTranslation").GetRawText());
+        Assert.Equal($$"""{"@type":"NewsArticle","url":"{{origin}}/articles/hello","inLanguage":"en"}""", translationData.RootElement.GetProperty("translationOfWork").GetRawText());
+    }
+
+    [Fact]
+    public async Task A_translation_added_later_is_linked_from_the_page_already_read_and_articles_sharing_a_language_are_not_translations()
+    {
+        using var content = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "2023"));
+        Directory.CreateDirectory(Path.Combine(content.Path, "2024"));
+        content.Write("2023/day.md", Article("Day 2023", "2023-05-20", "One."));
+        content.Write("2024/day.md", Article("Day 2024", "2024-05-20", "Two."));
+        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        Assert.Null(new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/hello", Cancel)).QuerySelector(".translations"));
+
+        Directory.CreateDirectory(Path.Combine(content.Path, "ko"));
+        content.Write("ko/hello.md", Article("안녕하세요", "2021-05-20", "번역입니다."));
+        var original = await Eventually.GetAsync(
+            async () => new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/hello", Cancel)),
+            page => page.QuerySelector(".translations") is not null, "the original to link its new translation");
+
+        Assert.Equal("In other languages: 한국어 (ko, /articles/ko-hello)", ListOf(original));
+        var day = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/day", Cancel));
+        Assert.Null(day.QuerySelector(".translations"));
+        Assert.Empty(day.QuerySelectorAll("link[hreflang]"));
+    }
+
+    /// <summary>hello.md, and its translation in the ja/ folder under the same name.</summary>
+    private static TemporaryContentFolder HelloAndItsJapaneseTranslation()
+    {
+        var content = new TemporaryContentFolder();
+        Directory.CreateDirectory(Path.Combine(content.Path, "ja"));
+        content.Write("hello.md", Article("Hello", "2021-05-20", "The original."));
+        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "翻訳です。"));
+        return content;
+    }
+
+    /// <summary>The page's list of translations: its label, then each link's text, language and address.</summary>
+    private static string ListOf(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var list = page.QuerySelector("nav.translations")!;
+        return $"{list.QuerySelector("#translations-title")!.TextContent}: " + string.Join(", ", list.QuerySelectorAll("a")
+            .Select(link => $"{link.TextContent} ({link.GetAttribute("lang")}, {link.GetAttribute("href")})"));
     }
 }

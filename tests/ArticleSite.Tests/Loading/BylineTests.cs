@@ -59,6 +59,17 @@ public sealed class BylineTests
         { "Michael Stanton ([@alpencoder](https://twitter.com/alpencoder)), renowned master of *slack*", ["Michael Stanton | https://twitter.com/alpencoder |  | renowned master of slack"] },
         { "Peter ‘the garbo’ Marshall ([@hooraybuffer](https://twitter.com/hooraybuffer))", ["Peter ‘the garbo’ Marshall | https://twitter.com/hooraybuffer |  | "] },
         { "Ada Lovelace (Analytical Engines, London) and Grace Hopper (US Navy)", ["Ada Lovelace |  | Analytical Engines, London | ", "Grace Hopper |  | US Navy | "] },
+        { "Thibaud Michaud, Thomas Lively", ["Thibaud Michaud |  |  | ", "Thomas Lively |  |  | "] },
+        { "Ben L. Titzer, Software Engineer and TurboFan Mechanic", ["Ben L. Titzer |  |  | Software Engineer and TurboFan Mechanic"] },
+        { "Yang Guo ([@hashseed](https://twitter.com/hashseed)), Software Engineer and engine pre-heater supplier", ["Yang Guo | https://twitter.com/hashseed |  | Software Engineer and engine pre-heater supplier"] },
+        {
+            "Addy Osmani ([@addyosmani](https://twitter.com/addyosmani)), JavaScript Janitor, and Mathias Bynens ([@mathias](https://twitter.com/mathias)), Main Thread Liberator",
+            ["Addy Osmani | https://twitter.com/addyosmani |  | JavaScript Janitor", "Mathias Bynens | https://twitter.com/mathias |  | Main Thread Liberator"]
+        },
+        { "[Toon Verwaest](https://twitter.com/tverwaes), The Big Short", ["Toon Verwaest | https://twitter.com/tverwaes |  | The Big Short"] },
+        { "Maya Armyanova ([@Zmayski](https://twitter.com/Zmayski)), Optimizer of Proxies", ["Maya Armyanova | https://twitter.com/Zmayski |  | Optimizer of Proxies"] },
+        { "Ulan Degenbaev, Michael Lippautz, and DevTools warrior Alexey Kozyatinskiy", ["Ulan Degenbaev |  |  | ", "Michael Lippautz |  |  | ", "DevTools warrior Alexey Kozyatinskiy |  |  | "] },
+        { "Ludwig van Beethoven, Clara Schumann", ["Ludwig van Beethoven |  |  | ", "Clara Schumann |  |  | "] },
     };
 
     [Theory]
@@ -91,6 +102,8 @@ public sealed class BylineTests
         var person = json.RootElement.GetProperty("author")[0];
         Assert.Equal(("Trask Stalnaker", "https://github.com/trask"), (person.GetProperty("name").GetString(), person.GetProperty("url").GetString()));
         Assert.Equal(3, json.RootElement.GetProperty("author").GetArrayLength());
+        Assert.Equal("""{"@type":"Organization","name":"Microsoft"}""", person.GetProperty("affiliation").GetRawText());
+        Assert.False(json.RootElement.GetProperty("author")[1].TryGetProperty("affiliation", out _));
         Assert.Equal(("Trask Stalnaker", "https://github.com/trask"), ((string?)feedAuthor.Element(atom + "name"), (string?)feedAuthor.Element(atom + "uri")));
     }
 }

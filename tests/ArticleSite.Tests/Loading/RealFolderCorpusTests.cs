@@ -6,8 +6,10 @@ namespace ArticleSite.Tests;
 
 /// <summary>
 /// Two real blogs written for other tools, published as they are: V8's (Eleventy, Fixtures/v8-dev/blog, Apache-2.0, its
-/// Markdown posts without their pictures) and Jekyll's release posts (Fixtures/jekyll-posts, MIT). Every post a reader
-/// could title and date is published, counted by a plain scan of the files here, not by the site's own parser.
+/// Markdown posts with the pictures of four of them in their _img/ folder) and Jekyll's release posts
+/// (Fixtures/jekyll-posts, MIT). Every post a reader could title and date is published, counted by a plain scan of the
+/// files here, not by the site's own parser; five pages of each pass the Nu Html Checker; the pictures kept beside the
+/// posts are served.
 /// </summary>
 public sealed partial class RealFolderCorpusTests
 {
@@ -41,6 +43,58 @@ public sealed partial class RealFolderCorpusTests
             problem.Reason));
         Assert.Equal(expected, bylines.Count);
         Assert.All(bylines, byline => Assert.DoesNotMatch(MarkdownLink(), byline));
+    }
+
+    public static TheoryData<string, string[]> FivePages => new()
+    {
+        { "v8-dev/blog", ["jank-busters", "free-garbage-collection", "v8-release-80", "v8-release-69", "slack-tracking"] },
+        { "jekyll-posts", ["jekyll-1-0-0-released", "jekyll-2-0-3-released", "jekyll-3-0-3-released", "jekyll-4-0-0-released", "jekyll-4-4-0-released"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FivePages))]
+    public async Task Five_pages_of_each_folder_pass_the_Nu_Html_Checker(string folder, string[] slugs)
+    {
+        await using var site = new ArticleSiteFactory { ContentFolder = Path.Combine(AppContext.BaseDirectory, "Fixtures", folder) };
+        var client = site.CreateClient();
+        var pages = new Dictionary<string, byte[]>();
+        foreach (var slug in slugs)
+            pages[slug] = await client.GetByteArrayAsync($"/articles/{slug}", Cancel);
+
+        await NuHtmlChecker.AssertValidAsync(pages);
+    }
+
+    /// <summary>Each post whose pictures the fixture keeps, with the type of each picture its page shows, in order.</summary>
+    public static TheoryData<string, string[]> PostsWithPictures => new()
+    {
+        { "jank-busters", ["image/png", "image/png"] },
+        { "free-garbage-collection", ["image/png", "image/png"] },
+        { "v8-release-80", ["image/svg+xml"] },
+        { "v8-release-69", ["image/svg+xml"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostsWithPictures))]
+    public async Task Pictures_kept_beside_the_posts_are_served_and_their_posts_report_none_missing(string slug, string[] types)
+    {
+        await using var site = new ArticleSiteFactory
+        {
+            ContentFolder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "v8-dev", "blog"),
+            Settings = new Dictionary<string, string> { ["ContentLimits:MaxProblemsListed"] = "10000" },
+        };
+        var client = site.CreateClient();
+
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync($"/articles/{slug}", Cancel));
+        var served = new List<string>();
+        foreach (var source in page.QuerySelectorAll("article img").Select(image => image.GetAttribute("src")!))
+        {
+            using var response = await client.GetAsync(source, Cancel);
+            served.Add($"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} {source.StartsWith("/media/", StringComparison.Ordinal)}");
+        }
+        var health = await Health.GetAsync(client);
+
+        Assert.Equal(types.Select(type => $"200 {type} True"), served);
+        Assert.DoesNotContain(health.Problems, problem => problem.Path == $"{slug}.md");
     }
 
     /// <summary>Files with front matter naming a title and a date (or a date in the file name), and not a draft.</summary>

@@ -135,7 +135,7 @@ public sealed class CrawlerFileTests(ArticleSiteFactory site) : IClassFixture<Ar
         Assert.Equal("integer", schema.GetProperty("wordCount").GetProperty("type").GetString());
         var block = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ArticleBlock");
         Assert.Equal("type", block.GetProperty("discriminator").GetProperty("propertyName").GetString());
-        Assert.Equal(["heading", "paragraph", "list", "quote", "code", "table", "figure", "footnotes", "rule"],
+        Assert.Equal(["heading", "paragraph", "list", "quote", "note", "code", "table", "figure", "footnotes", "rule"],
             block.GetProperty("discriminator").GetProperty("mapping").EnumerateObject().Select(type => type.Name));
         Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/article.json", out _));
     }

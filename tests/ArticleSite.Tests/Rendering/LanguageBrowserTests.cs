@@ -7,14 +7,14 @@ using Microsoft.Playwright;
 namespace ArticleSite.Tests;
 
 /// <summary>
-/// A Korean and an Arabic article, and the lists that mix them with English ones, in a real Chromium: axe, overflow,
+/// A Korean article and its Arabic translation, linked to each other, and the lists that mix them with English ones, in a real Chromium: axe, overflow,
 /// right-to-left layout, entries that read as groups, and the Nu Html Checker.
 /// </summary>
 public sealed class LanguageBrowserTests(LanguageBrowserTests.Site site, ChromiumBrowser chromium) : IClassFixture<LanguageBrowserTests.Site>, IClassFixture<ChromiumBrowser>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A site of a Korean, an Arabic and a dozen English articles, tagged.</summary>
+    /// <summary>A site of a Korean article, its Arabic translation and a dozen English articles, tagged.</summary>
     public sealed class Site : IAsyncDisposable
     {
         private readonly TemporaryContentFolder content = new();
@@ -27,6 +27,7 @@ public sealed class LanguageBrowserTests(LanguageBrowserTests.Site site, Chromiu
                 summary: 양국 정상이 밤샘 협상 끝에 관세 휴전에 합의했다.
                 date: 2025-11-03T09:30:00+09:00
                 lang: ko
+                translationKey: trade-truce
                 authors: [김민지, 이서준]
                 tags: [경제, 외교]
                 ---
@@ -46,6 +47,7 @@ public sealed class LanguageBrowserTests(LanguageBrowserTests.Site site, Chromiu
                 summary: اتفق الزعيمان على هدنة في الرسوم الجمركية بعد مفاوضات استمرت طوال الليل.
                 date: 2025-11-02T18:00:00+03:00
                 lang: ar
+                translationKey: trade-truce
                 author: ليلى حسن
                 tags: [اقتصاد]
                 ---

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ArticleSite.Tests.Support;
@@ -94,7 +95,7 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
             Write {{ page.title }} in a layout.
             {% endraw %}
 
-            Please [file a bug]({{ site.repository }}/issues/new).
+            Please [file a bug]({{ site.repository }}/issues/new), read [the guide]({% link _docs/maglev.md %}) or [the about page]({% link about.html %}).
 
             * Collections moved.
 
@@ -179,6 +180,24 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Empty(page.QuerySelectorAll("article blockquote"));
     }
 
+    [Fact]
+    public async Task A_note_in_the_text_and_the_json_carries_its_label_in_the_articles_language()
+    {
+        var client = site.CreateClient();
+
+        var text = await client.GetStringAsync("/articles/alerts.txt", Cancel);
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/articles/alerts.json", Cancel));
+
+        Assert.EndsWith("\n\n회의 일정.\n\n> [참고]\n>\n> 회의는 월요일에 열린다.\n\n> [경고]\n>\n> 일정은 바뀔 수 있다.\n", text, StringComparison.Ordinal);
+        Assert.Equal(
+            ["note note 참고: paragraph 회의는 월요일에 열린다.", "note warning 경고: paragraph 일정은 바뀔 수 있다."],
+            json.RootElement.GetProperty("blocks").EnumerateArray().Skip(1).Select(block =>
+                $"{block.GetProperty("type")} {block.GetProperty("kind")} {block.GetProperty("label")}: " + string.Join(", ", block.GetProperty("blocks").EnumerateArray()
+                    .Select(inner => $"{inner.GetProperty("type")} {inner.GetProperty("text")}"))));
+        var container = await client.GetStringAsync("/articles/maglev.txt", Cancel);
+        Assert.Contains("\n\n> [Note]\n>\n> All the benchmark scores in this post were measured with Chrome 117.0.5897.3", container, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string[]> Tables => new()
     {
         // Inside :::table-wrapper, with the markdownlint comments around the table.
@@ -241,8 +260,11 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         // An item's indented paragraph is no code block: its calls are read.
         Assert.Equal("Links made with {{ page.url }} or to /docs/ adapt.", article.QuerySelectorAll(":scope > ul > li > p")[^1].TextContent);
         Assert.Equal(
-            [("/articles/react-cliff", "v3.4.0"), ("/articles/react-cliff", "the story"), (TestPictures.MediaUrl(Photo, "photo.png"), "the logo"), ("/issues/new", "file a bug")],
-            article.QuerySelectorAll("article > p a").Select(link => (link.GetAttribute("href"), link.TextContent)));
+            [
+                ("/articles/react-cliff", "v3.4.0"), ("/articles/react-cliff", "the story"), (TestPictures.MediaUrl(Photo, "photo.png"), "the logo"), ("/issues/new", "file a bug"),
+                ("/articles/maglev", "the guide"), ("", "the about page"),
+            ],
+            article.QuerySelectorAll("article > p a").Select(link => (link.GetAttribute("href") ?? "", link.TextContent)));
         Assert.Equal(("language-shell", "gem install jekyll\n"), (article.QuerySelector("pre code")!.ClassName, article.QuerySelector("pre code")!.TextContent));
     }
 
@@ -254,7 +276,7 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Equal(
             [
                 ("hugo.md", "line 22: template calls of another tool that the site does not understand, shown without them: {{< gist >}} (line 22), {{% notice %}} (line 24)"),
-                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% include %} (line 25)"),
+                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% link about.html %} (line 19), {% include %} (line 25)"),
             ],
             health.Problems.Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
         Assert.Equal(9, health.Articles);

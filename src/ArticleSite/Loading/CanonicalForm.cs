@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ArticleSite.Rendering;
+namespace ArticleSite.Loading;
 
 /// <summary>
 /// Unicode's composed form (NFC, UAX #15), so that text typed with a combining accent ("e" + U+0301) and text typed with

@@ -1,4 +1,4 @@
-using ArticleSite.Rendering;
+using ArticleSite.Loading;
 
 namespace ArticleSite.Tests;
 

@@ -1,0 +1,35 @@
+using ArticleSite.Loading;
+
+namespace ArticleSite.Rendering;
+
+/// <summary>One version of an article in a set of translations: its language and where it is published.</summary>
+/// <param name="IsDefault">The version in the site's language: the page for readers of any other (hreflang x-default).</param>
+public sealed record Translation(string Language, string Slug, bool IsDefault);
+
+/// <summary>
+/// The snapshot's articles that translate each other: those sharing a <see cref="ArticleMetadata.TranslationKey"/>
+/// (the front matter's <c>translationKey</c>, else the slug the file's name gives) in different languages, an article
+/// without a language of its own being in the site's. A set in which two articles share a language is no set of
+/// translations (<c>2023/hello.md</c> and <c>2024/hello.md</c> are two articles), so none of it is linked.
+/// </summary>
+public sealed class Translations
+{
+    private readonly Dictionary<string, IReadOnlyList<Translation>> byKey = new(StringComparer.Ordinal);
+
+    public Translations(IEnumerable<Article> articles, string siteLanguage)
+    {
+        string LanguageOf(Article article) => article.Metadata.Language ?? siteLanguage;
+        var sets = articles.GroupBy(article => article.Metadata.TranslationKey, StringComparer.Ordinal).Where(set => set.Skip(1).Any());
+        foreach (var set in sets)
+        {
+            if (set.DistinctBy(LanguageOf, StringComparer.OrdinalIgnoreCase).Count() != set.Count())
+                continue;
+            byKey[set.Key] = [.. set.OrderBy(LanguageOf, StringComparer.Ordinal)
+                .Select(article => new Translation(LanguageOf(article), article.Metadata.Slug,
+                    string.Equals(LanguageOf(article), siteLanguage, StringComparison.OrdinalIgnoreCase)))];
+        }
+    }
+
+    /// <summary>Every version of the article, itself included, by language; empty when it has no translation.</summary>
+    public IReadOnlyList<Translation> Of(Article article) => byKey.GetValueOrDefault(article.Metadata.TranslationKey) ?? [];
+}
