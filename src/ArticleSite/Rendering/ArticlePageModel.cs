@@ -43,6 +43,9 @@ public sealed record ArticlePageModel(
     /// <summary>The other articles, newest first, listed at the end of the front page; empty on an article's own page.</summary>
     public IReadOnlyList<Article> Others { get; init; } = [];
 
+    /// <summary>What the page writes after the article, where the snapshot's links to the articles around it go (<see cref="ArticleRendition"/>); null on the front page.</summary>
+    public HtmlString? LinksSlot { get; init; }
+
     /// <summary>How many articles the archive page lists, linked below <see cref="Others"/>; 0 on an article's own page.</summary>
     public int AllArticles { get; init; }
 }

@@ -1,21 +1,55 @@
+using System.Text;
 using ArticleSite.Loading;
+using Microsoft.AspNetCore.Html;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>The resources of one article, rendered for one public origin: its page (which offers every form by negotiation), text, Markdown and JSON.</summary>
+/// <summary>
+/// The resources of one article, rendered for one public origin: its page (which offers every form by negotiation), text,
+/// Markdown and JSON. The page's links to the articles around it (<see cref="ArticleNeighbours"/>) depend on the snapshot,
+/// the rest on the article alone: the page is kept as the HTML before and after those links, and put together with the
+/// links of the snapshot that serves it (<see cref="PageWith"/>), so that a neighbour's edit changes the links, and the
+/// page's ETag, without rendering this article's body again.
+/// </summary>
 public sealed class ArticleRendition
 {
-    private ArticleRendition(Representation page, Representation text, Representation markdown, Representation json)
+    /// <summary>Where the page's links go, written by the page template after the article; the last one in the page is the template's.</summary>
+    internal const string LinksSlot = "<!--leads-on-->";
+
+    private const string HtmlType = "text/html; charset=utf-8";
+
+    private readonly byte[] pageBefore;
+
+    private readonly byte[] pageAfter;
+
+    private readonly Representation text;
+
+    private readonly Representation markdown;
+
+    private readonly Representation json;
+
+    private readonly Lock gate = new();
+
+    /// <summary>The page as last put together, with the links it was put together with: what consecutive requests of one snapshot share.</summary>
+    private (string Links, Resource Page) assembled;
+
+    private ArticleRendition(string page, Representation text, Representation markdown, Representation json)
     {
-        Page = new Resource([page, text, markdown, json]);
+        var slot = page.LastIndexOf(LinksSlot, StringComparison.Ordinal);
+        pageBefore = Encoding.UTF8.GetBytes(page[..slot]);
+        pageAfter = Encoding.UTF8.GetBytes(page[(slot + LinksSlot.Length)..]);
+        this.text = text;
+        this.markdown = markdown;
+        this.json = json;
         Text = new Resource(text);
         Markdown = new Resource(markdown);
         Json = new Resource(json);
-        IdentityBytes = page.Body.Length + text.Body.Length + markdown.Body.Length + json.Body.Length;
+        assembled = ("", Assemble(""));
+        IdentityBytes = pageBefore.Length + pageAfter.Length + text.Body.Length + markdown.Body.Length + json.Body.Length;
     }
 
-    /// <summary>The page's URL: the HTML page first, the other forms by content negotiation.</summary>
-    public Resource Page { get; }
+    /// <summary>The page's URL as last put together (without links until a snapshot asks): the HTML page first, the other forms by content negotiation.</summary>
+    public Resource Page { get { lock (gate) return assembled.Page; } }
 
     public Resource Text { get; }
 
@@ -23,10 +57,13 @@ public sealed class ArticleRendition
 
     public Resource Json { get; }
 
-    /// <summary>The bytes of the four bodies uncompressed.</summary>
+    /// <summary>The bytes of the four bodies uncompressed, the page without its links.</summary>
     public long IdentityBytes { get; }
 
-    /// <summary>The resource of one form.</summary>
+    /// <summary>The bytes of the page without its links.</summary>
+    public long PageBytes => pageBefore.Length + pageAfter.Length;
+
+    /// <summary>The resource of one form; the page as last put together.</summary>
     public Resource Of(ArticleForm form) => form switch
     {
         ArticleForm.Text => Text,
@@ -34,6 +71,33 @@ public sealed class ArticleRendition
         ArticleForm.Json => Json,
         _ => Page,
     };
+
+    /// <summary>The resource of one form, the page with <paramref name="links"/> (HTML, empty for none) where they go.</summary>
+    public Resource Of(ArticleForm form, string links) => form == ArticleForm.Page ? PageWith(links) : Of(form);
+
+    /// <summary>
+    /// The page with these links: the one last put together when its links were the same (its compressed copies with it),
+    /// else a new one. Putting it together copies bytes; nothing is rendered again.
+    /// </summary>
+    public Resource PageWith(string links)
+    {
+        lock (gate)
+        {
+            if (!string.Equals(assembled.Links, links, StringComparison.Ordinal))
+                assembled = (links, Assemble(links));
+            return assembled.Page;
+        }
+    }
+
+    private Resource Assemble(string links)
+    {
+        var linkBytes = Encoding.UTF8.GetBytes(links);
+        var page = new byte[pageBefore.Length + linkBytes.Length + pageAfter.Length];
+        pageBefore.CopyTo(page, 0);
+        linkBytes.CopyTo(page, pageBefore.Length);
+        pageAfter.CopyTo(page, pageBefore.Length + linkBytes.Length);
+        return new Resource([new Representation(HtmlType, page), text, markdown, json]);
+    }
 
     /// <param name="pagePath">The page's own path, which its canonical URL names.</param>
     /// <param name="translations">The article's versions in other languages, itself included, which its page links.</param>
@@ -44,7 +108,7 @@ public sealed class ArticleRendition
         if (article.Metadata.Language is null)
             article = article with { Article = article.Article with { Metadata = article.Metadata with { Language = site.Language } } };
         return new(
-            page: Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderAsync(article, canonicalUrl, site, translations: translations)),
+            page: await PageRenderer.RenderAsync(article, canonicalUrl, site, translations: translations, linksSlot: new HtmlString(LinksSlot)),
             text: Representation.FromText("text/plain; charset=utf-8", PlainTextRenderer.Render(article)),
             markdown: Representation.FromText("text/markdown; charset=utf-8", MarkdownForm.Render(article)),
             json: new Representation("application/json", JsonRenderer.Render(article, canonicalUrl)));

@@ -55,9 +55,10 @@ public static class PageRenderer
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     /// <param name="translations">The article's versions in other languages, itself included: linked as alternates and listed.</param>
+    /// <param name="linksSlot">Written where the links to the articles around it go (<see cref="ArticleRendition"/>); null for none.</param>
     public static async Task<string> RenderAsync(
         ParsedArticle article, string canonicalUrl, SiteIdentity? site = null, IReadOnlyList<Article>? others = null, int allArticles = 0,
-        IReadOnlyList<Translation>? translations = null)
+        IReadOnlyList<Translation>? translations = null, HtmlString? linksSlot = null)
     {
         site ??= SiteIdentity.Default;
         var sourceUrl = SourceHomePage(article.Metadata.Source);
@@ -79,10 +80,16 @@ public static class PageRenderer
             Others = others ?? [],
             AllArticles = allArticles,
             Site = site,
+            LinksSlot = linksSlot,
         };
         // Named explicitly: the slice's own RenderAsync overloads write to a pipe, this one returns the string.
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArticlePage.Create(model), Encoder);
     }
+
+    /// <summary>An article page's links to the articles around it, in the article's language; empty when it has none.</summary>
+    public static async Task<string> RenderLinksAsync(ArticleNeighbours neighbours, Article article, SiteIdentity site) =>
+        neighbours is { Previous: null, Next: null, Related.Count: 0 } ? ""
+            : await RazorSliceStringBuilderExtensions.RenderAsync(LeadsOn.Create(new LeadsOnModel(neighbours, article.Metadata.Language ?? site.Language, site.Language)), Encoder);
 
     /// <summary>The source's home page when the front matter's <c>source</c> is a host name, e.g. https://thefoxdaily.com/.</summary>
     private static string? SourceHomePage(string? source) =>

@@ -40,10 +40,11 @@ public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
     private long evicted;
 
     /// <summary>
-    /// What a rendition counts for: its identity bytes twice, the Brotli and gzip copies made when asked for being
-    /// together about as large as the text they compress (each is a quarter to a third of it).
+    /// What a rendition counts for: its identity bytes and the page once more (as put together with its links), twice,
+    /// the Brotli and gzip copies made when asked for being together about as large as the text they compress (each is
+    /// a quarter to a third of it).
     /// </summary>
-    public static long CostOf(ArticleRendition rendition) => rendition.IdentityBytes * 2;
+    public static long CostOf(ArticleRendition rendition) => (rendition.IdentityBytes + rendition.PageBytes) * 2;
 
     /// <summary>The article's bodies for an origin: kept ones at once, else rendered (once, on the thread pool) and kept.</summary>
     /// <param name="path">The URL asked for, remembered so that a new snapshot can render what readers were reading; null for none.</param>

@@ -42,7 +42,15 @@ public sealed class RenderedSite
             return resource.Value;
         if (ArticleAt(path) is not var (article, form))
             return null;
-        return ResourceAsync(snapshot.Bodies.GetAsync(article, origin, path, snapshot.TranslationsOf(article)), form);
+        var rendition = snapshot.Bodies.GetAsync(article, origin, path, snapshot.TranslationsOf(article));
+        return form == ArticleForm.Page ? PageAsync(rendition, article) : ResourceAsync(rendition, form);
+    }
+
+    /// <summary>The article's kept page with this snapshot's links to the articles around it.</summary>
+    private async Task<Resource> PageAsync(Task<ArticleRendition> rendition, Article article)
+    {
+        var made = await rendition;
+        return made.PageWith(await PageRenderer.RenderLinksAsync(ArticleNeighbours.Of(snapshot, article), article, snapshot.Identity));
     }
 
     /// <summary>The resources made so far, what readers have asked for: the site-wide ones, then the articles' most recently asked first.</summary>

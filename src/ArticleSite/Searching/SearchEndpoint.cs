@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,6 +36,8 @@ public static class SearchEndpoint
 
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SearchOptions>>(SearchOptions.Rules);
         services.AddSingleton<SearchIndex>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndex>());
         return services;

@@ -16,13 +16,10 @@ namespace ArticleSite.Searching;
 /// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
 /// tries again from a fresh file.
 /// </summary>
-public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, ILogger<SearchIndex> logger) : BackgroundService
+public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
 {
     /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
     private const int Batch = 250;
-
-    /// <summary>How long one search may run before it is interrupted (SQLite's interrupt): a query never holds a thread for long.</summary>
-    public static readonly TimeSpan QueryBudget = TimeSpan.FromMilliseconds(300);
 
     private volatile SearchDatabase? database;
     private Dictionary<string, (long Id, UInt128 Hash)>? indexed;
@@ -46,7 +43,7 @@ public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheF
         var current = database ?? throw new SearchUnavailableException(state);
         try
         {
-            return current.Search(query, offset, limit, QueryBudget);
+            return current.Search(query, offset, limit, options.Value.QueryBudget);
         }
         catch (Microsoft.Data.Sqlite.SqliteException failure)
         {

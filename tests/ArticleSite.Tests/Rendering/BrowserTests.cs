@@ -51,6 +51,27 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
         await AssertNoAxeViolationAsync(page);
     }
 
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task Axe_finds_no_violation_on_an_article_page_that_leads_on_and_a_phone_never_scrolls_sideways(int width, int height, string scheme)
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x]\n"));
+        content.Write("b.md", TemporaryContentFolder.Article("A headline long enough to wrap on a phone, with Averyveryverylongwordwithoutanybreakopportunity", "2025-11-02", "Body.", "tags: [x]\n"));
+        content.Write("c.md", TemporaryContentFolder.Article("بيتا", "2025-11-03", "نص.", "lang: ar\ntags: [x]\n"));
+        await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
+        var page = await chromium.OpenAsync(width, height, scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        await page.GotoAsync(new Uri(several.CreateClient().BaseAddress!, "/articles/b").AbsoluteUri);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ChromiumBrowser.OutputFolder, $"leads-on-{width}x{height}-{scheme}.png"), FullPage = true });
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await AssertNoAxeViolationAsync(page);
+        Assert.True(await page.Locator("nav.leads-on").IsVisibleAsync());
+        // On paper, links lead nowhere: the links are left out, as the masthead is.
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Microsoft.Playwright.Media.Print });
+        Assert.False(await page.Locator("nav.leads-on").IsVisibleAsync());
+    }
+
     private static async Task AssertNoAxeViolationAsync(IPage page)
     {
         var results = await page.RunAxe(new AxeRunOptions

@@ -47,6 +47,18 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_article_page_with_links_to_the_articles_around_it_has_no_Nu_Html_Checker_errors()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x]\n"));
+        content.Write("b.md", TemporaryContentFolder.Article("بيتا", "2025-11-02", "نص.", "lang: ar\ntags: [x]\n"));
+        content.Write("c.md", TemporaryContentFolder.Article("Gamma", "2025-11-03", "Gamma body.", "tags: [x]\n"));
+        await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        await AssertNoErrorsAsync(several.CreateClient(), ("/articles/a", "oldest.html"), ("/articles/b", "between.html"), ("/articles/c", "newest.html"));
+    }
+
+    [Fact]
     public async Task The_search_pages_have_no_Nu_Html_Checker_errors()
     {
         using var content = new TemporaryContentFolder();

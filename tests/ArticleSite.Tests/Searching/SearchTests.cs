@@ -64,7 +64,7 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     }
 
     /// <summary>The slugs /search finds for a query, in order, as the JSON form lists them.</summary>
-    private static async Task<string[]> FindAsync(HttpClient client, string query)
+    internal static async Task<string[]> FindAsync(HttpClient client, string query)
     {
         using var response = await client.SendAsync($"/search?q={Uri.EscapeDataString(query)}", ("Accept", "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,7 +73,7 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     }
 
     /// <summary>Waits until the index holds the archive: a first start serves while it builds.</summary>
-    private static Task<string[]> WhenIndexedAsync(HttpClient client, string query, string slug) =>
+    internal static Task<string[]> WhenIndexedAsync(HttpClient client, string query, string slug) =>
         Eventually.GetAsync(() => FindAsync(client, query), found => found.Contains(slug), $"\"{query}\" to find {slug}");
 
     /// <summary>Waits until an edit is indexed, moving the site's clock on as real time passes: its reloads are timed by it.</summary>
