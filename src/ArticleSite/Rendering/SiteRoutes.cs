@@ -3,20 +3,32 @@ using ArticleSite.Media;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Every URL the site serves, defined once: the renderer files resources under them, the endpoints look them up.</summary>
+/// <summary>
+/// Every URL the site serves, defined once: how each is written, which route pattern maps it to its endpoint, and how an
+/// article's URL is read back (<see cref="TryReadArticleUrl"/>). The URL table (<see cref="UrlTable"/>) files resources
+/// under them; the endpoints look them up.
+/// </summary>
 public static class SiteRoutes
 {
+    private const string ArticlesPrefix = "/articles/";
+
+    private const string TextSuffix = ".txt";
+
+    private const string MarkdownSuffix = ".md";
+
+    private const string JsonSuffix = ".json";
+
     /// <summary>The lead article's page, or the front page when there are several articles.</summary>
     public const string Home = "/";
 
     /// <summary>The lead article as plain text.</summary>
-    public const string LeadText = "/article.txt";
+    public const string LeadText = "/article" + TextSuffix;
 
     /// <summary>The lead article's Markdown source, as published.</summary>
-    public const string LeadMarkdown = "/article.md";
+    public const string LeadMarkdown = "/article" + MarkdownSuffix;
 
     /// <summary>The lead article as JSON.</summary>
-    public const string LeadJson = "/article.json";
+    public const string LeadJson = "/article" + JsonSuffix;
 
     /// <summary>The Atom feed of the articles, with their full content.</summary>
     public const string Feed = "/feed.atom";
@@ -62,16 +74,45 @@ public static class SiteRoutes
     public static string Lookup(string path) => Uri.UnescapeDataString(path);
 
     /// <summary>An article's own page.</summary>
-    public static string ArticlePage(string slug) => $"/articles/{slug}";
+    public static string ArticlePage(string slug) => ArticlesPrefix + slug;
 
     /// <summary>An article as plain text.</summary>
-    public static string ArticleText(string slug) => $"/articles/{slug}.txt";
+    public static string ArticleText(string slug) => ArticlesPrefix + slug + TextSuffix;
 
     /// <summary>An article's Markdown source, as published.</summary>
-    public static string ArticleMarkdown(string slug) => $"/articles/{slug}.md";
+    public static string ArticleMarkdown(string slug) => ArticlesPrefix + slug + MarkdownSuffix;
 
     /// <summary>An article as JSON.</summary>
-    public static string ArticleJson(string slug) => $"/articles/{slug}.json";
+    public static string ArticleJson(string slug) => ArticlesPrefix + slug + JsonSuffix;
+
+    /// <summary>The form a URL of the lead article names (<see cref="LeadText"/> …); null for any other URL.</summary>
+    /// <remarks>"/" is the lead article's page only when it is the one article: the URL table decides that.</remarks>
+    public static ArticleForm? LeadForm(string path) => path switch
+    {
+        LeadText => ArticleForm.Text,
+        LeadMarkdown => ArticleForm.Markdown,
+        LeadJson => ArticleForm.Json,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads a URL under /articles/ as one article's: the slug it names, and in which form (<see cref="ArticlePage"/>,
+    /// <see cref="ArticleText"/> …). False for any other URL; the slug may name no article.
+    /// </summary>
+    public static bool TryReadArticleUrl(string path, out ReadOnlySpan<char> slug, out ArticleForm form)
+    {
+        slug = default;
+        form = ArticleForm.Page;
+        if (!path.StartsWith(ArticlesPrefix, StringComparison.Ordinal))
+            return false;
+        var name = path.AsSpan(ArticlesPrefix.Length);
+        (form, var suffix) = name.EndsWith(TextSuffix) ? (ArticleForm.Text, TextSuffix.Length)
+            : name.EndsWith(MarkdownSuffix) ? (ArticleForm.Markdown, MarkdownSuffix.Length)
+            : name.EndsWith(JsonSuffix) ? (ArticleForm.Json, JsonSuffix.Length)
+            : (ArticleForm.Page, 0);
+        slug = name[..^suffix];
+        return true;
+    }
 
     /// <summary>The search page: a form, and the articles matching its <c>q</c>, 20 a page.</summary>
     public const string Search = "/search";

@@ -55,7 +55,7 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
             return null;
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
-        var site = await origin.RenderingFor(request, snapshot);
+        var site = await origin.UrlTableFor(request, snapshot);
         string? leadETag;
         try
         {

@@ -26,7 +26,7 @@ public sealed record Selection(Resource Resource, Representation? Representation
             return made;
 
         var request = context.Request;
-        var site = await origin.RenderingFor(request, snapshot);
+        var site = await origin.UrlTableFor(request, snapshot);
         if (site.Find(request.Path.Value ?? "/") is not { } resource)
             return null;
         Resource found;

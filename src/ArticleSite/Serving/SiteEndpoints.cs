@@ -13,7 +13,7 @@ namespace ArticleSite.Serving;
 /// <list type="bullet">
 /// <item>Every URL of <see cref="SiteRoutes"/> (<c>/</c>, <c>/article.txt</c>, <c>/articles/{slug}</c>, <c>/feed.atom</c>,
 /// the sitemaps, <c>/robots.txt</c> …): a cache hit by <c>UseOutputCache</c> in Program.cs, before routing; a miss here,
-/// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/SiteRenderer.cs) and
+/// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/UrlTable.cs) and
 /// <see cref="RepresentationResult"/> writes.</item>
 /// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>), as is a list page's URL without its slash; a
 /// withdrawn article's URL: 410 here.</item>
@@ -90,7 +90,7 @@ public static class SiteEndpoints
         // "OPTIONS *" has an empty path, which is no list page's.
         if (request.Path.Value is not { Length: > 1 } path || path.EndsWith('/'))
             return null;
-        var site = await origin.RenderingFor(request, snapshot);
+        var site = await origin.UrlTableFor(request, snapshot);
         return site.Find(path + "/") is null ? null : request.Path.ToUriComponent() + "/" + request.QueryString.ToUriComponent();
     }
 
