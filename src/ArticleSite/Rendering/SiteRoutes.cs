@@ -18,6 +18,9 @@ public static class SiteRoutes
 
     private const string JsonSuffix = ".json";
 
+    /// <summary>The route that takes every path no other route does: an article's old URL, a withdrawn one, any unknown one.</summary>
+    public const string AnyPathPattern = "/{**path}";
+
     /// <summary>The lead article's page, or the front page when there are several articles.</summary>
     public const string Home = "/";
 
@@ -39,6 +42,9 @@ public static class SiteRoutes
     /// <summary>One child sitemap of the index, numbered from 1.</summary>
     public static string SitemapPart(int number) => $"/sitemaps/{number}.xml";
 
+    /// <summary>The route of <see cref="SitemapPart"/>.</summary>
+    public const string SitemapPartPattern = "/sitemaps/{part}.xml";
+
     public const string Robots = "/robots.txt";
 
     /// <summary>The llms.txt summary for language models.</summary>
@@ -57,6 +63,9 @@ public static class SiteRoutes
     /// <summary>One page of the archive, numbered from 1: the first is <see cref="Archive"/> itself, the others under /articles/page/.</summary>
     public static string ArchivePage(int number) => number == 1 ? Archive : $"/articles/page/{number}/";
 
+    /// <summary>The route of <see cref="ArchivePage"/> past the first.</summary>
+    public const string ArchivePagePattern = "/articles/page/{page}/";
+
     /// <summary>Every tag, with its number of articles.</summary>
     public const string Tags = "/tags/";
 
@@ -67,8 +76,17 @@ public static class SiteRoutes
     public static string TagPage(string slug, int number = 1) =>
         number == 1 ? $"/tags/{Uri.EscapeDataString(slug)}/" : $"/tags/{Uri.EscapeDataString(slug)}/page/{number}/";
 
+    /// <summary>The routes of <see cref="TagPage"/>: its first page, and the others.</summary>
+    public const string TagPagePattern = "/tags/{tag}/";
+
+    /// <inheritdoc cref="TagPagePattern"/>
+    public const string TagPageNumberPattern = "/tags/{tag}/page/{page}/";
+
     /// <summary>The Atom feed of a tag's newest articles.</summary>
     public static string TagFeed(string slug) => $"/tags/{Uri.EscapeDataString(slug)}/feed.atom";
+
+    /// <summary>The route of <see cref="TagFeed"/>.</summary>
+    public const string TagFeedPattern = "/tags/{tag}/feed.atom";
 
     /// <summary>A path as the server sees a request for it, decoded: how resources are filed.</summary>
     public static string Lookup(string path) => Uri.UnescapeDataString(path);
@@ -84,6 +102,9 @@ public static class SiteRoutes
 
     /// <summary>An article as JSON.</summary>
     public static string ArticleJson(string slug) => ArticlesPrefix + slug + JsonSuffix;
+
+    /// <summary>The route of an article's URLs in every form (<see cref="TryReadArticleUrl"/> reads them).</summary>
+    public const string ArticlePattern = ArticlesPrefix + "{**article}";
 
     /// <summary>The form a URL of the lead article names (<see cref="LeadText"/> …); null for any other URL.</summary>
     /// <remarks>"/" is the lead article's page only when it is the one article: the URL table decides that.</remarks>
