@@ -66,20 +66,10 @@ public static class SiteEndpoints
         return app;
     }
 
+    /// <summary>Answers what the lookup says the URL is: the one handler of the routes above, which differ only in what they match.</summary>
     private static async Task<IResult> AnswerAsync(HttpContext context, ResourceLookup resources, SitePublisher publisher, IOptions<HttpCachingOptions> caching)
     {
-        var lookup = await resources.FindAsync(context);
-        // A snapshot may come out meanwhile for another file's change: wait on until one publishes this file as it is now.
-        var waitingSince = Stopwatch.GetTimestamp();
-        while (lookup is { Outcome: LookupOutcome.Unavailable, Snapshot: { } snapshot }
-            && Stopwatch.GetElapsedTime(waitingSince) is var waited && waited < Lookup.WaitForNextSnapshot)
-        {
-            var next = await publisher.NextSnapshotAsync(snapshot, Lookup.WaitForNextSnapshot - waited);
-            if (ReferenceEquals(next, snapshot))
-                break;
-            lookup = await resources.FindAsync(context, next);
-        }
-
+        var lookup = await LookUpWhenAvailableAsync(context, resources, publisher);
         var request = context.Request;
         switch (lookup.Outcome)
         {
@@ -101,6 +91,25 @@ public static class SiteEndpoints
         if (!ReadMethods.Allows(request.Method))
             return ReadMethods.NotAllowed(context.Response);
         return new RepresentationResult(lookup.Selection, caching.Value.CacheControlFor(lookup.Selection.Resource.Freshness));
+    }
+
+    /// <summary>
+    /// What the lookup says; for an unavailable article, what it says in each snapshot that comes out meanwhile (another
+    /// file's change may come first) until one publishes the article's file as it is now, or the wait is over.
+    /// </summary>
+    private static async ValueTask<Lookup> LookUpWhenAvailableAsync(HttpContext context, ResourceLookup resources, SitePublisher publisher)
+    {
+        var lookup = await resources.FindAsync(context);
+        var waitingSince = Stopwatch.GetTimestamp();
+        while (lookup is { Outcome: LookupOutcome.Unavailable, Snapshot: { } snapshot }
+            && Stopwatch.GetElapsedTime(waitingSince) is var waited && waited < Lookup.WaitForNextSnapshot)
+        {
+            var next = await publisher.NextSnapshotAsync(snapshot, Lookup.WaitForNextSnapshot - waited);
+            if (ReferenceEquals(next, snapshot))
+                break;
+            lookup = await resources.FindAsync(context, next);
+        }
+        return lookup;
     }
 
     /// <summary>
