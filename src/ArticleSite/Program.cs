@@ -31,6 +31,7 @@ builder.Services.AddPictureVariants();
 builder.Services.AddSiteOptions();
 builder.Services.AddSiteHosts();
 builder.Services.AddArticleCaching();
+builder.Services.AddSite();
 builder.Services.AddServerLimits();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddOpenApiDocument();
@@ -52,7 +53,7 @@ app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseSiteHosts();
 // A cache hit is answered here, before routing, the status pages and the body check, which only concern responses
-// being made: the cache's policy applies to every request, and the snapshot decides what it stores.
+// being made: the cache's policy applies to every request, and the resource lookup decides what it stores.
 app.UseOutputCache();
 app.UseRouting();
 app.UseOneUrlPerFile();

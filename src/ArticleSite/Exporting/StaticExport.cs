@@ -17,7 +17,7 @@ public static class StaticExport
     /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
     /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
     /// <param name="searchUpstream">The live replica the nginx block sends <c>/search</c> to; none leaves search out.</param>
-    public static async Task WriteAsync(RenderedSite site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, string? variantCache = null, string? searchUpstream = null)
+    public static async Task WriteAsync(UrlTable site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, string? variantCache = null, string? searchUpstream = null)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);

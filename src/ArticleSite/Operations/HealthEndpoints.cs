@@ -1,3 +1,5 @@
+using ArticleSite.Publishing;
+using ArticleSite.Rendering;
 using ArticleSite.Serving;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -6,7 +8,7 @@ namespace ArticleSite.Operations;
 
 /// <summary>
 /// The framework's health checks: <c>/healthz/live</c> (the process serves; no check runs), <c>/healthz/ready</c> and
-/// <c>/healthz</c> (answered by the site's endpoint at its exact path; a snapshot is published; Degraded is still ready).
+/// <c>/healthz</c> (at its exact path only; a snapshot is published; Degraded is still ready).
 /// Each answers its status alone, except on the operator's listener (or everywhere with
 /// <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
 /// </summary>
@@ -37,7 +39,22 @@ public static class HealthEndpoints
             Predicate = IsReadiness,
             ResponseWriter = (context, report) => ShowsDetail(context) ? HealthDetail.WriteDetailAsync(context, report) : HealthDetail.WriteStatusAsync(context, report),
         }).WithMetadata(ReadOnly);
+        // Every method, as for the site's other URLs: 405 naming GET and HEAD, not the 404 of an unknown path.
+        app.Map(SiteRoutes.Health, AnswerHealthzAsync).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// <c>/healthz</c>: the readiness checks, as <see cref="HealthDetail.AnswerHealthzAsync"/> reports them. Routing takes
+    /// <c>/HEALTHZ</c> for it too, which is another URL: 404.
+    /// </summary>
+    private static async Task<IResult> AnswerHealthzAsync(HttpContext context, SitePublisher publisher, PublicOrigin origin)
+    {
+        if (!string.Equals(context.Request.Path.Value, SiteRoutes.Health, StringComparison.Ordinal))
+            return Results.NotFound();
+        if (!ReadMethods.Allows(context.Request.Method))
+            return ReadMethods.NotAllowed(context.Response);
+        return await HealthDetail.AnswerHealthzAsync(context.Request, context.Response, publisher, origin);
     }
 
     public static bool IsReadiness(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration check) => check.Tags.Contains(ReadyTag);

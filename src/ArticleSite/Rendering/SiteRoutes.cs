@@ -3,20 +3,35 @@ using ArticleSite.Media;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Every URL the site serves, defined once: the renderer files resources under them, the endpoints look them up.</summary>
+/// <summary>
+/// Every URL the site serves, defined once: how each is written, which route pattern maps it to its endpoint, and how an
+/// article's URL is read back (<see cref="TryReadArticleUrl"/>). The URL table (<see cref="UrlTable"/>) files resources
+/// under them; the endpoints look them up.
+/// </summary>
 public static class SiteRoutes
 {
+    private const string ArticlesPrefix = "/articles/";
+
+    private const string TextSuffix = ".txt";
+
+    private const string MarkdownSuffix = ".md";
+
+    private const string JsonSuffix = ".json";
+
+    /// <summary>The route that takes every path no other route does: an article's old URL, a withdrawn one, any unknown one.</summary>
+    public const string AnyPathPattern = "/{**path}";
+
     /// <summary>The lead article's page, or the front page when there are several articles.</summary>
     public const string Home = "/";
 
     /// <summary>The lead article as plain text.</summary>
-    public const string LeadText = "/article.txt";
+    public const string LeadText = "/article" + TextSuffix;
 
     /// <summary>The lead article's Markdown source, as published.</summary>
-    public const string LeadMarkdown = "/article.md";
+    public const string LeadMarkdown = "/article" + MarkdownSuffix;
 
     /// <summary>The lead article as JSON.</summary>
-    public const string LeadJson = "/article.json";
+    public const string LeadJson = "/article" + JsonSuffix;
 
     /// <summary>The Atom feed of the articles, with their full content.</summary>
     public const string Feed = "/feed.atom";
@@ -26,6 +41,9 @@ public static class SiteRoutes
 
     /// <summary>One child sitemap of the index, numbered from 1.</summary>
     public static string SitemapPart(int number) => $"/sitemaps/{number}.xml";
+
+    /// <summary>The route of <see cref="SitemapPart"/>.</summary>
+    public const string SitemapPartPattern = "/sitemaps/{part}.xml";
 
     public const string Robots = "/robots.txt";
 
@@ -45,6 +63,9 @@ public static class SiteRoutes
     /// <summary>One page of the archive, numbered from 1: the first is <see cref="Archive"/> itself, the others under /articles/page/.</summary>
     public static string ArchivePage(int number) => number == 1 ? Archive : $"/articles/page/{number}/";
 
+    /// <summary>The route of <see cref="ArchivePage"/> past the first.</summary>
+    public const string ArchivePagePattern = "/articles/page/{page}/";
+
     /// <summary>Every tag, with its number of articles.</summary>
     public const string Tags = "/tags/";
 
@@ -55,23 +76,64 @@ public static class SiteRoutes
     public static string TagPage(string slug, int number = 1) =>
         number == 1 ? $"/tags/{Uri.EscapeDataString(slug)}/" : $"/tags/{Uri.EscapeDataString(slug)}/page/{number}/";
 
+    /// <summary>The routes of <see cref="TagPage"/>: its first page, and the others.</summary>
+    public const string TagPagePattern = "/tags/{tag}/";
+
+    /// <inheritdoc cref="TagPagePattern"/>
+    public const string TagPageNumberPattern = "/tags/{tag}/page/{page}/";
+
     /// <summary>The Atom feed of a tag's newest articles.</summary>
     public static string TagFeed(string slug) => $"/tags/{Uri.EscapeDataString(slug)}/feed.atom";
+
+    /// <summary>The route of <see cref="TagFeed"/>.</summary>
+    public const string TagFeedPattern = "/tags/{tag}/feed.atom";
 
     /// <summary>A path as the server sees a request for it, decoded: how resources are filed.</summary>
     public static string Lookup(string path) => Uri.UnescapeDataString(path);
 
     /// <summary>An article's own page.</summary>
-    public static string ArticlePage(string slug) => $"/articles/{slug}";
+    public static string ArticlePage(string slug) => ArticlesPrefix + slug;
 
     /// <summary>An article as plain text.</summary>
-    public static string ArticleText(string slug) => $"/articles/{slug}.txt";
+    public static string ArticleText(string slug) => ArticlesPrefix + slug + TextSuffix;
 
     /// <summary>An article's Markdown source, as published.</summary>
-    public static string ArticleMarkdown(string slug) => $"/articles/{slug}.md";
+    public static string ArticleMarkdown(string slug) => ArticlesPrefix + slug + MarkdownSuffix;
 
     /// <summary>An article as JSON.</summary>
-    public static string ArticleJson(string slug) => $"/articles/{slug}.json";
+    public static string ArticleJson(string slug) => ArticlesPrefix + slug + JsonSuffix;
+
+    /// <summary>The route of an article's URLs in every form (<see cref="TryReadArticleUrl"/> reads them).</summary>
+    public const string ArticlePattern = ArticlesPrefix + "{**article}";
+
+    /// <summary>The form a URL of the lead article names (<see cref="LeadText"/> …); null for any other URL.</summary>
+    /// <remarks>"/" is the lead article's page only when it is the one article: the URL table decides that.</remarks>
+    public static ArticleForm? LeadForm(string path) => path switch
+    {
+        LeadText => ArticleForm.Text,
+        LeadMarkdown => ArticleForm.Markdown,
+        LeadJson => ArticleForm.Json,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads a URL under /articles/ as one article's: the slug it names, and in which form (<see cref="ArticlePage"/>,
+    /// <see cref="ArticleText"/> …). False for any other URL; the slug may name no article.
+    /// </summary>
+    public static bool TryReadArticleUrl(string path, out ReadOnlySpan<char> slug, out ArticleForm form)
+    {
+        slug = default;
+        form = ArticleForm.Page;
+        if (!path.StartsWith(ArticlesPrefix, StringComparison.Ordinal))
+            return false;
+        var name = path.AsSpan(ArticlesPrefix.Length);
+        (form, var suffix) = name.EndsWith(TextSuffix) ? (ArticleForm.Text, TextSuffix.Length)
+            : name.EndsWith(MarkdownSuffix) ? (ArticleForm.Markdown, MarkdownSuffix.Length)
+            : name.EndsWith(JsonSuffix) ? (ArticleForm.Json, JsonSuffix.Length)
+            : (ArticleForm.Page, 0);
+        slug = name[..^suffix];
+        return true;
+    }
 
     /// <summary>The search page: a form, and the articles matching its <c>q</c>, 20 a page.</summary>
     public const string Search = "/search";

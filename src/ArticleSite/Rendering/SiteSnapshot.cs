@@ -17,7 +17,7 @@ public sealed class SiteSnapshot
     /// </summary>
     private const int MaxKeptOrigins = 16;
 
-    private readonly ConcurrentDictionary<string, MadeOnce<RenderedSite>> renderedByOrigin = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MadeOnce<UrlTable>> renderedByOrigin = new(StringComparer.Ordinal);
 
     /// <summary>A plain dictionary: freezing one of 100,000 slugs took longer than the snapshot's lookups save in its life.</summary>
     private readonly Dictionary<string, Article> bySlug;
@@ -166,14 +166,14 @@ public sealed class SiteSnapshot
         }
     }
 
-    /// <summary>The rendering for an origin such as https://news.example.org, made on the first request for it and kept.</summary>
+    /// <summary>The URL table for an origin such as https://news.example.org, made on the first request for it and kept.</summary>
     /// <param name="sitemapUrlsPerFile">The process's setting (<see cref="SiteOptions.SitemapUrlsPerFile"/>), the same on every call.</param>
-    public Task<RenderedSite> ForOriginAsync(string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
+    public Task<UrlTable> ForOriginAsync(string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
     {
         if (renderedByOrigin.TryGetValue(origin, out var kept))
             return kept.Value;
         if (renderedByOrigin.Count >= MaxKeptOrigins)
-            return Task.Run(() => SiteRenderer.MapUrls(this, origin, sitemapUrlsPerFile));
-        return renderedByOrigin.GetOrAdd(origin, key => new MadeOnce<RenderedSite>(() => Task.FromResult(SiteRenderer.MapUrls(this, key, sitemapUrlsPerFile)))).Value;
+            return Task.Run(() => new UrlTable(this, origin, sitemapUrlsPerFile));
+        return renderedByOrigin.GetOrAdd(origin, key => new MadeOnce<UrlTable>(() => Task.FromResult(new UrlTable(this, key, sitemapUrlsPerFile)))).Value;
     }
 }

@@ -22,8 +22,8 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
     public string? Search { get; init; }
 
     /// <summary>
-    /// <c>/healthz</c>, answered by the site's endpoint at its exact path: the readiness checks, their status alone, or
-    /// the detail where <see cref="HealthEndpoints.ShowsDetail"/> allows it.
+    /// <c>/healthz</c> (Operations/HealthEndpoints.cs): the readiness checks, their status alone, or the detail where
+    /// <see cref="HealthEndpoints.ShowsDetail"/> allows it.
     /// </summary>
     public static async Task<IResult> AnswerHealthzAsync(HttpRequest request, HttpResponse response, SitePublisher publisher, PublicOrigin origin)
     {
@@ -55,7 +55,7 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
             return null;
         var snapshot = publisher.Current;
         var lead = snapshot.Lead;
-        var site = await origin.RenderingFor(request, snapshot);
+        var site = await origin.UrlTableFor(request, snapshot);
         string? leadETag;
         try
         {

@@ -23,7 +23,7 @@ public sealed class PublicOrigin(IOptions<SiteOptions> site, IServer server)
     /// <summary>The configured origin, e.g. https://news.example.org; null when each listener's origin is rendered for.</summary>
     public string? Configured => configured;
 
-    public Task<RenderedSite> RenderingFor(HttpRequest request, SiteSnapshot snapshot) =>
+    public Task<UrlTable> UrlTableFor(HttpRequest request, SiteSnapshot snapshot) =>
         snapshot.ForOriginAsync(configured ?? ListenerOriginOf(request), sitemapUrlsPerFile);
 
     private string ListenerOriginOf(HttpRequest request)

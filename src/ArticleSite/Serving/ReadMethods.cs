@@ -9,6 +9,9 @@ public static class ReadMethods
     /// <summary>The Allow header of a 405.</summary>
     public const string Allowed = "GET, HEAD";
 
+    /// <summary>The methods an endpoint of the site is mapped for.</summary>
+    public static readonly string[] Names = [HttpMethods.Get, HttpMethods.Head];
+
     public static bool Allows(string method) =>
         string.Equals(method, HttpMethods.Get, StringComparison.Ordinal) || string.Equals(method, HttpMethods.Head, StringComparison.Ordinal);
 

@@ -1,4 +1,3 @@
-using ArticleSite.Publishing;
 using ArticleSite.Searching;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -15,12 +14,10 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
     private static readonly TimeSpan Expiry = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// Looked up on first use, not injected: the publisher evicts through the cache store, which is made from the options
-    /// that hold this policy.
+    /// Looked up on first use, not injected: the lookup reads the publisher, which evicts through the cache store, which is
+    /// made from the options that hold this policy.
     /// </summary>
-    private SitePublisher? publisher;
-
-    private PublicOrigin? origin;
+    private ResourceLookup? resources;
 
     private SearchIndex? search;
 
@@ -32,9 +29,9 @@ public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutp
             CacheWhole(context, searchKey, SearchEndpoint.CacheExpiry);
             return;
         }
-        var selection = await Selection.ForAsync(
-            context.HttpContext, (publisher ??= services.GetRequiredService<SitePublisher>()).Current, origin ??= services.GetRequiredService<PublicOrigin>());
-        CacheWhole(context, selection is { Body: { } body } ? body.CacheKey : null, Expiry);
+        // The endpoint gets this same answer from the lookup: the request is looked up, rendered and negotiated once.
+        var lookup = await (resources ??= services.GetRequiredService<ResourceLookup>()).FindAsync(context.HttpContext);
+        CacheWhole(context, lookup is { Outcome: LookupOutcome.Found, Selection.Body: { } body } ? body.CacheKey : null, Expiry);
     }
 
     /// <param name="key">What the entry is keyed on; null for a response never cached.</param>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using Microsoft.Extensions.Options;
@@ -5,109 +7,120 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Serving;
 
 /// <summary>
-/// One endpoint for every URL of the site: it looks the path up in the rendered snapshot, through the output cache.
-/// It answers <c>/healthz</c> too, at that exact path only (routing would match <c>/HEALTHZ</c> and <c>/healthz/</c>).
+/// The endpoints of the snapshot's URLs, one route per family of <see cref="SiteRoutes"/>. Each answers what
+/// <see cref="ResourceLookup"/> says its URL is; a cache hit never reaches them (<c>UseOutputCache</c> in Program.cs).
 /// </summary>
 /// <remarks>
-/// Where each URL is answered (docs/architecture.md follows a request through these files):
-/// <list type="bullet">
-/// <item>Every URL of <see cref="SiteRoutes"/> (<c>/</c>, <c>/article.txt</c>, <c>/articles/{slug}</c>, <c>/feed.atom</c>,
-/// the sitemaps, <c>/robots.txt</c> …): a cache hit by <c>UseOutputCache</c> in Program.cs, before routing; a miss here,
-/// which <see cref="Selection"/> looks up in the snapshot's URL table (Rendering/SiteRenderer.cs) and
-/// <see cref="RepresentationResult"/> writes.</item>
-/// <item>An article's old URL: 301 here (<c>SiteSnapshot.RedirectFor</c>), as is a list page's URL without its slash; a
-/// withdrawn article's URL: 410 here.</item>
-/// <item><c>/healthz</c>: here, by <see cref="HealthDetail.AnswerHealthzAsync"/>; <c>/healthz/live</c> and
-/// <c>/healthz/ready</c>: Operations/HealthEndpoints.cs; <c>/metrics</c>: Operations/MetricsEndpoint.cs;
-/// <c>/openapi/v1.json</c>: <see cref="OpenApiDocumentEndpoint"/>.</item>
-/// </list>
+/// The routes say which endpoint a URL reaches; what it is, the lookup alone says, on the exact path (routing ignores
+/// case and a trailing slash, which are other URLs). Elsewhere: <c>/healthz</c>, <c>/healthz/live</c> and
+/// <c>/healthz/ready</c> in Operations/HealthEndpoints.cs, <c>/metrics</c> in Operations/MetricsEndpoint.cs,
+/// <c>/search</c> in Searching/SearchEndpoint.cs, <c>/media/…</c> in Media/MediaEndpoint.cs and
+/// <c>/openapi/v1.json</c> in <see cref="OpenApiDocumentEndpoint"/>.
 /// </remarks>
 public static class SiteEndpoints
 {
-    /// <summary>The pattern of the endpoint that looks every other path up in the snapshot.</summary>
-    private const string AnyPath = "/{**path}";
+    /// <summary>Metadata of the endpoints that answer by the lookup, which knows the URLs with a trailing slash (<see cref="UseOneUrlPerFile"/>).</summary>
+    private sealed class AnswersByLookup;
+
+    /// <summary>The resource lookup, which the output cache's policy and the endpoints share.</summary>
+    public static IServiceCollection AddSite(this IServiceCollection services) => services.AddSingleton<ResourceLookup>();
 
     public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
     {
-        app.Map(AnyPath, ServeAsync).ExcludeFromDescription();
-        // The same lookup, named for the OpenAPI document so that it can describe the JSON shape.
-        app.MapGet(SiteRoutes.LeadJson, ServeAsync)
+        var site = app.MapGroup("").ExcludeFromDescription().WithMetadata(new AnswersByLookup());
+
+        // The front page (the lead article's page when it is the only one) and the archive's pages.
+        site.MapMethods(SiteRoutes.Home, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Archive, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.ArchivePagePattern, ReadMethods.Names, AnswerAsync);
+
+        // Each article as a page, text, Markdown and JSON; the lead article's forms at /article.*.
+        site.MapMethods(SiteRoutes.ArticlePattern, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.LeadText, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.LeadMarkdown, ReadMethods.Names, AnswerAsync);
+        // Named for the OpenAPI document, which describes the JSON shape; HEAD reaches it through the last route.
+        app.MapGet(SiteRoutes.LeadJson, AnswerAsync)
+            .WithMetadata(new AnswersByLookup())
             .Produces<ArticleJson>(StatusCodes.Status200OK, "application/json")
             .WithTags("Article")
             .WithSummary("The lead article as JSON: metadata, word count, reading time and sections as plain text.");
+
+        // The tags, each tag's pages and its feed.
+        site.MapMethods(SiteRoutes.Tags, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.TagPagePattern, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.TagPageNumberPattern, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.TagFeedPattern, ReadMethods.Names, AnswerAsync);
+
+        // The feed, and the files crawlers, language models and browsers ask every site for.
+        site.MapMethods(SiteRoutes.Feed, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Sitemap, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.SitemapPartPattern, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Robots, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Llms, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Favicon, ReadMethods.Names, AnswerAsync);
+        site.MapMethods(SiteRoutes.Icon, ReadMethods.Names, AnswerAsync);
+
+        // Every other path and method: an article's old URL (301), a withdrawn article's (410), 405 for a URL above or
+        // for /search and the OpenAPI document, 404 for the rest.
+        site.Map(SiteRoutes.AnyPathPattern, AnswerAsync);
         return app;
     }
 
-    public static async Task<IResult> ServeAsync(HttpContext context, IOptions<HttpCachingOptions> caching, SitePublisher publisher, PublicOrigin origin)
+    /// <summary>Answers what the lookup says the URL is: the one handler of the routes above, which differ only in what they match.</summary>
+    private static async Task<IResult> AnswerAsync(HttpContext context, ResourceLookup resources, SitePublisher publisher, IOptions<HttpCachingOptions> caching)
     {
-        var snapshot = publisher.Current;
-        var path = context.Request.Path.Value ?? "/";
-        var selection = await Selection.ForAsync(context, snapshot, origin);
-        // A snapshot may come out meanwhile for another file's change: wait on until one publishes this file as it is now.
-        var waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (context.Features.Get<BodyUnavailable>() is not null
-            && System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince) is var waited && waited < BodyUnavailable.WaitForNextSnapshot)
+        var lookup = await LookUpWhenAvailableAsync(context, resources, publisher);
+        var request = context.Request;
+        switch (lookup.Outcome)
         {
-            var next = await publisher.NextSnapshotAsync(snapshot, BodyUnavailable.WaitForNextSnapshot - waited);
-            if (ReferenceEquals(next, snapshot))
-                break;
-            context.Features.Set<BodyUnavailable>(null);
-            snapshot = next;
-            selection = await Selection.ForAsync(context, snapshot, origin);
+            case LookupOutcome.Unavailable:
+                context.Response.Headers.RetryAfter = Lookup.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case LookupOutcome.Redirect:
+                // An alias can move to a newer article, so a browser keeps its 301 only as long as a page.
+                context.Response.Headers.CacheControl = caching.Value.ArticleCacheControl;
+                return Results.Redirect(lookup.Location!, permanent: true);
+            case LookupOutcome.Gone:
+                return Results.StatusCode(StatusCodes.Status410Gone);
+            case LookupOutcome.NotFound:
+                // Their own endpoints take GET and HEAD alone; any other method for them ends here.
+                return request.Path.Value is SiteRoutes.Search or OpenApiDocumentEndpoint.Path && !ReadMethods.Allows(request.Method)
+                    ? ReadMethods.NotAllowed(context.Response)
+                    : Results.NotFound();
         }
-        if (context.Features.Get<BodyUnavailable>() is not null)
-        {
-            context.Response.Headers.RetryAfter = BodyUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-        // The OpenAPI document's own endpoint takes GET and HEAD; any other method for it ends here.
-        if (selection is null && path is not (SiteRoutes.Health or OpenApiDocumentEndpoint.Path or SiteRoutes.Search))
-        {
-            // An alias can move to a newer article, so a browser keeps its 301 only as long as a page.
-            if (snapshot.RedirectFor(path) is { } page)
-                return Redirect(context.Response, page, caching.Value);
-            if (await WithSlashAsync(context, snapshot, origin) is { } listing)
-                return Redirect(context.Response, listing, caching.Value);
-            return snapshot.IsWithdrawn(path)
-                ? Results.StatusCode(StatusCodes.Status410Gone)
-                : Results.NotFound();
-        }
-
-        if (!ReadMethods.Allows(context.Request.Method))
+        if (!ReadMethods.Allows(request.Method))
             return ReadMethods.NotAllowed(context.Response);
-        if (selection is null)
-            return await HealthDetail.AnswerHealthzAsync(context.Request, context.Response, publisher, origin);
-        return new RepresentationResult(selection, caching.Value.CacheControlFor(selection.Resource.Freshness));
+        return new RepresentationResult(lookup.Selection, caching.Value.CacheControlFor(lookup.Selection.Resource.Freshness));
     }
 
     /// <summary>
-    /// Where a list page's URL without its slash (<c>/articles</c>, <c>/tags</c>, <c>/tags/go</c>) goes: its one URL, with the
-    /// query string kept; null when no page has that URL.
+    /// What the lookup says; for an unavailable article, what it says in each snapshot that comes out meanwhile (another
+    /// file's change may come first) until one publishes the article's file as it is now, or the wait is over.
     /// </summary>
-    private static async Task<string?> WithSlashAsync(HttpContext context, SiteSnapshot snapshot, PublicOrigin origin)
+    private static async ValueTask<Lookup> LookUpWhenAvailableAsync(HttpContext context, ResourceLookup resources, SitePublisher publisher)
     {
-        var request = context.Request;
-        // "OPTIONS *" has an empty path, which is no list page's.
-        if (request.Path.Value is not { Length: > 1 } path || path.EndsWith('/'))
-            return null;
-        var site = await origin.RenderingFor(request, snapshot);
-        return site.Find(path + "/") is null ? null : request.Path.ToUriComponent() + "/" + request.QueryString.ToUriComponent();
-    }
-
-    private static IResult Redirect(HttpResponse response, string location, HttpCachingOptions caching)
-    {
-        response.Headers.CacheControl = caching.ArticleCacheControl;
-        return Results.Redirect(location, permanent: true);
+        var lookup = await resources.FindAsync(context);
+        var waitingSince = Stopwatch.GetTimestamp();
+        while (lookup is { Outcome: LookupOutcome.Unavailable, Snapshot: { } snapshot }
+            && Stopwatch.GetElapsedTime(waitingSince) is var waited && waited < Lookup.WaitForNextSnapshot)
+        {
+            var next = await publisher.NextSnapshotAsync(snapshot, Lookup.WaitForNextSnapshot - waited);
+            if (ReferenceEquals(next, snapshot))
+                break;
+            lookup = await resources.FindAsync(context, next);
+        }
+        return lookup;
     }
 
     /// <summary>
     /// Routing takes <c>/openapi/v1.json/</c> or <c>/media/{hash}/{name}/</c> for the file's own URL; those are other
-    /// URLs, and get 404, so each file has one. Runs after routing, so a cache hit never reaches it.
+    /// URLs, and get 404, so each file has one. The site's endpoints ask the lookup, for which such a URL may be an
+    /// article's old one. Runs after routing, so a cache hit never reaches it.
     /// </summary>
     public static IApplicationBuilder UseOneUrlPerFile(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         if (context.Request.Path.Value is { Length: > 1 } path && path.EndsWith('/')
-            && context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: not AnyPath })
+            && context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<AnswersByLookup>() is null)
             context.SetEndpoint(null);
         return next(context);
     });

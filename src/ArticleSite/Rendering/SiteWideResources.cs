@@ -2,16 +2,19 @@ using ArticleSite.Operations;
 
 namespace ArticleSite.Rendering;
 
-/// <summary>Lays out the URLs of a snapshot for one public origin, each with how its resource is made; renders nothing itself.</summary>
-public static class SiteRenderer
+/// <summary>
+/// The resources of a snapshot that are not one article's (front page, archive and tag pages, feeds, sitemaps, the files
+/// for crawlers), for one public origin: each filed under its URL with the recipe that makes it on the first request.
+/// </summary>
+public static class SiteWideResources
 {
     /// <summary>
-    /// The site-wide resources are filed under their URLs, each to be made on the first request for it and kept; an
-    /// article's URLs are looked up by slug and rendered into the store of rendered bodies. So start-up and reload cost
-    /// little per article, and a request costs the same for one article or a hundred thousand.
+    /// The site-wide resources by URL, each to be made on the first request for it and kept; nothing is rendered here. An
+    /// article's URLs are not filed: <see cref="UrlTable"/> looks them up by slug. So start-up and reload cost little per
+    /// article, and a request costs the same for one article or a hundred thousand.
     /// </summary>
     /// <param name="sitemapUrlsPerFile">URLs in one child sitemap: <see cref="SiteFiles.MaxSitemapUrls"/> but where configured lower.</param>
-    public static RenderedSite MapUrls(SiteSnapshot snapshot, string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
+    public static IReadOnlyDictionary<string, MadeOnce<Resource>> ByPath(SiteSnapshot snapshot, string origin, int sitemapUrlsPerFile)
     {
         var resources = new Dictionary<string, MadeOnce<Resource>>(StringComparer.Ordinal);
         void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() =>
@@ -64,6 +67,6 @@ public static class SiteRenderer
         AddMade(SiteRoutes.Llms, () => new Resource(Representation.FromText("text/plain; charset=utf-8", SiteFiles.Llms(snapshot.Articles, origin, snapshot.Identity))));
         AddMade(SiteRoutes.Favicon, () => new Resource(new Representation("image/x-icon", SiteFiles.Embedded("favicon.ico"))));
         AddMade(SiteRoutes.Icon, () => new Resource(new Representation("image/svg+xml", snapshot.Identity.IconSvg ?? SiteFiles.Embedded("icon.svg"))));
-        return new RenderedSite(snapshot, origin, resources) { SitemapUrlsPerFile = sitemapUrlsPerFile };
+        return resources;
     }
 }

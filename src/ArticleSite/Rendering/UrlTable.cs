@@ -3,30 +3,30 @@ using ArticleSite.Loading;
 namespace ArticleSite.Rendering;
 
 /// <summary>
-/// Every resource of the site for one public origin, by path: serving a request is one lookup. The site-wide resources
-/// (front page, archive pages, feed, sitemaps, the files for crawlers) are made on the first request for each and kept
-/// for the snapshot's life; an article's URL is looked up by its slug and served from the store of rendered bodies.
+/// The URL table of a snapshot for one public origin: every resource of the site, by path; serving a request is one
+/// lookup. The site-wide resources (<see cref="SiteWideResources"/>: front page, archive pages, feed, sitemaps, the files
+/// for crawlers) are made on the first request for each and kept for the snapshot's life; an article's URL is read by
+/// <see cref="SiteRoutes.TryReadArticleUrl"/>, looked up by its slug and served from the store of rendered bodies.
 /// </summary>
-public sealed class RenderedSite
+public sealed class UrlTable
 {
-    private const string ArticlesPrefix = "/articles/";
-
     private readonly SiteSnapshot snapshot;
 
     private readonly string origin;
 
     private readonly IReadOnlyDictionary<string, MadeOnce<Resource>> siteWide;
 
-    /// <param name="siteWide">The resources that are not one article's, by path.</param>
-    public RenderedSite(SiteSnapshot snapshot, string origin, IReadOnlyDictionary<string, MadeOnce<Resource>> siteWide)
+    /// <param name="sitemapUrlsPerFile">URLs in one child sitemap: <see cref="SiteFiles.MaxSitemapUrls"/> but where configured lower.</param>
+    public UrlTable(SiteSnapshot snapshot, string origin, int sitemapUrlsPerFile = SiteFiles.MaxSitemapUrls)
     {
         this.snapshot = snapshot;
         this.origin = origin;
-        this.siteWide = siteWide;
+        siteWide = SiteWideResources.ByPath(snapshot, origin, sitemapUrlsPerFile);
+        SitemapUrlsPerFile = sitemapUrlsPerFile;
     }
 
-    /// <summary>URLs in one child sitemap, as this rendering was made with: the next snapshot renders alike.</summary>
-    public int SitemapUrlsPerFile { get; init; } = SiteFiles.MaxSitemapUrls;
+    /// <summary>URLs in one child sitemap, as this table was made with: the next snapshot's is made alike.</summary>
+    public int SitemapUrlsPerFile { get; }
 
     /// <summary>Every URL path the site serves.</summary>
     public IEnumerable<string> Paths =>
@@ -72,33 +72,12 @@ public sealed class RenderedSite
     /// <summary>The article a path names in this snapshot, and in which form; null for any other path.</summary>
     private (Article Article, ArticleForm Form)? ArticleAt(string path)
     {
-        switch (path)
-        {
-            case SiteRoutes.LeadText:
-                return (snapshot.Lead, ArticleForm.Text);
-            case SiteRoutes.LeadMarkdown:
-                return (snapshot.Lead, ArticleForm.Markdown);
-            case SiteRoutes.LeadJson:
-                return (snapshot.Lead, ArticleForm.Json);
-            case SiteRoutes.Home:
-                // One article: "/" is its page, the same bytes under the same ETag.
-                return snapshot.Others.Count == 0 ? (snapshot.Lead, ArticleForm.Page) : null;
-        }
-        if (!path.StartsWith(ArticlesPrefix, StringComparison.Ordinal))
-            return null;
-        var name = path.AsSpan(ArticlesPrefix.Length);
-        var form = name.EndsWith(".txt") ? ArticleForm.Text
-            : name.EndsWith(".md") ? ArticleForm.Markdown
-            : name.EndsWith(".json") ? ArticleForm.Json
-            : ArticleForm.Page;
-        var slug = form switch
-        {
-            ArticleForm.Text => name[..^4],
-            ArticleForm.Markdown => name[..^3],
-            ArticleForm.Json => name[..^5],
-            _ => name,
-        };
-        return snapshot.ArticleWithSlug(slug) is { } article ? (article, form) : null;
+        if (SiteRoutes.LeadForm(path) is { } leadForm)
+            return (snapshot.Lead, leadForm);
+        // One article: "/" is its page, the same bytes under the same ETag.
+        if (path == SiteRoutes.Home)
+            return snapshot.Others.Count == 0 ? (snapshot.Lead, ArticleForm.Page) : null;
+        return SiteRoutes.TryReadArticleUrl(path, out var slug, out var form) && snapshot.ArticleWithSlug(slug) is { } article ? (article, form) : null;
     }
 
     private static async Task<Resource> ResourceAsync(Task<ArticleRendition> rendition, ArticleForm form) => (await rendition).Of(form);
