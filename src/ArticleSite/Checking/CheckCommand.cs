@@ -8,7 +8,7 @@ namespace ArticleSite.Checking;
 /// scan, limits and parser) and report every file that cannot be published, for a content repository's CI. Without
 /// DIR, the folder the server would publish (<c>Content:Path</c>, <c>--content</c>).
 /// </summary>
-public sealed record CheckCommand(string? Directory, bool Json)
+internal sealed record CheckCommand(string? Directory, bool Json)
 {
     public const string Verb = "check";
 

@@ -7,7 +7,7 @@ namespace ArticleSite.Checking;
 
 /// <summary>What <c>check</c> found: how many articles would be published, and each problem with its file and line.</summary>
 /// <param name="Folder">The folder as given on the command line; each problem's file is named under it.</param>
-public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<CheckProblem> Problems)
+internal sealed record CheckReport(string Folder, int Articles, IReadOnlyList<CheckProblem> Problems)
 {
     public static CheckReport Of(string folder, ContentReading reading) =>
         new(folder, reading.Articles.Count, [.. reading.Problems.Select(problem => new CheckProblem(
@@ -38,7 +38,7 @@ public sealed record CheckReport(string Folder, int Articles, IReadOnlyList<Chec
 }
 
 /// <summary>A file that cannot be published: its path (under the folder given), the line where the reason has one, and why; a warning's file is published regardless.</summary>
-public sealed record CheckProblem(string Path, int? Line, string Reason, bool Warning = false);
+internal sealed record CheckProblem(string Path, int? Line, string Reason, bool Warning = false);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(CheckReport))]

@@ -14,7 +14,7 @@ namespace ArticleSite.Commands;
 /// What the command line asks the binary to do: serve (no verb), <c>probe URL</c>, <c>check [DIR]</c> or
 /// <c>export DIR</c>, and the arguments left for the host's configuration (<c>--content</c>, <c>--urls</c>, settings).
 /// </summary>
-public sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, CheckCommand? Check, ExportCommand? Export)
+internal sealed record SiteCommandLine(string[] HostArguments, string? ProbeUrl, CheckCommand? Check, ExportCommand? Export)
 {
     /// <summary>The exit code of a command line that cannot be understood.</summary>
     public const int UsageExitCode = 2;

@@ -9,7 +9,7 @@ namespace ArticleSite.Exporting;
 /// the <c>Export:Origin</c> setting. Files cannot search: the pages have the search form only when a live replica
 /// answers <c>/search</c> for them (<paramref name="SearchUpstream"/>, which the nginx block proxies to).
 /// </summary>
-public sealed record ExportCommand(string Directory, string? Origin, string? SearchUpstream = null)
+internal sealed record ExportCommand(string Directory, string? Origin, string? SearchUpstream = null)
 {
     private const string Usage = "usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080]";
 

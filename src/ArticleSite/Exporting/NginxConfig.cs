@@ -9,7 +9,7 @@ namespace ArticleSite.Exporting;
 /// The nginx server block that serves an export the way the live site serves it: only the site's URLs, each with its
 /// exact media type, Cache-Control and security headers, and the precompressed siblings through gzip_static/brotli_static.
 /// </summary>
-public static class NginxConfig
+internal static class NginxConfig
 {
     /// <summary>The line to uncomment where nginx has the ngx_brotli module; the benchmark does so when it finds it.</summary>
     public const string BrotliLine = "# brotli_static on;";

@@ -8,7 +8,7 @@ namespace ArticleSite.Exporting;
 /// Writes a rendered site as files, each URL where a static server looks for it, with its precompressed siblings:
 /// the snapshot's own bytes in each coding, so every file is exactly what the live server sends for that Accept-Encoding.
 /// </summary>
-public static class StaticExport
+internal static class StaticExport
 {
     public const string NginxConfigFile = "nginx.conf";
 

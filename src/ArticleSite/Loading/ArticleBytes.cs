@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace ArticleSite.Loading;
 
 /// <summary>Reads an article file's bytes within the size limit, and decodes them as UTF-8 or says exactly why not.</summary>
-public static class ArticleBytes
+internal static class ArticleBytes
 {
     /// <param name="limitName">The setting or constant that holds <paramref name="maxBytes"/>, as the problem names it.</param>
     /// <exception cref="ContentException">The file is not a regular file, is over the size limit, or cannot be read.</exception>

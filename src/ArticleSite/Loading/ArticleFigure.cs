@@ -4,7 +4,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Loading;
 
 /// <summary>An image alone in its paragraph: the site publishes it as a figure, the image's title as its caption.</summary>
-public static class ArticleFigure
+internal static class ArticleFigure
 {
     /// <summary>The paragraph's one image, when nothing but white space stands beside it; otherwise null.</summary>
     public static LinkInline? ImageOf(ParagraphBlock paragraph)

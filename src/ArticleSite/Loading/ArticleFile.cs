@@ -3,7 +3,7 @@ using ArticleSite.Media;
 namespace ArticleSite.Loading;
 
 /// <summary>Reads one Markdown file into an <see cref="Article"/>, or says by file name why it cannot be published.</summary>
-public static class ArticleFile
+internal static class ArticleFile
 {
     /// <summary>Reads, checks and parses the file within <paramref name="limits"/>, its raw HTML treated as <paramref name="rawHtml"/> says.</summary>
     /// <exception cref="ContentException">The file cannot be published as it is; the reason names the file and, where there is one, the line.</exception>

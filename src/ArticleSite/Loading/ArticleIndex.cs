@@ -2,7 +2,7 @@ namespace ArticleSite.Loading;
 
 /// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
 /// <param name="HasProblem">The file's current bytes cannot be published: its row is not kept, so it is read again at the next start.</param>
-public sealed record PublishedFile(string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
+internal sealed record PublishedFile(string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
 
 /// <summary>
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
@@ -12,7 +12,7 @@ public sealed record PublishedFile(string RelativePath, long Size, long LastWrit
 /// the folder before it is used (<see cref="ArticleRow.Read"/>); a save that fails is tried again after
 /// <see cref="RetryAfter"/>, or at the next publication if that comes first.
 /// </summary>
-public sealed partial class ArticleIndex : IDisposable
+internal sealed partial class ArticleIndex : IDisposable
 {
     /// <summary>How long disposing waits for a save under way: the next start would otherwise read more files.</summary>
     private static readonly TimeSpan SaveGrace = TimeSpan.FromSeconds(30);

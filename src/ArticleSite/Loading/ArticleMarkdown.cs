@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Loading;
 
 /// <summary>The one Markdig pipeline of the site, and the checks that make article Markdown safe to publish.</summary>
-public static class ArticleMarkdown
+internal static class ArticleMarkdown
 {
     /// <summary>
     /// Front matter, GitHub-style heading ids, and what news articles carry beyond CommonMark: GFM pipe tables (with their

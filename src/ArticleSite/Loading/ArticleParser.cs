@@ -8,7 +8,7 @@ namespace ArticleSite.Loading;
 /// Turns an article file's text into an <see cref="Article"/>: front matter fields under any of their common names, and
 /// for what the front matter leaves out, the body (title, summary) and the file's name and folders (date, slug).
 /// </summary>
-public static partial class ArticleParser
+internal static partial class ArticleParser
 {
     /// <summary>A summary taken from the first paragraph is cut at a word boundary to about this many characters.</summary>
     public const int SummaryLength = 200;

@@ -8,14 +8,14 @@ using Microsoft.Data.Sqlite;
 namespace ArticleSite.Loading;
 
 /// <summary>An indexed file: the size and time it had when its article was published, and that article.</summary>
-public sealed record IndexedFile(string RelativePath, long Size, long LastWriteTicks, Article Article);
+internal sealed record IndexedFile(string RelativePath, long Size, long LastWriteTicks, Article Article);
 
 /// <summary>
 /// An <see cref="Article"/> as one row of the article index: every field serving needs, each in a column of its own
 /// (readable with the <c>sqlite3</c> shell), so that a start-up reads 100,000 rows without parsing a document per row.
 /// Lists are JSON arrays, and null when empty, as most are.
 /// </summary>
-public static partial class ArticleRow
+internal static partial class ArticleRow
 {
     /// <summary>The columns, in order; SQLite needs no type but the primary key's.</summary>
     private enum Column

@@ -22,7 +22,7 @@ public abstract class ArticleSource
 /// When it no longer holds them, the bytes kept in the article index under the published hash are rendered instead
 /// (<paramref name="stored"/>; none when the site keeps nothing on disk).
 /// </summary>
-public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
+internal sealed class FileSource(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
 {
     /// <summary>What the bytes remembered by <see cref="Remember"/> may take: a handful of articles being edited.</summary>
     private const long JustReadBudget = 16L * 1024 * 1024;
@@ -107,7 +107,7 @@ public sealed class FileSource(string folder, ContentLimits limits, RawHtml rawH
 /// An article's file no longer holds the bytes its snapshot published, and its rendered bodies are not in memory: the
 /// watcher publishes what it holds now once it has settled, or reports its problem and keeps the article as it was.
 /// </summary>
-public sealed class ArticleChangedException(string path) : Exception($"{path}: changed since it was published")
+internal sealed class ArticleChangedException(string path) : Exception($"{path}: changed since it was published")
 {
     public string Path { get; } = path;
 }

@@ -17,7 +17,7 @@ namespace ArticleSite.Loading;
 /// Classes the site's stylesheet does not know and every other attribute (<c>{onclick=…}</c>, <c>{style=…}</c>) are
 /// dropped. A brace that is not a well-formed list (<c>{...}</c>, <c>{ ...state }</c>) stays text.
 /// </summary>
-public sealed partial class AttributeLists : IMarkdownExtension
+internal sealed partial class AttributeLists : IMarkdownExtension
 {
     /// <summary>Classes Markdig's own extensions give blocks when they are parsed, which the site's renderers use.</summary>
     private static readonly string[] MarkdigClasses = ["contains-task-list", "task-list-item"];

@@ -23,7 +23,7 @@ public sealed record Person(string Name, string? Url = null, string? Affiliation
 /// than a name (<see cref="IsJobTitle"/>: "Ada, cache smasher", "Ada, Software Engineer and TurboFan Mechanic"), and a
 /// label before a colon ("the jank busters: A and B"). Any other part is a name: "Thibaud Michaud, Thomas Lively" are two.
 /// </summary>
-public static partial class Byline
+internal static partial class Byline
 {
     public static IReadOnlyList<Person> Parse(string byline)
     {

@@ -9,7 +9,7 @@ namespace ArticleSite.Loading;
 /// where <see cref="string.Normalize()"/> returns its text unchanged; the tables come from Unicode's data
 /// (CanonicalForm.Data.cs, written by make-canonical-form-data.py).
 /// </summary>
-public static partial class CanonicalForm
+internal static partial class CanonicalForm
 {
     /// <summary>No code point below U+0300, where the combining marks begin, changes under NFC.</summary>
     private const char FirstChanging = '\u0300';

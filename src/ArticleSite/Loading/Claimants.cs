@@ -5,7 +5,7 @@ namespace ArticleSite.Loading;
 /// looks up the few keys an edit touched instead of going through every file. Most keys have one claimant, kept as a
 /// plain string; a set is made only for a key several files claim.
 /// </summary>
-public sealed class Claimants
+internal sealed class Claimants
 {
     private readonly Dictionary<string, string> alone = new(StringComparer.Ordinal);
 

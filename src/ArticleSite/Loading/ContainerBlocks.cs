@@ -10,7 +10,7 @@ namespace ArticleSite.Loading;
 /// <c>::text::</c> inside a paragraph as a span, which prose about C++ (<c>std::vector::size</c>) writes. Rendered by
 /// Rendering/NoteRenderer.
 /// </summary>
-public sealed class ContainerBlocks : IMarkdownExtension
+internal sealed class ContainerBlocks : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {

@@ -1,7 +1,7 @@
 namespace ArticleSite.Loading;
 
 /// <summary>An article file found in the content folder: where it is, and its size and time when it was listed.</summary>
-public sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc)
+internal sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc)
 {
     public FileStamp Stamp => new(Size, LastWriteUtc);
 }
@@ -9,10 +9,10 @@ public sealed record ArticleEntry(string FullPath, string RelativePath, long Siz
 /// <summary>What one scan of the content folder found: the article files, and the entries it would not read, each with its reason.</summary>
 /// <param name="Folders">The folders it read, relative to the content folder ("." for the folder itself).</param>
 /// <param name="Entries">How many entries it counted: more than <see cref="ContentLimits.MaxFolderEntries"/> when it stopped early.</param>
-public sealed record FolderScan(IReadOnlyList<ArticleEntry> Articles, IReadOnlyList<ContentException> Skipped, IReadOnlySet<string> Folders, int Entries);
+internal sealed record FolderScan(IReadOnlyList<ArticleEntry> Articles, IReadOnlyList<ContentException> Skipped, IReadOnlySet<string> Folders, int Entries);
 
 /// <summary>What one path the watcher named is now, looked at on its own.</summary>
-public enum NamedPathKind
+internal enum NamedPathKind
 {
     /// <summary>An article file, in a folder the last scan read.</summary>
     Article,
@@ -33,7 +33,7 @@ public enum NamedPathKind
 /// link can make the scan go round in circles; folders are also recognised by device and inode, which catches the
 /// loops that bind mounts can make.
 /// </summary>
-public static class ContentFolder
+internal static class ContentFolder
 {
     /// <summary>The path problems about the folder itself are reported under.</summary>
     public const string Itself = ".";

@@ -3,7 +3,7 @@ using ArticleSite.Media;
 namespace ArticleSite.Loading;
 
 /// <summary>What the content folder publishes at one moment: one article per slug, and every file that has a problem.</summary>
-public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyList<ContentException> Problems);
+internal sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyList<ContentException> Problems);
 
 /// <summary>What changed since the last reading, as the folder's watcher saw it (full paths).</summary>
 /// <param name="Touched">Paths to read again even if their size and time look the same.</param>
@@ -13,7 +13,7 @@ public sealed record ContentReading(IReadOnlyList<Article> Articles, IReadOnlyLi
 /// cannot name it precisely). False: look only at the paths named, the media files they are, and the files still
 /// settling or loading; a path that only a whole listing can judge (a folder, a link) makes it list the whole folder.
 /// </param>
-public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn, bool WholeFolder = true)
+internal sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<string> RenamedIn, bool WholeFolder = true)
 {
     /// <summary>No path named: list the whole folder, and read every file that changed.</summary>
     public static FolderChanges ListWholeFolder { get; } = new(new HashSet<string>(), new HashSet<string>());
@@ -22,7 +22,7 @@ public sealed record FolderChanges(IReadOnlySet<string> Touched, IReadOnlySet<st
 /// <summary>The outcome of one reading: what is publishable, whether it differs from the last one, and when to look again.</summary>
 /// <param name="RecheckIn">When a file still being written will have been quiet long enough to be read; null when none is.</param>
 /// <param name="LoadingLater">The loads of slow files this reading did not wait for: each, once done, is for a later reading to publish.</param>
-public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn, IReadOnlyList<Task> LoadingLater);
+internal sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan? RecheckIn, IReadOnlyList<Task> LoadingLater);
 
 /// <summary>
 /// The content folder as last read. It re-reads only files that changed, and remembers the last good version of each
@@ -33,7 +33,7 @@ public sealed record LibraryRead(ContentReading Reading, bool Changed, TimeSpan?
 /// unless it was renamed into place. A reading that the watcher names the changes of looks at those paths alone, and
 /// keeps every other file's state: its cost does not grow with the folder.
 /// </summary>
-public sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, TimeProvider time) : IDisposable
+internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtml rawHtml, TimeSpan settleTime, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim loadSlots = new(Environment.ProcessorCount);
 

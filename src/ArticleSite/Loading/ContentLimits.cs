@@ -5,7 +5,7 @@ namespace ArticleSite.Loading;
 /// be, so that no file can stop the site or its publishing. Each value is far above what a news article needs; docs/content.md
 /// (Content limits) says why each one. Bound from the "ContentLimits" configuration section.
 /// </summary>
-public sealed class ContentLimits
+internal sealed class ContentLimits
 {
     public const string Section = "ContentLimits";
 

@@ -1,7 +1,7 @@
 namespace ArticleSite.Loading;
 
 /// <summary>Where the articles are read from: the "Content" configuration section.</summary>
-public sealed class ContentOptions
+internal sealed class ContentOptions
 {
     public const string Section = "Content";
 

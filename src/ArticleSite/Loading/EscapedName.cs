@@ -8,7 +8,7 @@ namespace ArticleSite.Loading;
 /// override) written as <c>\n</c> or <c>\x1B</c> or <c>\u202E</c>, and a byte that is not UTF-8 as <c>\xE9</c>, so that
 /// no name can forge a line of a report or reach a terminal as a command.
 /// </summary>
-public static class EscapedName
+internal static class EscapedName
 {
     /// <summary>The text with each control character and each bidirectional override or mark escaped.</summary>
     public static string Of(string text)

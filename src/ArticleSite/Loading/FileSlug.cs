@@ -10,7 +10,7 @@ namespace ArticleSite.Loading;
 /// (<c>go1.22</c> → <c>go1-22</c>, <c>V1.0_Trio</c> → <c>v1-0-trio</c>). A name with no letter or digit left (all in a
 /// script without ASCII letters, such as <c>你好.md</c>) is <c>post-</c> and eight hex digits of its name's hash.
 /// </summary>
-public static class FileSlug
+internal static class FileSlug
 {
     /// <summary>The slug <paramref name="name"/> (a file's or folder's name, without extension) gives.</summary>
     public static string Of(string name)

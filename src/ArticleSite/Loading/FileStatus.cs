@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace ArticleSite.Loading;
 
 /// <summary>What kind of entry a path names.</summary>
-public enum EntryKind
+internal enum EntryKind
 {
     File,
     Directory,
@@ -16,14 +16,14 @@ public enum EntryKind
 }
 
 /// <summary>An entry's kind, identity (device and inode, zero where unknown) and size.</summary>
-public readonly record struct EntryStatus(EntryKind Kind, ulong Device, ulong Inode, long Size, DateTime LastWriteUtc);
+internal readonly record struct EntryStatus(EntryKind Kind, ulong Device, ulong Inode, long Size, DateTime LastWriteUtc);
 
 /// <summary>
 /// Asks the C library what a path is. .NET's file APIs see a FIFO or a device as an ordinary file, and opening a FIFO
 /// for reading blocks until something writes to it: the folder scan must know before it opens anything.
 /// On Linux (x64, arm64) this is lstat/stat/fstat; elsewhere .NET's attributes, which cannot tell those kinds apart.
 /// </summary>
-public static partial class FileStatus
+internal static partial class FileStatus
 {
     private const string LibC = "libc.so.6";
 

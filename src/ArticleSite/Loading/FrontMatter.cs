@@ -6,7 +6,7 @@ namespace ArticleSite.Loading;
 /// The front matter at the top of an article file: YAML between '---' lines, TOML between '+++' lines (Hugo, Zola), or
 /// none at all.
 /// </summary>
-public static partial class FrontMatter
+internal static partial class FrontMatter
 {
     /// <summary>Front matter holds fields, not the article: a longer one is refused before it is parsed.</summary>
     public const int MaxLength = 64 * 1024;

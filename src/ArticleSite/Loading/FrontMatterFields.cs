@@ -4,7 +4,7 @@ namespace ArticleSite.Loading;
 /// The fields of one article's front matter, looked up by any of the names the common tools give them (Hugo, Jekyll,
 /// Zola, Astro, Eleventy), case-insensitively. A field of the wrong shape is a problem naming field, value and expectation.
 /// </summary>
-public sealed class FrontMatterFields(IReadOnlyDictionary<string, FrontMatterValue> fields, string path)
+internal sealed class FrontMatterFields(IReadOnlyDictionary<string, FrontMatterValue> fields, string path)
 {
     public static FrontMatterFields None(string path) => new(new Dictionary<string, FrontMatterValue>(), path);
 

@@ -8,7 +8,7 @@ namespace ArticleSite.Loading;
 /// <c>#</c>; and no heading is more than one level below the one before, as assistive technology and the Nu checker
 /// expect. Set on the tree, so the page, "In this article", the text and the JSON agree.
 /// </summary>
-public static class HeadingOutline
+internal static class HeadingOutline
 {
     public static void Apply(MarkdownDocument document)
     {

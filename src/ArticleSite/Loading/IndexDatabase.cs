@@ -17,7 +17,7 @@ namespace ArticleSite.Loading;
 /// one folder share the file safely (WAL, a busy timeout); of replicas of different builds or settings, the one started
 /// last keeps it, and the others no longer write it.
 /// </summary>
-public sealed partial class IndexDatabase
+internal sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
     private const int SchemaVersion = 4;

@@ -4,7 +4,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Loading;
 
 /// <summary>The text a reader reads in a heading or paragraph, without its Markdown: for titles and summaries taken from the body, and for the plain text.</summary>
-public static class InlineText
+internal static class InlineText
 {
     /// <summary>The text, the tags of any inline HTML left out.</summary>
     public static string Of(ContainerInline? inlines)

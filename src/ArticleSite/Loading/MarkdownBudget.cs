@@ -8,7 +8,7 @@ namespace ArticleSite.Loading;
 /// make parsing slow (deep nesting, thousands of headings or link definitions), then the parsed tree, for depth, block
 /// count and the size its body would render to. Each check is linear, and each refusal names the limit.
 /// </summary>
-public static class MarkdownBudget
+internal static class MarkdownBudget
 {
     /// <summary>
     /// The source check is coarse (it cannot tell code from lists), so it allows four times the nesting limit: enough

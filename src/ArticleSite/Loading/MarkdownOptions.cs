@@ -1,7 +1,7 @@
 namespace ArticleSite.Loading;
 
 /// <summary>How article Markdown is read: the "Markdown" configuration section.</summary>
-public sealed class MarkdownOptions
+internal sealed class MarkdownOptions
 {
     public const string Section = "Markdown";
 
@@ -14,7 +14,7 @@ public sealed class MarkdownOptions
 }
 
 /// <summary>What becomes of raw HTML written in an article (<c>Markdown:RawHtml</c>).</summary>
-public enum RawHtml
+internal enum RawHtml
 {
     /// <summary>The harmless elements and attributes GitHub allows are rendered; every other tag is dropped, its text kept.</summary>
     Sanitize,

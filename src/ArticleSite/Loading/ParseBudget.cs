@@ -14,7 +14,7 @@ namespace ArticleSite.Loading;
 /// left unparsed, and an inline parser that matches nothing looks at the clock at every punctuation mark, ending the
 /// parse with a <see cref="TimeoutException"/> once the deadline has passed: no abandoned parse runs on for minutes.
 /// </summary>
-public sealed class ParseBudget : IMarkdownExtension
+internal sealed class ParseBudget : IMarkdownExtension
 {
     private const string LengthKey = nameof(ContentLimits.MaxParagraphLength);
 

@@ -4,7 +4,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Loading;
 
 /// <summary>The raw HTML of a parsed article: Markdig's HTML blocks and inline HTML tags.</summary>
-public static class RawHtmlNodes
+internal static class RawHtmlNodes
 {
     private static readonly object HoldsNoRawHtml = new();
 

@@ -1,13 +1,13 @@
 namespace ArticleSite.Loading;
 
 /// <summary>What a content folder's <c>site.yaml</c> or <c>site.toml</c> says about the site; null for what it leaves out.</summary>
-public sealed record SiteFileSettings(string? Name, string? Description, string? Language, string? Icon);
+internal sealed record SiteFileSettings(string? Name, string? Description, string? Language, string? Icon);
 
 /// <summary>
 /// The optional site file at the root of the content folder, so that a content repository carries the site's name,
 /// description, language and icon. It is read within the front matter's budget and with its readers.
 /// </summary>
-public static class SiteFile
+internal static class SiteFile
 {
     public static readonly string[] Names = ["site.yaml", "site.yml", "site.toml"];
 

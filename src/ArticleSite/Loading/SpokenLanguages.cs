@@ -6,7 +6,7 @@ namespace ArticleSite.Loading;
 /// The languages the site has words for, one embedded <c>Languages/{language}.txt</c> each (Rendering/PageWords reads
 /// their words). Loading needs the list alone, to tell a language folder (<c>ja/</c>) from an ordinary one.
 /// </summary>
-public static class SpokenLanguages
+internal static class SpokenLanguages
 {
     public const string ResourcePrefix = "Languages/";
 

@@ -13,7 +13,7 @@ namespace ArticleSite.Loading;
 /// One pass, each closing delimiter searched for once: linear in the text, which it never makes much longer. Line
 /// breaks are kept, so lines in problems stay the file's.
 /// </summary>
-public static partial class TemplateCalls
+internal static partial class TemplateCalls
 {
     /// <summary>A call longer than this (its arguments run on) is not a call: its characters are left as written.</summary>
     private const int MaxCallLength = 4096;

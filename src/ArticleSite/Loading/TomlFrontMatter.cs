@@ -7,7 +7,7 @@ using Tomlyn.Serialization;
 namespace ArticleSite.Loading;
 
 /// <summary>Reads TOML front matter (between '+++' lines, as Hugo and Zola write it) with Tomlyn's untyped model.</summary>
-public static partial class TomlFrontMatter
+internal static partial class TomlFrontMatter
 {
     /// <param name="firstLine">The file's line number of the TOML's first line: problems name the file's lines.</param>
     public static FrontMatterFields Read(string toml, int firstLine, string path)

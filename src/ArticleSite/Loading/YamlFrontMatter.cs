@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace ArticleSite.Loading;
 
 /// <summary>Reads YAML front matter through YamlDotNet's node model (no reflection, so it stays AOT-safe), within a budget.</summary>
-public static class YamlFrontMatter
+internal static class YamlFrontMatter
 {
     /// <summary>
     /// Values a front matter may hold once its aliases are expanded. A few dozen is usual; "billion laughs" front matter

@@ -10,7 +10,7 @@ namespace ArticleSite.Media;
 /// pixels is refused by what it declares, in the memory of its first bytes. A JPEG's size is given as it is shown, after
 /// its EXIF orientation (a phone photo taken upright is stored sideways, with orientation 6).
 /// </summary>
-public static class ImageHeader
+internal static class ImageHeader
 {
     /// <summary>Width and height in pixels as the picture is shown; null when the header does not say (an SVG with neither size nor viewBox).</summary>
     /// <exception cref="FormatException">The header is cut short or malformed.</exception>

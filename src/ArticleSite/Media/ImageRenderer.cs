@@ -14,7 +14,7 @@ namespace ArticleSite.Media;
 /// with variants (<see cref="PictureVariant"/>) is a <c>&lt;picture&gt;</c> offering them as AVIF and WebP at each width,
 /// the browser choosing by format and by the width the column needs, the original in its <c>&lt;img&gt;</c>. Links and images to anything else render as Markdig renders them. One instance renders one body.
 /// </summary>
-public sealed class ImageRenderer(ResolvedMedia media) : LinkInlineRenderer
+internal sealed class ImageRenderer(ResolvedMedia media) : LinkInlineRenderer
 {
     /// <summary>The width a picture is shown at: the article column's (site.css), less its padding on narrow screens.</summary>
     private const string Sizes = "(max-width: 42rem) calc(100vw - 2.5rem), 39.5rem";

@@ -16,7 +16,7 @@ namespace ArticleSite.Media;
 /// the bytes they make); until then their URL answers with the WebP of the same width, or the picture itself, marked
 /// no-cache so that browsers and CDNs come back for the variant.
 /// </summary>
-public static class MediaEndpoint
+internal static class MediaEndpoint
 {
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace ArticleSite.Media;
 
 /// <summary>How a media file's bytes are named in its URL and validators: the first 16 bytes of their SHA-256, in lower-case hex.</summary>
-public static class MediaHash
+internal static class MediaHash
 {
     public static string Of(Stream bytes) => Named(SHA256.HashData(bytes));
 

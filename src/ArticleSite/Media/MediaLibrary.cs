@@ -3,7 +3,7 @@ using ArticleSite.Loading;
 namespace ArticleSite.Media;
 
 /// <summary>The media files of one snapshot's articles, by the hash of their bytes: what the media URLs serve.</summary>
-public sealed class MediaLibrary
+internal sealed class MediaLibrary
 {
     /// <summary>A plain dictionary: freezing it costs more than its lookups save in a snapshot's life, seconds to hours.</summary>
     private readonly Dictionary<string, MediaFile> byHash = new(StringComparer.Ordinal);

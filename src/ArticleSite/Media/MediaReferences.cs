@@ -24,7 +24,7 @@ public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList
 /// <param name="Written">The URL as the file writes it.</param>
 /// <param name="Position">Where <paramref name="Written"/> starts in the file's text.</param>
 /// <param name="InSrcset">A candidate of a <c>srcset</c>, rather than an <c>img</c>'s <c>src</c>.</param>
-public readonly record struct RawHtmlUrl(string Url, int Line, string Written, int Position, bool InSrcset);
+internal readonly record struct RawHtmlUrl(string Url, int Line, string Written, int Position, bool InSrcset);
 
 /// <summary>
 /// Finds the media files an article refers to when it is read: every image, every relative link to a media file
@@ -36,7 +36,7 @@ public readonly record struct RawHtmlUrl(string Url, int Line, string Written, i
 /// <see cref="ContentLimits.MaxMediaPixels"/> and be complete. A reference that fails is a problem of the article
 /// (with its line); the article is published without it: an image shows its alt text, a link its text.
 /// </summary>
-public static partial class MediaReferences
+internal static partial class MediaReferences
 {
     /// <summary>Enough for any header with its Exif block (at most 64 KiB) before the frame size.</summary>
     private const int HeadBytes = 256 * 1024;

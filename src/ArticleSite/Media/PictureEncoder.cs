@@ -7,7 +7,7 @@ namespace ArticleSite.Media;
 /// its colour profile (a wide-gamut photo keeps its colours), shrunk to the variant's width, and saved with no metadata
 /// (no EXIF, GPS position or profile: sRGB is what a browser assumes).
 /// </summary>
-public static class PictureEncoder
+internal static class PictureEncoder
 {
     /// <summary>
     /// AVIF at libvips's default quality (50) and effort (4): on a 12-megapixel photo's 480, 960 and 1600 copies, effort 2

@@ -9,7 +9,7 @@ namespace ArticleSite.Media;
 /// libvips reads the copy, never the path, so a variant is always of the picture whose hash names it, however the file
 /// changed while it waited its turn. The copy is deleted when this is disposed.
 /// </summary>
-public sealed class PictureSource : IDisposable
+internal sealed class PictureSource : IDisposable
 {
     /// <summary>Enough for any header with its Exif block before the frame size, as the media references read it.</summary>
     private const int HeadBytes = 256 * 1024;
@@ -105,7 +105,7 @@ public sealed class PictureSource : IDisposable
 }
 
 /// <summary>A picture's file no longer holds the bytes its hash names; the message ends a sentence that starts with its path.</summary>
-public sealed class PictureChangedException(string message) : Exception(message);
+internal sealed class PictureChangedException(string message) : Exception(message);
 
 /// <summary>Decoding a picture would hold more memory than its budget allows; the message says how much and why.</summary>
-public sealed class PictureOverBudgetException(string message) : Exception(message);
+internal sealed class PictureOverBudgetException(string message) : Exception(message);

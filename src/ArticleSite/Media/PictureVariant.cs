@@ -9,7 +9,7 @@ namespace ArticleSite.Media;
 /// </summary>
 /// <param name="Width">The copy's width in pixels as shown; its height keeps the source's proportions.</param>
 /// <param name="Format">AVIF or WebP.</param>
-public sealed record PictureVariant(MediaFile Source, int Width, MediaFormat Format)
+internal sealed record PictureVariant(MediaFile Source, int Width, MediaFormat Format)
 {
     /// <summary>
     /// The widths copies are made at, where the source is wider: a phone's screen (480), a phone's at twice the density or

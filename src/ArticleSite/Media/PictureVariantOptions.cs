@@ -1,7 +1,7 @@
 namespace ArticleSite.Media;
 
 /// <summary>How much work making picture variants may take (the "Media" configuration section): docs/operations.md says what each costs.</summary>
-public sealed class PictureVariantOptions
+internal sealed class PictureVariantOptions
 {
     public const string Section = "Media";
 

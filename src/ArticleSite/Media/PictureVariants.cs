@@ -14,7 +14,7 @@ namespace ArticleSite.Media;
 /// once; at most <see cref="PictureVariantOptions.MaxConcurrentEncodes"/> are encoded at a time, WebP (fast) before AVIF
 /// (slow). A request never waits for an encode: until a variant is made, its URL answers with what there is.
 /// </summary>
-public sealed partial class PictureVariants : BackgroundService
+internal sealed partial class PictureVariants : BackgroundService
 {
     /// <summary>A snapshot loop wakes up this often even without a new snapshot, to see whether the host is stopping.</summary>
     private static readonly TimeSpan SnapshotWait = TimeSpan.FromMinutes(10);
@@ -334,7 +334,7 @@ public sealed partial class PictureVariants : BackgroundService
 }
 
 /// <summary>The variant maker with its settings, started with the host.</summary>
-public static class PictureVariantsRegistration
+internal static class PictureVariantsRegistration
 {
     public static IServiceCollection AddPictureVariants(this IServiceCollection services)
     {

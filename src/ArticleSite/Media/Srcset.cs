@@ -1,7 +1,7 @@
 namespace ArticleSite.Media;
 
 /// <summary>The image candidates of a <c>srcset</c> attribute, split as the HTML standard splits them.</summary>
-public static class Srcset
+internal static class Srcset
 {
     /// <summary>One candidate: where its URL is in the attribute's value, and its descriptor (<c>2x</c>, <c>480w</c>, or empty).</summary>
     public readonly record struct Candidate(int Start, int Length, string Descriptor);

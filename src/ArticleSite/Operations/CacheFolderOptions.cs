@@ -4,7 +4,7 @@ namespace ArticleSite.Operations;
 /// Where the site keeps what it can always make again from the content folder (the "Cache" configuration section): never
 /// the source of truth, so deleting it costs time, not content. (How long HTTP responses are cached is <see cref="Serving.HttpCachingOptions"/>.)
 /// </summary>
-public sealed class CacheFolderOptions
+internal sealed class CacheFolderOptions
 {
     public const string Section = "Cache";
 

@@ -6,7 +6,7 @@ namespace ArticleSite.Operations;
 /// <c>Logging:Console:FormatterName</c>: <c>simple</c> (the default, for people), <c>json</c> (one object a line, for
 /// log collectors) or <c>systemd</c>. The slim builder fixes the simple format; this lets the setting choose again.
 /// </summary>
-public static class ConsoleLogFormat
+internal static class ConsoleLogFormat
 {
     public const string Setting = "Logging:Console:FormatterName";
 

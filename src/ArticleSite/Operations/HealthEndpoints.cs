@@ -12,7 +12,7 @@ namespace ArticleSite.Operations;
 /// Each answers its status alone, except on the operator's listener (or everywhere with
 /// <c>Metrics:PublicHealthDetail</c>), where the ready report names every problem file.
 /// </summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     public const string Live = "/healthz/live";
 

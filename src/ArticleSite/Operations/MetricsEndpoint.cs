@@ -8,7 +8,7 @@ namespace ArticleSite.Operations;
 /// their durations, connections, Kestrel) and the site's. Nothing is registered while the listener is off, so a request
 /// then pays for no instrument.
 /// </summary>
-public static class MetricsEndpoint
+internal static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ArticleSite.Operations;
 
 /// <summary>Adds the operator's listener (<see cref="MetricsOptions"/>) to the addresses the site serves on.</summary>
-public static class MetricsListener
+internal static class MetricsListener
 {
     /// <summary>What Kestrel listens on when nothing is configured.</summary>
     private const string DefaultUrls = "http://localhost:5000";

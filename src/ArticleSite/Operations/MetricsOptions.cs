@@ -5,7 +5,7 @@ namespace ArticleSite.Operations;
 /// why). Off unless <see cref="Port"/> is set, and then bound to the loopback address unless told otherwise, so that
 /// neither is public by default. Bound from the "Metrics" configuration section.
 /// </summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 

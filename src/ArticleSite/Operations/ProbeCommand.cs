@@ -8,7 +8,7 @@ namespace ArticleSite.Operations;
 /// container image's health check, which has no shell or HTTP client of its own. One plain HTTP/1.0 request on a
 /// socket: HttpClient would add 3 MB to the binary and load OpenSSL for its request ids.
 /// </summary>
-public static class ProbeCommand
+internal static class ProbeCommand
 {
     public const string Verb = "probe";
 

@@ -6,7 +6,7 @@ namespace ArticleSite.Operations;
 /// How the host and the runtime are tuned for serving a snapshot: each setting, and the measurement behind it
 /// (docs/benchmarks.md, "What each change bought" and "Soak run").
 /// </summary>
-public static class RuntimeTuning
+internal static class RuntimeTuning
 {
     /// <summary>The runtime's socket engine reads this variable once, when the first socket opens.</summary>
     public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";

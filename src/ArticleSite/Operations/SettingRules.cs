@@ -7,7 +7,7 @@ namespace ArticleSite.Operations;
 /// (<see cref="SettingsCheckedAtStart"/>): a value outside it stops the site with one line naming the key, the value and
 /// the range, rather than a crash or a silent substitute later. Plain delegates, nothing reflected: Native AOT keeps it whole.
 /// </summary>
-public sealed class SettingRules<T>(string section) : IValidateOptions<T> where T : class
+internal sealed class SettingRules<T>(string section) : IValidateOptions<T> where T : class
 {
     private readonly List<Func<T, string?>> rules = [];
 

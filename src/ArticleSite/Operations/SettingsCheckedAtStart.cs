@@ -9,7 +9,7 @@ namespace ArticleSite.Operations;
 /// <see cref="IOptionsMonitor{TOptions}"/>, whose generic types the Native AOT binary builds at run time, four of them a
 /// settings type: that was a tenth of the start's work before the first response (docs/benchmarks.md, Cold start).
 /// </summary>
-public static class SettingsCheckedAtStart
+internal static class SettingsCheckedAtStart
 {
     /// <summary>One settings type to check: reading its value runs its <see cref="IValidateOptions{TOptions}"/>.</summary>
     private sealed record Check(Action<IServiceProvider> Read);

@@ -7,7 +7,7 @@ namespace ArticleSite.Operations;
 /// The site's own meter, "ArticleSite": what publishing and rendering did. Recorded whether or not anything listens
 /// (an instrument nobody listens to costs a branch); <c>/metrics</c> exports it when the operator's listener is on.
 /// </summary>
-public static class SiteMetrics
+internal static class SiteMetrics
 {
     public const string MeterName = "ArticleSite";
 

@@ -7,7 +7,7 @@ namespace ArticleSite.Operations;
 /// Readiness: a snapshot is published (the server listens only after the first one, so this fails only if that ever
 /// changes). Degraded, and still ready, while some file cannot be published or the folder is seen by rescans only.
 /// </summary>
-public sealed class SnapshotHealthCheck(SitePublisher publisher) : IHealthCheck
+internal sealed class SnapshotHealthCheck(SitePublisher publisher) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace ArticleSite.Publishing;
 /// objects of every article, and nearly all of them live on, so a background collection beside it would only mark them
 /// again and again. Disposing puts the latency mode back.
 /// </summary>
-public sealed class BatchCollections : IDisposable
+internal sealed class BatchCollections : IDisposable
 {
     private readonly GCLatencyMode before;
 

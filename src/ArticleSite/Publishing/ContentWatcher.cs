@@ -8,7 +8,7 @@ namespace ArticleSite.Publishing;
 /// each reading, then watches the folder now at the path. While nothing can be watched, the periodic rescan still
 /// reads every change, and <see cref="State"/> says so.
 /// </summary>
-public sealed class ContentWatcher(string folder, Action<string[]> touched, Action<string> renamedIn) : IDisposable
+internal sealed class ContentWatcher(string folder, Action<string[]> touched, Action<string> renamedIn) : IDisposable
 {
     public const string Watching = "watching";
 

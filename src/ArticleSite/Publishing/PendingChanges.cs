@@ -3,7 +3,7 @@ using ArticleSite.Loading;
 namespace ArticleSite.Publishing;
 
 /// <summary>What the watcher saw since the last reading, handed whole to the next one.</summary>
-public sealed class PendingChanges
+internal sealed class PendingChanges
 {
     private readonly Lock sync = new();
 

@@ -5,7 +5,7 @@ namespace ArticleSite.Publishing;
 /// published before the host starts (<see cref="SitePublishing.TryPublishFirstSnapshotAsync"/>), and a command that
 /// exits after it (check, export) starts no timer.
 /// </summary>
-public sealed class PublishingLoop(SitePublisher publisher) : IHostedService
+internal sealed class PublishingLoop(SitePublisher publisher) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {

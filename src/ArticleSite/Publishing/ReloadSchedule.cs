@@ -9,7 +9,7 @@ namespace ArticleSite.Publishing;
 /// instead of waiting for it.
 /// </summary>
 /// <param name="reload">Reads the folder again; true: the whole folder (the periodic rescan).</param>
-public sealed class ReloadSchedule(ContentOptions options, TimeProvider time, Func<bool, Task> reload) : IDisposable
+internal sealed class ReloadSchedule(ContentOptions options, TimeProvider time, Func<bool, Task> reload) : IDisposable
 {
     /// <summary>A timer cannot wait for months; one due later wakes up after a day and sets itself again.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);

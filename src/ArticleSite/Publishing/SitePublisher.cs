@@ -17,7 +17,7 @@ namespace ArticleSite.Publishing;
 /// comes out or expires. When it reads again is <see cref="ReloadSchedule"/>'s to say, what it reads the
 /// <see cref="ContentLibrary"/>'s.
 /// </summary>
-public sealed partial class SitePublisher : IDisposable
+internal sealed partial class SitePublisher : IDisposable
 {
     /// <summary>
     /// How many of the resources readers had been reading a new snapshot renders before it is swapped in, per origin:

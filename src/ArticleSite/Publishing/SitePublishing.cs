@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Publishing;
 
 /// <summary>The publisher with the settings it reads, and the first snapshot, which is published before anything is served.</summary>
-public static partial class SitePublishing
+internal static partial class SitePublishing
 {
     public static IServiceCollection AddSitePublisher(this IServiceCollection services)
     {

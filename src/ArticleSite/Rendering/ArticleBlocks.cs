@@ -9,7 +9,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Rendering;
 
 /// <summary>An article's body as typed blocks of text, in reading order: the one reading of the syntax tree that the JSON and the plain text share.</summary>
-public static class ArticleBlocks
+internal static class ArticleBlocks
 {
     /// <param name="withUrls">Writes each link's URL after its text (the plain text form); the JSON's text is the reader's alone.</param>
     /// <param name="words">The words of the article's language, which label its notes ("Hinweis"); English by default.</param>

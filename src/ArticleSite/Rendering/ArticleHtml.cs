@@ -10,7 +10,7 @@ using Markdig.Renderers.Html.Inlines;
 namespace ArticleSite.Rendering;
 
 /// <summary>The HTML renderer of article bodies: the pipeline's own, with the site's renderers of headings, figures, tables, task lists and notes.</summary>
-public static class ArticleHtml
+internal static class ArticleHtml
 {
     /// <param name="media">The article's media files: each image is written at its file's URL, with its size.</param>
     /// <param name="language">The article's language, which labels its notes.</param>

@@ -29,7 +29,7 @@ public sealed record ArticleNeighbours(Article? Previous, Article? Next, IReadOn
     /// however many articles a tag has. A related article that is further than that window from it in every tag it
     /// shares is not found: on a news site the nearest ones in date are the ones worth reading next.
     /// </summary>
-    public static ArticleNeighbours Of(SiteSnapshot snapshot, Article article)
+    internal static ArticleNeighbours Of(SiteSnapshot snapshot, Article article)
     {
         var articles = snapshot.Articles;
         var at = IndexOf(articles, article);

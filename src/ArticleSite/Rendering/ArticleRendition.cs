@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// links of the snapshot that serves it (<see cref="PageWith"/>), so that a neighbour's edit changes the links, and the
 /// page's ETag, without rendering this article's body again.
 /// </summary>
-public sealed class ArticleRendition
+internal sealed class ArticleRendition
 {
     /// <summary>Where the page's links go, written by the page template after the article; the last one in the page is the template's.</summary>
     internal const string LinksSlot = "<!--leads-on-->";
@@ -116,7 +116,7 @@ public sealed class ArticleRendition
 }
 
 /// <summary>The forms an article is served in, each at a URL of its own.</summary>
-public enum ArticleForm
+internal enum ArticleForm
 {
     Page,
     Text,

@@ -10,7 +10,7 @@ namespace ArticleSite.Rendering;
 /// source, the site itself (<see cref="SiteIdentity.Name"/>) is the publisher. Translated, the version in the site's
 /// language is the work, each other one its translation (<c>workTranslation</c>, <c>translationOfWork</c>).
 /// </summary>
-public static class ArticleStructuredData
+internal static class ArticleStructuredData
 {
     /// <summary>
     /// JSON that is safe inside a script element: the default JavaScriptEncoder writes &lt;, &gt;, &amp; and quotes as \u escapes,
@@ -56,7 +56,7 @@ public static class ArticleStructuredData
 }
 
 /// <summary>A schema.org NewsArticle, as much of it as the front matter and body give.</summary>
-public sealed record NewsArticle(
+internal sealed record NewsArticle(
     string Headline,
     string Description,
     string DatePublished,
@@ -80,15 +80,15 @@ public sealed record NewsArticle(
 
     [JsonPropertyName("@context")]
     [JsonPropertyOrder(-2)]
-    public string Context => "https://schema.org";
+    public string Context { get; } = "https://schema.org";
 
     [JsonPropertyName("@type")]
     [JsonPropertyOrder(-1)]
-    public string Type => "NewsArticle";
+    public string Type { get; } = "NewsArticle";
 }
 
 /// <summary>A schema.org Person (an author) or Organization (the source site, an author's affiliation).</summary>
-public sealed record Agent(
+internal sealed record Agent(
     [property: JsonPropertyName("@type"), JsonPropertyOrder(-1)] string Type,
     string Name,
     string? Url)
@@ -98,11 +98,11 @@ public sealed record Agent(
 }
 
 /// <summary>Another version of the article, named by its URL and language.</summary>
-public sealed record Work(string Url, string InLanguage)
+internal sealed record Work(string Url, string InLanguage)
 {
     [JsonPropertyName("@type")]
     [JsonPropertyOrder(-1)]
-    public string Type => "NewsArticle";
+    public string Type { get; } = "NewsArticle";
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// from the C heap, which keeps them: with the article republished every 200 ms, RSS rose by 30-60 MB (docs/benchmarks.md, Soak run).
 /// With the threshold fixed at glibc's default, each large buffer keeps its own mapping and goes back to the system when freed.
 /// </summary>
-public static class CompressionMemory
+internal static class CompressionMemory
 {
     /// <summary>M_MMAP_THRESHOLD in glibc's malloc.h.</summary>
     private const int MmapThreshold = -3;

@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace ArticleSite.Rendering;
 
 /// <summary>The bytes of a representation in one content coding, with their own strong ETag and ready-made header values.</summary>
-public sealed class EncodedBody
+internal sealed class EncodedBody
 {
     private static long made;
 

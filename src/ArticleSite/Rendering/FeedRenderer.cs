@@ -7,7 +7,7 @@ using ArticleSite.Loading;
 namespace ArticleSite.Rendering;
 
 /// <summary>Renders the Atom feed: one entry for each of the newest articles, with its full HTML body; every date is one the articles declare.</summary>
-public static class FeedRenderer
+internal static class FeedRenderer
 {
     /// <summary>
     /// Entries in the feed: the newest articles only, as Hugo's and Jekyll's feeds carry 10 to 20. A reader polls the feed

@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// <c>&lt;figcaption&gt;</c>; every other paragraph as Markdig does. The one place an article's picture becomes HTML.
 /// </summary>
 /// <param name="images">Writes the picture itself, at its media URL with its size.</param>
-public sealed class FigureRenderer(ImageRenderer images) : ParagraphRenderer
+internal sealed class FigureRenderer(ImageRenderer images) : ParagraphRenderer
 {
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {

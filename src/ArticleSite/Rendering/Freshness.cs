@@ -1,7 +1,7 @@
 namespace ArticleSite.Rendering;
 
 /// <summary>How long caches may keep a resource; the serving layer turns each class into its Cache-Control header.</summary>
-public enum Freshness
+internal enum Freshness
 {
     /// <summary>Content that an edit may change: short, revalidated (configurable).</summary>
     Article,

@@ -7,7 +7,7 @@ using Markdig.Syntax;
 namespace ArticleSite.Rendering;
 
 /// <summary>Renders an article as <see cref="ArticleJson"/>: its metadata and its body as typed blocks of plain text.</summary>
-public static class JsonRenderer
+internal static class JsonRenderer
 {
     // Keeps the reporter's characters (“ ” ’ –) readable instead of \u escapes; HTML-sensitive characters stay escaped.
     private static readonly ArticleJsonContext Context = new(new JsonSerializerOptions(ArticleJsonContext.Default.Options)

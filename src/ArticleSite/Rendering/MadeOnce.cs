@@ -4,7 +4,7 @@ namespace ArticleSite.Rendering;
 /// A value made once, on the thread pool, when it is first asked for; whoever asks while it is being made shares the
 /// making. Requests are served on the socket threads, which must never wait for rendering, compression or a file.
 /// </summary>
-public sealed class MadeOnce<T>(Func<Task<T>> make)
+internal sealed class MadeOnce<T>(Func<Task<T>> make)
 {
     private readonly Lazy<Task<T>> making = new(() => Task.Run(make));
 

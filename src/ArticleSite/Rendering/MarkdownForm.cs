@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// which names the file where the site serves it (<c>/media/{hash}/{name}</c>) rather than beside the article, where
 /// nothing is served. Every other character is the author's.
 /// </summary>
-public static class MarkdownForm
+internal static class MarkdownForm
 {
     public static string Render(ParsedArticle article)
     {

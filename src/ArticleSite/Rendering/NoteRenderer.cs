@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// (<c>:::table-wrapper</c>) is its content in a plain block. The container's name is never written as a class: the
 /// stylesheet knows none of them.
 /// </summary>
-public sealed class NoteRenderer(PageWords words) : IMarkdownObjectRenderer
+internal sealed class NoteRenderer(PageWords words) : IMarkdownObjectRenderer
 {
     private static readonly string[] Kinds = ["note", "tip", "important", "warning", "caution"];
 

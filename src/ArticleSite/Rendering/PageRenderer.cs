@@ -14,7 +14,7 @@ using RazorSlices;
 namespace ArticleSite.Rendering;
 
 /// <summary>Renders the HTML page of an article: the Markdig body inside the page template, with its metadata.</summary>
-public static class PageRenderer
+internal static class PageRenderer
 {
     // Encodes what HTML needs encoded and keeps the reporter's characters (“ ” ‘ ’ – —) as they are.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

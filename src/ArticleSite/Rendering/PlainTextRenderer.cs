@@ -11,7 +11,7 @@ namespace ArticleSite.Rendering;
 /// a note as a quotation under its label in the article's language ("> [Warnung]"),
 /// and a link's URL in brackets after its text where the two differ.
 /// </summary>
-public static class PlainTextRenderer
+internal static class PlainTextRenderer
 {
     public static string Render(ParsedArticle article)
     {

@@ -19,7 +19,7 @@ namespace ArticleSite.Rendering;
 /// by HtmlSanitizer, and written out again from the tree: what a browser reads back is the tree that was checked, with
 /// every tag closed, so an unclosed or misnested tag cannot reach past the article body.
 /// </remarks>
-public static partial class RawHtmlSanitizer
+internal static partial class RawHtmlSanitizer
 {
     /// <summary>Elements whose content is code or markup rather than text for a reader: dropped with all they hold.</summary>
     private static readonly FrozenSet<string> DroppedWithContent = FrozenSet.Create(

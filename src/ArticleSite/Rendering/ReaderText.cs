@@ -7,7 +7,7 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Rendering;
 
 /// <summary>The text a reader reads in a run of inlines, without its markup: a footnote reference as [1], an image as its alt text.</summary>
-public static class ReaderText
+internal static class ReaderText
 {
     /// <param name="withUrls">Writes a link's URL after its text, in brackets, where it differs from the text (for the plain text form).</param>
     public static string Of(ContainerInline? inlines, bool withUrls)

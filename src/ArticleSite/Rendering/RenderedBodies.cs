@@ -10,7 +10,7 @@ namespace ArticleSite.Rendering;
 /// </summary>
 /// <param name="budget">The bytes the kept bodies may take, counted as <see cref="CostOf"/> says (<see cref="ContentOptions.RenderedBodyBudget"/>).</param>
 /// <param name="site">The identity every page names (masthead, publisher): a store holds the bodies of one identity; null for the default.</param>
-public sealed class RenderedBodies(long budget, SiteIdentity? site = null)
+internal sealed class RenderedBodies(long budget, SiteIdentity? site = null)
 {
     public const long DefaultBudget = ContentOptions.DefaultRenderedBodyBudget;
 

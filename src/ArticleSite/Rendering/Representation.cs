@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// for in most codings.
 /// Compression runs on the thread pool: requests are served on the socket threads, which must never wait for Brotli.
 /// </summary>
-public sealed class Representation
+internal sealed class Representation
 {
     private readonly Lazy<Task<EncodedBody>> brotli;
 

@@ -5,7 +5,7 @@ namespace ArticleSite.Rendering;
 /// date: a file's time is not the content's and differs between replicas, and a list page changes when any article goes,
 /// so the strong ETags of the bytes are the only validators (docs/http.md, Validators).
 /// </summary>
-public sealed class Resource
+internal sealed class Resource
 {
     public Resource(IReadOnlyList<Representation> representations, Freshness freshness = Freshness.Article)
     {

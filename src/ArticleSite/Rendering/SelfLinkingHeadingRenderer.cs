@@ -10,7 +10,7 @@ namespace ArticleSite.Rendering;
 /// the page's outline: below the page's own h1, and never more than one deeper than the heading before (an author's
 /// "###" straight after the title is an h2), as assistive technology and the Nu checker expect. One renderer per body.
 /// </summary>
-public sealed class SelfLinkingHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
+internal sealed class SelfLinkingHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
 {
     private int previousLevel = 1;
 

@@ -6,7 +6,7 @@ using ArticleSite.Loading;
 namespace ArticleSite.Rendering;
 
 /// <summary>The small files crawlers, language models and browsers ask every site for: sitemap, robots.txt, llms.txt, icons.</summary>
-public static class SiteFiles
+internal static class SiteFiles
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -125,4 +125,4 @@ public static class SiteFiles
 }
 
 /// <summary>One page of the sitemap: its absolute URL and the date its article declares it last changed.</summary>
-public sealed record SitemapUrl(string Location, ArticleDate LastModified);
+internal sealed record SitemapUrl(string Location, ArticleDate LastModified);

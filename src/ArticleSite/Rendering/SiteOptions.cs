@@ -70,7 +70,7 @@ public sealed class SiteOptions
 }
 
 /// <summary>Binds <see cref="SiteOptions"/> and refuses to start with a base URL that cannot be the site's address, or a sitemap size the protocol forbids.</summary>
-public static class SiteOptionsSetup
+internal static class SiteOptionsSetup
 {
     public static IServiceCollection AddSiteOptions(this IServiceCollection services)
     {

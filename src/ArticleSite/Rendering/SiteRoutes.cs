@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// article's URL is read back (<see cref="TryReadArticleUrl"/>). The URL table (<see cref="UrlTable"/>) files resources
 /// under them; the endpoints look them up.
 /// </summary>
-public static class SiteRoutes
+internal static class SiteRoutes
 {
     private const string ArticlesPrefix = "/articles/";
 

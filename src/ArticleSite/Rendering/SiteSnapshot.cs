@@ -9,7 +9,7 @@ namespace ArticleSite.Rendering;
 /// The published articles at one moment, and what they render to. Immutable once made: a content change makes a new snapshot.
 /// Resources are rendered for the configured public origin (or, for a developer, each loopback origin), on the first request for each.
 /// </summary>
-public sealed class SiteSnapshot
+internal sealed class SiteSnapshot
 {
     /// <summary>
     /// Without a configured base URL each listener's origin gets its own rendering (a site listening on http and https

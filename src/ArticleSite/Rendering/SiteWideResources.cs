@@ -6,7 +6,7 @@ namespace ArticleSite.Rendering;
 /// The resources of a snapshot that are not one article's (front page, archive and tag pages, feeds, sitemaps, the files
 /// for crawlers), for one public origin: each filed under its URL with the recipe that makes it on the first request.
 /// </summary>
-public static class SiteWideResources
+internal static class SiteWideResources
 {
     /// <summary>
     /// The site-wide resources by URL, each to be made on the first request for it and kept; nothing is rendered here. An

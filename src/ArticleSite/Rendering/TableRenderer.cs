@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// Renders a pipe table in a box of its own that scrolls sideways on a narrow screen (the page never does), keyboard
 /// focusable as a scrolling region must be; each column's alignment as a class, since the CSP refuses style attributes.
 /// </summary>
-public sealed class TableRenderer : HtmlObjectRenderer<Table>
+internal sealed class TableRenderer : HtmlObjectRenderer<Table>
 {
     protected override void Write(HtmlRenderer renderer, Table table)
     {

@@ -11,7 +11,7 @@ public sealed record Tag(string Slug, string Name, IReadOnlyList<Article> Articl
 /// The articles of each tag, built once per snapshot. Tags whose spellings make the same slug ("C#" and "c",
 /// "Release" and "release") are one tag, shown by its most used spelling.
 /// </summary>
-public sealed class TagIndex
+internal sealed class TagIndex
 {
     private readonly Dictionary<string, Tag> bySlug;
 

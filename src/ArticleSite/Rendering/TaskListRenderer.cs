@@ -9,7 +9,7 @@ namespace ArticleSite.Rendering;
 /// character in every form of the article, where a disabled form control would need a label and would not survive
 /// the raw HTML sanitizer.
 /// </summary>
-public sealed class TaskListRenderer : HtmlObjectRenderer<TaskList>
+internal sealed class TaskListRenderer : HtmlObjectRenderer<TaskList>
 {
     public const string Done = "☑";
 

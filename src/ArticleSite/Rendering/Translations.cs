@@ -12,7 +12,7 @@ public sealed record Translation(string Language, string Slug, bool IsDefault);
 /// without a language of its own being in the site's. A set in which two articles share a language is no set of
 /// translations (<c>2023/hello.md</c> and <c>2024/hello.md</c> are two articles), so none of it is linked.
 /// </summary>
-public sealed class Translations
+internal sealed class Translations
 {
     private readonly Dictionary<string, IReadOnlyList<Translation>> byKey = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// for crawlers) are made on the first request for each and kept for the snapshot's life; an article's URL is read by
 /// <see cref="SiteRoutes.TryReadArticleUrl"/>, looked up by its slug and served from the store of rendered bodies.
 /// </summary>
-public sealed class UrlTable
+internal sealed class UrlTable
 {
     private readonly SiteSnapshot snapshot;
 

@@ -11,7 +11,7 @@ namespace ArticleSite.Searching;
 /// version indexed. It lives in the cache folder, beside the article index, or in memory where the site keeps nothing
 /// on disk. A cache like the article index: a file of another schema, or a damaged one, is made again from the content.
 /// </summary>
-public sealed class SearchDatabase : IDisposable
+internal sealed class SearchDatabase : IDisposable
 {
     /// <summary>The tables' layout and the stored form of their text: a file of another version is made again.</summary>
     private const int SchemaVersion = 1;
@@ -228,7 +228,7 @@ public sealed class SearchDatabase : IDisposable
 }
 
 /// <summary>A matching article by slug, with its summary and a snippet of its body in stored form, matched words between marks.</summary>
-public sealed record SearchHit(string Slug, string Summary, string Snippet);
+internal sealed record SearchHit(string Slug, string Summary, string Snippet);
 
 /// <summary>One page of hits, and how many there are in all (at most <see cref="SearchDatabase.MaxCounted"/>, <paramref name="More"/> past it).</summary>
-public sealed record SearchHits(int Count, bool More, IReadOnlyList<SearchHit> Hits);
+internal sealed record SearchHits(int Count, bool More, IReadOnlyList<SearchHit> Hits);

@@ -17,7 +17,7 @@ namespace ArticleSite.Searching;
 /// in the output cache under the normalized query (<see cref="CacheKey"/>), so "Seoul", " seoul " and "SEOUL" share one
 /// entry; the cache's size limit bounds what distinct queries can take.
 /// </summary>
-public static class SearchEndpoint
+internal static class SearchEndpoint
 {
     /// <summary>A minute: results follow every publication, and a reader's back button should not ask again at once.</summary>
     public const string CacheControl = "public, max-age=60";

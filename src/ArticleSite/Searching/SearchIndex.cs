@@ -16,7 +16,7 @@ namespace ArticleSite.Searching;
 /// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
 /// tries again from a fresh file.
 /// </summary>
-public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
+internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
 {
     /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
     private const int Batch = 250;
@@ -164,4 +164,4 @@ public sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheF
 }
 
 /// <summary>The search index cannot be used now; the page says so, and the rest of the site is not concerned.</summary>
-public sealed class SearchUnavailableException(string reason) : Exception(reason);
+internal sealed class SearchUnavailableException(string reason) : Exception(reason);

@@ -3,7 +3,7 @@ using ArticleSite.Operations;
 namespace ArticleSite.Searching;
 
 /// <summary>The budget of one search, bound from the "Search" configuration section.</summary>
-public sealed class SearchOptions
+internal sealed class SearchOptions
 {
     public const string Section = "Search";
 

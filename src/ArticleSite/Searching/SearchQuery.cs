@@ -9,7 +9,7 @@ namespace ArticleSite.Searching;
 /// the engine's syntax. Every word is required; the last one, typed without a closing quote, matches as a prefix
 /// ("gyeong" finds Gyeongju), as does a lone CJK character.
 /// </summary>
-public sealed record SearchQuery(string Normalized, IReadOnlyList<string> Terms)
+internal sealed record SearchQuery(string Normalized, IReadOnlyList<string> Terms)
 {
     /// <summary>Characters a query may have: a headline or two. A longer one is refused with 400.</summary>
     public const int MaxLength = 200;

@@ -10,7 +10,7 @@ namespace ArticleSite.Searching;
 /// makes them), and a run beside Latin letters is cut from them. The same is done to a query, so "북한" finds
 /// "북한은". Snippets come back from SQLite in this form and are written back as the reader's text by <see cref="Restore"/>.
 /// </summary>
-public static class SearchText
+internal static class SearchText
 {
     /// <summary>Between the bigrams of one run: dropped with the repeated character after it when restored.</summary>
     public const char Overlap = '\u001F';

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Serving;
 
 /// <summary>The output cache of the site's responses; its tag lets a new snapshot evict them all at once.</summary>
-public static class ArticleCaching
+internal static class ArticleCaching
 {
     public const string Tag = "article";
 

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace ArticleSite.Serving;
 
 /// <summary>What a Range request gets (RFC 9110 §14): the whole body, one part of it, or 416.</summary>
-public readonly record struct RangeOutcome(RangeOutcomeKind Kind, long Start, long Length)
+internal readonly record struct RangeOutcome(RangeOutcomeKind Kind, long Start, long Length)
 {
     public static RangeOutcome Whole { get; } = new(RangeOutcomeKind.Whole, 0, 0);
 
@@ -12,7 +12,7 @@ public readonly record struct RangeOutcome(RangeOutcomeKind Kind, long Start, lo
     public long End => Start + Length - 1;
 }
 
-public enum RangeOutcomeKind
+internal enum RangeOutcomeKind
 {
     Whole,
     Partial,
@@ -20,7 +20,7 @@ public enum RangeOutcomeKind
 }
 
 /// <summary>Evaluates Range and If-Range against a body of known length.</summary>
-public static class ByteRanges
+internal static class ByteRanges
 {
     /// <summary>
     /// One byte range gives a part; a range that starts past the end gives 416. Anything else is served whole, as the RFC

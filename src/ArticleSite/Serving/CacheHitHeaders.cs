@@ -5,7 +5,7 @@ namespace ArticleSite.Serving;
 /// no Age. The output cache would send the Date it stored and the seconds since; a browser or CDN subtracts that Age
 /// from max-age, so after five minutes in the output cache every copy would arrive already stale.
 /// </summary>
-public static class CacheHitHeaders
+internal static class CacheHitHeaders
 {
     public static void RestampAtStart(HttpResponse response) => response.OnStarting(Restamp, response);
 

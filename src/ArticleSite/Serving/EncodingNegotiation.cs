@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace ArticleSite.Serving;
 
 /// <summary>Chooses a content coding from Accept-Encoding (RFC 9110 §12.5.3), with q-values, "identity" and "*".</summary>
-public static class EncodingNegotiation
+internal static class EncodingNegotiation
 {
     // Identity that the client neither names nor excludes is acceptable, but any coding it asks for is preferred.
     private const double ImplicitIdentity = 0.0001;

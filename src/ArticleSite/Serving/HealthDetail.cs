@@ -16,7 +16,7 @@ namespace ArticleSite.Serving;
 /// folder is watched; and the lead article's ETag and time, so a probe can see an edit go live.
 /// </summary>
 /// <param name="ProblemCount">Every problem, also those past <see cref="ContentLimits.MaxProblemsListed"/> that <paramref name="Problems"/> only counts.</param>
-public sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, int ProblemCount, IReadOnlyList<ProblemReport> Problems)
+internal sealed record HealthDetail(string Status, int Articles, string Watcher, LeadReport Lead, int ProblemCount, IReadOnlyList<ProblemReport> Problems)
 {
     /// <summary>The search index: "ready", "building: n of m articles indexed" (a first start serves meanwhile) or "unavailable: " and why.</summary>
     public string? Search { get; init; }
@@ -88,13 +88,13 @@ public sealed record HealthDetail(string Status, int Articles, string Watcher, L
 }
 
 /// <summary>The public answer of a health endpoint: its status alone.</summary>
-public sealed record HealthSummary(string Status);
+internal sealed record HealthSummary(string Status);
 
 /// <summary>The lead article: its slug, the ETag of its page, and when its file last changed.</summary>
-public sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string? ETag, DateTimeOffset LastModified);
+internal sealed record LeadReport(string Slug, [property: JsonPropertyName("etag")] string? ETag, DateTimeOffset LastModified);
 
 /// <summary>A file that cannot be published (relative to the content folder; "." for the folder itself), and why.</summary>
-public sealed record ProblemReport(string Path, string Reason);
+internal sealed record ProblemReport(string Path, string Reason);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(HealthDetail))]

@@ -3,7 +3,7 @@ using ArticleSite.Rendering;
 namespace ArticleSite.Serving;
 
 /// <summary>How long browsers and proxies may keep responses, and what the output cache holds: the "Caching" configuration section (the cache folder is <see cref="Operations.CacheFolderOptions"/>).</summary>
-public sealed class HttpCachingOptions
+internal sealed class HttpCachingOptions
 {
     public const string Section = "Caching";
 

@@ -3,7 +3,7 @@ using ArticleSite.Rendering;
 namespace ArticleSite.Serving;
 
 /// <summary>What a URL of the site is, for one request.</summary>
-public enum LookupOutcome
+internal enum LookupOutcome
 {
     /// <summary>A resource: 200, or what its representation and preconditions make of the request.</summary>
     Found,
@@ -22,7 +22,7 @@ public enum LookupOutcome
 }
 
 /// <summary>What a URL is in a snapshot, for one request, as <see cref="ResourceLookup"/> finds it.</summary>
-public sealed class Lookup
+internal sealed class Lookup
 {
     /// <summary>How long a request waits for the next snapshot when its article is unavailable: a save is published once it has settled (<see cref="Loading.ContentOptions.SettleTime"/>), well within it.</summary>
     public static readonly TimeSpan WaitForNextSnapshot = TimeSpan.FromSeconds(5);

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace ArticleSite.Serving;
 
 /// <summary>Proactive negotiation on Accept (RFC 9110 §12.5.1): which of the offered media types a client prefers.</summary>
-public static class MediaTypeNegotiation
+internal static class MediaTypeNegotiation
 {
     /// <summary>
     /// The index of the offered media type (parameterless, e.g. "text/plain") with the highest q-value, ties going to the

@@ -12,7 +12,7 @@ namespace ArticleSite.Serving;
 /// <c>MapOpenApi</c>, whose set-up at start-up cost the Native AOT binary about 4 ms of its 100 ms to a first response
 /// (docs/benchmarks.md), and which makes the document again for every request (2.85 ms of CPU, 86 times a page).
 /// </summary>
-public static class OpenApiDocumentEndpoint
+internal static class OpenApiDocumentEndpoint
 {
     /// <summary>The document <c>AddOpenApi()</c> registers when given no name.</summary>
     public const string DocumentName = "v1";
@@ -56,7 +56,7 @@ public static class OpenApiDocumentEndpoint
 /// The OpenAPI document as a resource, made on the first request and kept: it describes the endpoints, which do not
 /// change while the process runs, and is made without the request, so it names no request's host.
 /// </summary>
-public sealed class OpenApiDocument(IServiceProvider services)
+internal sealed class OpenApiDocument(IServiceProvider services)
 {
     public MadeOnce<Resource> Resource { get; } = new(() => MakeAsync(services));
 

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace ArticleSite.Serving;
 
 /// <summary>What the preconditions of a request decide (RFC 9110 §13.2.2).</summary>
-public enum PreconditionOutcome
+internal enum PreconditionOutcome
 {
     /// <summary>Serve the request: 200, or 206 for a Range.</summary>
     Proceed,
@@ -21,7 +21,7 @@ public enum PreconditionOutcome
 /// If-Unmodified-Since and If-Modified-Since are ignored, as §13.1.4 and §13.1.3 require of a resource with no modification
 /// date: the site sends no Last-Modified (docs/http.md, Validators, says why).
 /// </summary>
-public static class Preconditions
+internal static class Preconditions
 {
     /// <summary>
     /// In the order of §13.2.2: If-Match first (strong comparison, "*" for any; false, or unreadable, is 412), then

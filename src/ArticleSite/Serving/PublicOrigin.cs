@@ -11,7 +11,7 @@ namespace ArticleSite.Serving;
 /// <c>http://localhost:8080</c> for a listener on every address), whatever loopback spelling and port its Host names
 /// (<see cref="SiteHosts"/> has let no other through). So no Host a client sends makes a rendering, or a cache entry, of its own.
 /// </summary>
-public sealed class PublicOrigin(IOptions<SiteOptions> site, IServer server)
+internal sealed class PublicOrigin(IOptions<SiteOptions> site, IServer server)
 {
     private readonly string? configured = site.Value.Origin;
 

@@ -4,7 +4,7 @@ namespace ArticleSite.Serving;
 /// GET and HEAD, the only methods the site serves. Compared case-sensitively, as RFC 9110 §9.1 defines methods: "get" is
 /// another method, which routing and <see cref="HttpMethods.IsGet"/> would take for GET.
 /// </summary>
-public static class ReadMethods
+internal static class ReadMethods
 {
     /// <summary>The Allow header of a 405.</summary>
     public const string Allowed = "GET, HEAD";

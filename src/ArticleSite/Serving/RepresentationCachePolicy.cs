@@ -8,7 +8,7 @@ namespace ArticleSite.Serving;
 /// Accept-Encoding strings, which differ between every browser and would multiply the entries. The query string is not
 /// part of the key: no resource depends on it, so /?utm_source=x is a hit on /.
 /// </summary>
-public sealed class RepresentationCachePolicy(IServiceProvider services) : IOutputCachePolicy
+internal sealed class RepresentationCachePolicy(IServiceProvider services) : IOutputCachePolicy
 {
     /// <summary>Entries live until a new snapshot evicts them by tag; the expiry only bounds memory for forgotten keys.</summary>
     private static readonly TimeSpan Expiry = TimeSpan.FromDays(1);

@@ -7,7 +7,7 @@ namespace ArticleSite.Serving;
 /// Writes the selected representation as rendered: stored bytes and precomputed headers; 304 when the client's copy is
 /// current, 412 when it asked for another one, 206/416 for a Range, 406 when nothing on offer is acceptable.
 /// </summary>
-public sealed class RepresentationResult(Selection selection, string cacheControl) : IResult
+internal sealed class RepresentationResult(Selection selection, string cacheControl) : IResult
 {
     private const string VaryNegotiated = "Accept, Accept-Encoding";
 

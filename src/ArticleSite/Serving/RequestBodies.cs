@@ -6,7 +6,7 @@ namespace ArticleSite.Serving;
 /// The site reads no request content: a GET or HEAD that carries some is refused before it reaches an endpoint, and the
 /// connection of any request with content is closed after the answer, which says so.
 /// </summary>
-public static class RequestBodies
+internal static class RequestBodies
 {
     public static IApplicationBuilder RejectRequestBodies(this IApplicationBuilder app) => app.Use((context, next) =>
     {

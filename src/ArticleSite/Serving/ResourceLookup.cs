@@ -14,7 +14,7 @@ namespace ArticleSite.Serving;
 /// The answer is kept on the request as a feature that only this class reads: Kestrel reuses a connection's feature
 /// slots, where Items would be a new dictionary per request.
 /// </remarks>
-public sealed class ResourceLookup(SitePublisher publisher, PublicOrigin origin)
+internal sealed class ResourceLookup(SitePublisher publisher, PublicOrigin origin)
 {
     /// <summary>What the request's URL is: looked up in the current snapshot on the request's first call, the same answer after.</summary>
     public ValueTask<Lookup> FindAsync(HttpContext context) =>

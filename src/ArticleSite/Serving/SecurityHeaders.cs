@@ -8,7 +8,7 @@ namespace ArticleSite.Serving;
 /// The security headers of every response (pages, text, errors, 304s), and the one rule no response escapes: an error
 /// is never stored. The values are built once: serving adds references, never strings.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     /// <summary>
     /// Nothing loads but the page's own inline stylesheet (by its hash) and same-origin or data: images; the page may fetch

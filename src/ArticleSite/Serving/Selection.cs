@@ -3,7 +3,7 @@ using ArticleSite.Rendering;
 namespace ArticleSite.Serving;
 
 /// <summary>The outcome of negotiation for one request: the resource, and the representation and coding it gets (none: 406).</summary>
-public readonly record struct Selection(Resource Resource, Representation? Representation, EncodedBody? Body)
+internal readonly record struct Selection(Resource Resource, Representation? Representation, EncodedBody? Body)
 {
     public static async ValueTask<Selection> MakeAsync(Resource resource, string? accept, string? acceptEncoding)
     {

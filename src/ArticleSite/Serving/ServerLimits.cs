@@ -8,7 +8,7 @@ namespace ArticleSite.Serving;
 /// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; docs/operations.md says why each value.
 /// Kestrel's setters reject out-of-range values at startup.
 /// </summary>
-public sealed class ServerLimits
+internal sealed class ServerLimits
 {
     public const string Section = "ServerLimits";
 
@@ -54,7 +54,7 @@ public sealed class ServerLimits
 }
 
 /// <summary>Registers <see cref="ServerLimits"/> from configuration and hands it to Kestrel and the host.</summary>
-public static class ServerLimitsSetup
+internal static class ServerLimitsSetup
 {
     public static IServiceCollection AddServerLimits(this IServiceCollection services)
     {

@@ -17,7 +17,7 @@ namespace ArticleSite.Serving;
 /// <c>/search</c> in Searching/SearchEndpoint.cs, <c>/media/…</c> in Media/MediaEndpoint.cs and
 /// <c>/openapi/v1.json</c> in <see cref="OpenApiDocumentEndpoint"/>.
 /// </remarks>
-public static class SiteEndpoints
+internal static class SiteEndpoints
 {
     /// <summary>Metadata of the endpoints that answer by the lookup, which knows the URLs with a trailing slash (<see cref="UseOneUrlPerFile"/>).</summary>
     private sealed class AnswersByLookup;

@@ -18,7 +18,7 @@ namespace ArticleSite.Serving;
 /// headers, so it would check the proxy's own Host instead of the forwarded one and refuse without the security headers.
 /// This one uses the framework's matching (<see cref="HostString.MatchesAny"/>) at the right place in the pipeline.
 /// </remarks>
-public static class SiteHosts
+internal static class SiteHosts
 {
     /// <summary>The names a request made on the machine itself uses, with any port.</summary>
     public static readonly IReadOnlyList<string> Loopback = ["localhost", "127.0.0.1", "[::1]"];

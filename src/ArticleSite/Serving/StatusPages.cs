@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Serving;
 
 /// <summary>A short page for error statuses (404, 405 …), in text for clients that ask for text; never framework details.</summary>
-public static class StatusPages
+internal static class StatusPages
 {
     public static IApplicationBuilder UseStatusPages(this IApplicationBuilder app) => app.UseStatusCodePages(WriteAsync);
 

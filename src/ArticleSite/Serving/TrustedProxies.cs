@@ -8,7 +8,7 @@ namespace ArticleSite.Serving;
 /// Honours X-Forwarded-Proto, X-Forwarded-Host and X-Forwarded-For only from the proxies named in configuration
 /// (<c>Proxy:KnownProxies</c>: addresses, <c>Proxy:KnownNetworks</c>: CIDR ranges). With none named, forwarded headers are ignored.
 /// </summary>
-public static class TrustedProxies
+internal static class TrustedProxies
 {
     public const string Section = "Proxy";
 

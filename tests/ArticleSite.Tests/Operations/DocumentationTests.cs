@@ -58,6 +58,13 @@ public sealed partial class DocumentationTests
         await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
         using var publicClient = new HttpClient { BaseAddress = await site.ListeningAsync() };
         using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
+        // A file slower than the first reading's patience (a loaded machine) is published by a later one: the archive's
+        // pages exist once every article is out.
+        for (var number = 1; number <= Articles; number++)
+        {
+            var page = $"/articles/article-{number:00}";
+            await Eventually.GetAsync(async () => (await publicClient.GetAsync(page, Cancel)).StatusCode, status => status == HttpStatusCode.OK, $"{page} published");
+        }
 
         foreach (var path in documented)
         {

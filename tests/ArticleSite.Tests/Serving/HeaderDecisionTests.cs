@@ -23,54 +23,54 @@ public sealed class HeaderDecisionTests
         Assert.Equal(expected, MediaTypeNegotiation.Choose(accept, Offered));
 
     [Theory]
-    [InlineData(null, ContentCoding.Identity)]
-    [InlineData("gzip;q=0.5", ContentCoding.Gzip)]
-    [InlineData("gzip;q=0.5, identity", ContentCoding.Identity)]
-    [InlineData("br, gzip", ContentCoding.Brotli)]
-    [InlineData("*;q=0.5, br;q=0", ContentCoding.Gzip)]
-    [InlineData("x-gzip", ContentCoding.Gzip)]
-    public void Accept_Encoding_picks_the_highest_q_value_and_the_smaller_body_on_ties(string? acceptEncoding, ContentCoding expected) =>
-        Assert.Equal(expected, EncodingNegotiation.Choose(acceptEncoding));
+    [InlineData(null, nameof(ContentCoding.Identity))]
+    [InlineData("gzip;q=0.5", nameof(ContentCoding.Gzip))]
+    [InlineData("gzip;q=0.5, identity", nameof(ContentCoding.Identity))]
+    [InlineData("br, gzip", nameof(ContentCoding.Brotli))]
+    [InlineData("*;q=0.5, br;q=0", nameof(ContentCoding.Gzip))]
+    [InlineData("x-gzip", nameof(ContentCoding.Gzip))]
+    public void Accept_Encoding_picks_the_highest_q_value_and_the_smaller_body_on_ties(string? acceptEncoding, string expected) =>
+        Assert.Equal(expected, EncodingNegotiation.Choose(acceptEncoding).ToString());
 
     [Theory]
-    [InlineData(null, "\"abc\"", PreconditionOutcome.NotModified)]
-    [InlineData(null, "W/\"abc\"", PreconditionOutcome.NotModified)]
-    [InlineData(null, "\"x\", W/\"abc\"", PreconditionOutcome.NotModified)]
-    [InlineData(null, "*", PreconditionOutcome.NotModified)]
-    [InlineData(null, "\"abcd\"", PreconditionOutcome.Proceed)]
-    [InlineData(null, "garbage", PreconditionOutcome.Proceed)]
-    [InlineData(null, null, PreconditionOutcome.Proceed)]
-    [InlineData("\"abc\"", null, PreconditionOutcome.Proceed)]
-    [InlineData("\"x\", \"abc\"", null, PreconditionOutcome.Proceed)]
-    [InlineData("*", null, PreconditionOutcome.Proceed)]
-    [InlineData("\"stale\"", null, PreconditionOutcome.Failed)]
-    [InlineData("W/\"abc\"", null, PreconditionOutcome.Failed)]
-    [InlineData("garbage", null, PreconditionOutcome.Failed)]
-    [InlineData("\"stale\"", "\"abc\"", PreconditionOutcome.Failed)]
-    [InlineData("\"abc\"", "\"abc\"", PreconditionOutcome.NotModified)]
-    public void If_Match_is_evaluated_first_with_strong_comparison_then_If_None_Match_with_weak(string? ifMatch, string? ifNoneMatch, PreconditionOutcome expected) =>
-        Assert.Equal(expected, Preconditions.Evaluate(ifMatch, ifNoneMatch, ETag));
+    [InlineData(null, "\"abc\"", nameof(PreconditionOutcome.NotModified))]
+    [InlineData(null, "W/\"abc\"", nameof(PreconditionOutcome.NotModified))]
+    [InlineData(null, "\"x\", W/\"abc\"", nameof(PreconditionOutcome.NotModified))]
+    [InlineData(null, "*", nameof(PreconditionOutcome.NotModified))]
+    [InlineData(null, "\"abcd\"", nameof(PreconditionOutcome.Proceed))]
+    [InlineData(null, "garbage", nameof(PreconditionOutcome.Proceed))]
+    [InlineData(null, null, nameof(PreconditionOutcome.Proceed))]
+    [InlineData("\"abc\"", null, nameof(PreconditionOutcome.Proceed))]
+    [InlineData("\"x\", \"abc\"", null, nameof(PreconditionOutcome.Proceed))]
+    [InlineData("*", null, nameof(PreconditionOutcome.Proceed))]
+    [InlineData("\"stale\"", null, nameof(PreconditionOutcome.Failed))]
+    [InlineData("W/\"abc\"", null, nameof(PreconditionOutcome.Failed))]
+    [InlineData("garbage", null, nameof(PreconditionOutcome.Failed))]
+    [InlineData("\"stale\"", "\"abc\"", nameof(PreconditionOutcome.Failed))]
+    [InlineData("\"abc\"", "\"abc\"", nameof(PreconditionOutcome.NotModified))]
+    public void If_Match_is_evaluated_first_with_strong_comparison_then_If_None_Match_with_weak(string? ifMatch, string? ifNoneMatch, string expected) =>
+        Assert.Equal(expected, Preconditions.Evaluate(ifMatch, ifNoneMatch, ETag).ToString());
 
     [Theory]
-    [InlineData(null, null, RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("bytes=0-9", null, RangeOutcomeKind.Partial, 0, 10)]
-    [InlineData("bytes=90-200", null, RangeOutcomeKind.Partial, 90, 10)]
-    [InlineData("bytes=-10", null, RangeOutcomeKind.Partial, 90, 10)]
-    [InlineData("bytes=-500", null, RangeOutcomeKind.Partial, 0, 100)]
-    [InlineData("bytes=100-", null, RangeOutcomeKind.Unsatisfiable, 0, 0)]
-    [InlineData("bytes=0-1, 5-6", null, RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("items=0-1", null, RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("bytes=5-1", null, RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("bytes=0-9", "\"abc\"", RangeOutcomeKind.Partial, 0, 10)]
-    [InlineData("bytes=0-9", "W/\"abc\"", RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("bytes=0-9", "Sat, 01 Nov 2025 12:00:00 GMT", RangeOutcomeKind.Whole, 0, 0)]
-    [InlineData("bytes=0-9", "Thu, 01 Jan 1970 00:00:00 GMT", RangeOutcomeKind.Whole, 0, 0)]
-    public void A_range_is_served_when_it_is_one_satisfiable_byte_range(string? range, string? ifRange, RangeOutcomeKind kind, long start, long length)
+    [InlineData(null, null, nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("bytes=0-9", null, nameof(RangeOutcomeKind.Partial), 0, 10)]
+    [InlineData("bytes=90-200", null, nameof(RangeOutcomeKind.Partial), 90, 10)]
+    [InlineData("bytes=-10", null, nameof(RangeOutcomeKind.Partial), 90, 10)]
+    [InlineData("bytes=-500", null, nameof(RangeOutcomeKind.Partial), 0, 100)]
+    [InlineData("bytes=100-", null, nameof(RangeOutcomeKind.Unsatisfiable), 0, 0)]
+    [InlineData("bytes=0-1, 5-6", null, nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("items=0-1", null, nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("bytes=5-1", null, nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("bytes=0-9", "\"abc\"", nameof(RangeOutcomeKind.Partial), 0, 10)]
+    [InlineData("bytes=0-9", "W/\"abc\"", nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("bytes=0-9", "Sat, 01 Nov 2025 12:00:00 GMT", nameof(RangeOutcomeKind.Whole), 0, 0)]
+    [InlineData("bytes=0-9", "Thu, 01 Jan 1970 00:00:00 GMT", nameof(RangeOutcomeKind.Whole), 0, 0)]
+    public void A_range_is_served_when_it_is_one_satisfiable_byte_range(string? range, string? ifRange, string kind, long start, long length)
     {
         var outcome = ByteRanges.Evaluate(range, ifRange, ETag, length: 100);
 
-        Assert.Equal(kind, outcome.Kind);
-        if (kind == RangeOutcomeKind.Partial)
+        Assert.Equal(kind, outcome.Kind.ToString());
+        if (outcome.Kind == RangeOutcomeKind.Partial)
             Assert.Equal((start, length), (outcome.Start, outcome.Length));
     }
 }

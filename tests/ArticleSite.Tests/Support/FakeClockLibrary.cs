@@ -7,7 +7,7 @@ namespace ArticleSite.Tests.Support;
 /// The content library of a folder on a clock the test moves, read as the publisher reads it: the whole folder at start,
 /// then the paths the watcher names, then nothing named when the settle timer asks again. No server, no real waiting.
 /// </summary>
-public sealed class FakeClockLibrary : IDisposable
+internal sealed class FakeClockLibrary : IDisposable
 {
     /// <summary>Where the writer's saves are dated from: later than the fake clock's now, as a file written now is.</summary>
     private static readonly DateTime SavedFrom = new(2025, 11, 1, 12, 0, 0, DateTimeKind.Utc);
