@@ -287,8 +287,7 @@ internal static partial class TemplateCalls
                 case "post_url":
                     Replace(tag.End, ArticleUrl(tag.Markup, null));
                     break;
-                // A post, or a Markdown page of a collection (_docs/install.md): an article here, named as post_url's is.
-                case "link" when tag.Markup.StartsWith("_posts/", StringComparison.Ordinal) || IsMarkdownPath(tag.Markup):
+                case "link" when tag.Markup.StartsWith("_posts/", StringComparison.Ordinal):
                     Replace(tag.End, ArticleUrl(tag.Markup, null));
                     break;
                 case "link":
@@ -300,10 +299,6 @@ internal static partial class TemplateCalls
                     break;
             }
         }
-
-        private static bool IsMarkdownPath(string markup) =>
-            markup.Split('#', 2)[0].Trim().Trim('"', '\'') is var target
-            && (target.EndsWith(".md", StringComparison.Ordinal) || target.EndsWith(".markdown", StringComparison.Ordinal));
 
         private readonly record struct LiquidOutputCall(int End, string Expression);
 

@@ -95,7 +95,7 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
             Write {{ page.title }} in a layout.
             {% endraw %}
 
-            Please [file a bug]({{ site.repository }}/issues/new), read [the guide]({% link _docs/maglev.md %}) or [the about page]({% link about.html %}).
+            Please [file a bug]({{ site.repository }}/issues/new).
 
             * Collections moved.
 
@@ -260,11 +260,8 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         // An item's indented paragraph is no code block: its calls are read.
         Assert.Equal("Links made with {{ page.url }} or to /docs/ adapt.", article.QuerySelectorAll(":scope > ul > li > p")[^1].TextContent);
         Assert.Equal(
-            [
-                ("/articles/react-cliff", "v3.4.0"), ("/articles/react-cliff", "the story"), (TestPictures.MediaUrl(Photo, "photo.png"), "the logo"), ("/issues/new", "file a bug"),
-                ("/articles/maglev", "the guide"), ("", "the about page"),
-            ],
-            article.QuerySelectorAll("article > p a").Select(link => (link.GetAttribute("href") ?? "", link.TextContent)));
+            [("/articles/react-cliff", "v3.4.0"), ("/articles/react-cliff", "the story"), (TestPictures.MediaUrl(Photo, "photo.png"), "the logo"), ("/issues/new", "file a bug")],
+            article.QuerySelectorAll("article > p a").Select(link => (link.GetAttribute("href"), link.TextContent)));
         Assert.Equal(("language-shell", "gem install jekyll\n"), (article.QuerySelector("pre code")!.ClassName, article.QuerySelector("pre code")!.TextContent));
     }
 
@@ -276,7 +273,7 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
         Assert.Equal(
             [
                 ("hugo.md", "line 22: template calls of another tool that the site does not understand, shown without them: {{< gist >}} (line 22), {{% notice %}} (line 24)"),
-                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% link about.html %} (line 19), {% include %} (line 25)"),
+                ("jekyll.md", "line 19: template calls of another tool that the site does not understand, shown without them: {{ site.repository }} (line 19), {% include %} (line 25)"),
             ],
             health.Problems.Select(problem => (Path.GetFileName(problem.Path), problem.Reason)));
         Assert.Equal(9, health.Articles);
