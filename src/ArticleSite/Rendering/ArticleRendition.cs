@@ -33,6 +33,9 @@ internal sealed class ArticleRendition
     /// <summary>The page as last put together, with the links it was put together with: what consecutive requests of one snapshot share.</summary>
     private (string Links, Resource Page) assembled;
 
+    /// <summary>The URL table the page was last put together for (<see cref="UrlTable.Stamp"/>), 0 for none.</summary>
+    private long assembledFor;
+
     private ArticleRendition(string page, Representation text, Representation markdown, Representation json)
     {
         var slot = page.LastIndexOf(LinksSlot, StringComparison.Ordinal);
@@ -79,14 +82,25 @@ internal sealed class ArticleRendition
     /// The page with these links: the one last put together when its links were the same (its compressed copies with it),
     /// else a new one. Putting it together copies bytes; nothing is rendered again.
     /// </summary>
-    public Resource PageWith(string links)
+    public Resource PageWith(string links) => PageWith(links, 0);
+
+    /// <summary>As <see cref="PageWith(string)"/>, remembering the URL table <paramref name="table"/> it was put together for.</summary>
+    public Resource PageWith(string links, long table)
     {
         lock (gate)
         {
             if (!string.Equals(assembled.Links, links, StringComparison.Ordinal))
                 assembled = (links, Assemble(links));
+            assembledFor = table;
             return assembled.Page;
         }
+    }
+
+    /// <summary>The page as last put together, when that was for the URL table <paramref name="table"/>; else null.</summary>
+    public Resource? PageFor(long table)
+    {
+        lock (gate)
+            return assembledFor == table ? assembled.Page : null;
     }
 
     private Resource Assemble(string links)

@@ -47,11 +47,21 @@ internal sealed class UrlTable
     }
 
     /// <summary>The article's kept page with this snapshot's links to the articles around it.</summary>
+    /// <remarks>
+    /// Every request, a cache hit included, looks its URL up: the links are found and rendered once per table, the first
+    /// time the page is asked for in it, and the rendition remembers for which table its page was put together.
+    /// </remarks>
     private async Task<Resource> PageAsync(Task<ArticleRendition> rendition, Article article)
     {
         var made = await rendition;
-        return made.PageWith(await PageRenderer.RenderLinksAsync(ArticleNeighbours.Of(snapshot, article), article, snapshot.Identity));
+        return made.PageFor(Stamp)
+            ?? made.PageWith(await PageRenderer.RenderLinksAsync(ArticleNeighbours.Of(snapshot, article), article, snapshot.Identity), Stamp);
     }
+
+    private static long tables;
+
+    /// <summary>This table's number, unique in the process: a rendition keeps it, not the table, which would hold the snapshot.</summary>
+    public long Stamp { get; } = Interlocked.Increment(ref tables);
 
     /// <summary>The resources made so far, what readers have asked for: the site-wide ones, then the articles' most recently asked first.</summary>
     public IEnumerable<(string Path, Resource Resource)> Rendered =>
