@@ -8,9 +8,12 @@
 #:project ../../src/ArticleSite/ArticleSite.csproj
 #:property PublishAot=false
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using ArticleSite.Loading;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
+using Microsoft.Extensions.DependencyInjection;
 
 const int Rounds = 5;
 var source = Path.GetFullPath(args[0]);
@@ -18,6 +21,8 @@ var folder = Directory.CreateTempSubdirectory("articlesite-reload-").FullName;
 Process.Start("cp", ["-al", source + "/.", folder]).WaitForExit();
 var limits = new ContentLimits();
 var process = Process.GetCurrentProcess();
+using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+var metrics = new SiteMetrics(services.GetRequiredService<IMeterFactory>());
 
 (double Wall, double Cpu) Measure(Action action)
 {
@@ -44,7 +49,7 @@ LibraryRead read = null!;
 Console.WriteLine($"Cold read: {Show(Measure(() => read = library.ReadAsync(FolderChanges.ListWholeFolder, waitForAll: true).Result))}, {GC.CollectionCount(0)} gen0 GCs");
 
 SiteSnapshot snapshot = null!;
-Console.WriteLine($"Snapshot from scratch: {Show(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles)))}");
+Console.WriteLine($"Snapshot from scratch: {Show(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles) { Metrics = metrics }))}");
 Console.WriteLine($"Rescan, unchanged (mean of {Rounds}): {Show(Mean(_ => Measure(() => library.ReadAsync(FolderChanges.ListWholeFolder).Wait())))}");
 
 var edited = Path.Combine(folder, Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).First());
@@ -59,7 +64,7 @@ var reload = Mean(round =>
     var cost = Measure(() => read = library.ReadAsync(changes).Result);
     if (!read.Changed)
         throw new InvalidOperationException("the edit was not read");
-    snapshotCosts.Add(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles, previous: snapshot)));
+    snapshotCosts.Add(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles, previous: snapshot) { Metrics = metrics }));
     return cost;
 });
 Console.WriteLine($"Reload of one edited article (mean of {Rounds}): {Show(reload)}");

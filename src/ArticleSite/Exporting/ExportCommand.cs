@@ -62,7 +62,7 @@ internal sealed record ExportCommand(string Directory, string? Origin, string? S
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, variantCache, SearchUpstream);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, snapshot.Metrics, variantCache, SearchUpstream);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using ArticleSite.Media;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
 
@@ -15,9 +16,10 @@ internal static class StaticExport
     /// <exception cref="IOException">The directory cannot be created or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
     /// <param name="media">The snapshot's media files: each is copied to its URL's path, never compressed (pictures and video already are).</param>
+    /// <param name="metrics">Where the compressions the export makes are counted: the host's.</param>
     /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
     /// <param name="searchUpstream">The live replica the nginx block sends <c>/search</c> to; none leaves search out.</param>
-    public static async Task WriteAsync(UrlTable site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, string? variantCache = null, string? searchUpstream = null)
+    public static async Task WriteAsync(UrlTable site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, SiteMetrics metrics, string? variantCache = null, string? searchUpstream = null)
     {
         directory = Path.GetFullPath(directory);
         var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
@@ -28,8 +30,8 @@ internal static class StaticExport
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await WriteFileAsync(file, representation.Identity.Bytes);
-            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli)).Bytes);
-            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip)).Bytes);
+            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli, metrics)).Bytes);
+            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip, metrics)).Bytes);
             resources[urlPath] = resource;
         }
         foreach (var file in media.Files)

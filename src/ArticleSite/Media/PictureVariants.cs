@@ -22,6 +22,7 @@ internal sealed partial class PictureVariants : BackgroundService
     private readonly SitePublisher publisher;
     private readonly PictureVariantOptions options;
     private readonly ILogger<PictureVariants> logger;
+    private readonly SiteMetrics metrics;
     private readonly Channel<MediaFile> queue;
     private readonly Lazy<string?> folder;
 
@@ -45,11 +46,12 @@ internal sealed partial class PictureVariants : BackgroundService
     /// <summary>The last snapshot whose pictures were queued; guarded by <see cref="idleLock"/>.</summary>
     private SiteSnapshot? lastQueued;
 
-    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheFolderOptions> cache, ILogger<PictureVariants> logger)
+    public PictureVariants(SitePublisher publisher, IOptions<PictureVariantOptions> options, IOptions<CacheFolderOptions> cache, ILogger<PictureVariants> logger, SiteMetrics metrics)
     {
         this.publisher = publisher;
         this.options = options.Value;
         this.logger = logger;
+        this.metrics = metrics;
         idle.SetResult();
         queue = Channel.CreateBounded<MediaFile>(new BoundedChannelOptions(Math.Max(1, this.options.MaxQueuedPictures)) { FullMode = BoundedChannelFullMode.Wait });
         folder = new(() => PictureEncoder.IsAvailable ? FolderIn(cache.Value) : Unavailable());
@@ -274,7 +276,7 @@ internal sealed partial class PictureVariants : BackgroundService
             {
                 PictureEncoder.Encode(variant, source, path, stop);
                 Interlocked.Increment(ref encoded);
-                SiteMetrics.VariantEncoded(variant.Format.Extension);
+                metrics.VariantEncoded(variant.Format.Extension);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

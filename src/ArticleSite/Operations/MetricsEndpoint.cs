@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -5,8 +6,9 @@ namespace ArticleSite.Operations;
 
 /// <summary>
 /// <c>/metrics</c> in the Prometheus text format, on the operator's listener only: ASP.NET Core's own meters (requests,
-/// their durations, connections, Kestrel) and the site's. Nothing is registered while the listener is off, so a request
-/// then pays for no instrument.
+/// their durations, connections, Kestrel) and the site's. Nothing listens while the listener is off, so a request then
+/// pays for no instrument. Only this host's meters are exported (<see cref="MeterScope.Local"/>: those its
+/// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> made), never another host's of the same name in the process.
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -25,18 +27,28 @@ internal static class MetricsEndpoint
     {
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MetricsOptions>>(MetricsOptions.Rules);
+        services.AddSingleton<SiteMetrics>();
         if (MetricsOptions.From(configuration).Port is null)
             return services;
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([.. FrameworkMeters, SiteMetrics.MeterName])
-            .AddPrometheusExporter());
+        // Subscribed through the host's metrics rules, not OpenTelemetry's AddMeter, which matches a meter by its name
+        // alone: every host's "ArticleSite" in the process.
+        services.AddMetrics(metrics =>
+        {
+            foreach (var meter in (string[])[.. FrameworkMeters, SiteMetrics.MeterName])
+                metrics.EnableMetrics(meter, instrumentName: null, listenerName: null, MeterScope.Local);
+        });
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
         return services;
     }
 
-    /// <summary>Starts listening to the meters now, so that the first publish, before the server starts, is counted too.</summary>
+    /// <summary>
+    /// Starts listening to the meters now, so that the first publish, before the server starts, is counted too: the host
+    /// would start its metrics subscriptions only as it starts, with the checks of <c>ValidateOnStart</c>.
+    /// </summary>
     public static WebApplication StartSiteMetrics(this WebApplication app)
     {
-        app.Services.GetService<MeterProvider>();
+        if (app.Services.GetService<MeterProvider>() is not null)
+            app.Services.GetService<IStartupValidator>()?.Validate();
         return app;
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class SitePublisher : IDisposable
     private readonly IOutputCacheStore cache;
     private readonly ILogger<SitePublisher> logger;
     private readonly TimeProvider time;
+    private readonly SiteMetrics metrics;
     private readonly SiteOptions site;
     private readonly ContentLimits limits;
 
@@ -61,7 +62,7 @@ internal sealed partial class SitePublisher : IDisposable
     /// </summary>
     private bool publishOwed;
 
-    public SitePublisher(ContentLibrary library, IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time)
+    public SitePublisher(ContentLibrary library, IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time, SiteMetrics metrics)
     {
         this.library = library;
         this.site = site.Value;
@@ -70,6 +71,7 @@ internal sealed partial class SitePublisher : IDisposable
         this.cache = cache;
         this.logger = logger;
         this.time = time;
+        this.metrics = metrics;
         schedule = new ReloadSchedule(this.options, time, wholeFolder => ReloadAsync(wholeFolder));
     }
 
@@ -247,7 +249,8 @@ internal sealed partial class SitePublisher : IDisposable
             Generation = (current?.Generation ?? 0) + 1,
             Problems = problems,
             Identity = identity,
-            Bodies = bodies = bodies is { } kept && kept.Site.SameAs(identity) ? kept : new RenderedBodies(options.RenderedBodyBudget, identity),
+            Metrics = metrics,
+            Bodies = bodies = bodies is { } kept && kept.Site.SameAs(identity) ? kept : new RenderedBodies(options.RenderedBodyBudget, metrics, identity),
         };
         if (current is { } previous)
             await snapshot.RenderLikeAsync(previous, RenderedAheadPerOrigin);
@@ -259,7 +262,7 @@ internal sealed partial class SitePublisher : IDisposable
         current = snapshot;
         Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
-        SiteMetrics.Published(articles.Count, problems.Count, started);
+        metrics.Published(articles.Count, problems.Count, started);
         library.Index?.SaveLater(library.Published());
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

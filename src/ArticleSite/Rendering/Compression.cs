@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ArticleSite.Operations;
 
 namespace ArticleSite.Rendering;
 
@@ -17,7 +16,6 @@ internal static class Compression
 
     public static byte[] Brotli(ReadOnlySpan<byte> body)
     {
-        SiteMetrics.Compressed("br");
         var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
         if (!BrotliEncoder.TryCompress(body, compressed, out var written, BrotliQuality, BrotliWindow))
             throw new InvalidOperationException("Brotli could not compress a rendered body.");
@@ -26,7 +24,6 @@ internal static class Compression
 
     public static byte[] Gzip(ReadOnlySpan<byte> body)
     {
-        SiteMetrics.Compressed("gzip");
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
             gzip.Write(body);

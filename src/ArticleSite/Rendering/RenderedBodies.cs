@@ -9,8 +9,9 @@ namespace ArticleSite.Rendering;
 /// an edit to one article renders that article again, not the others. One store serves every snapshot of a process.
 /// </summary>
 /// <param name="budget">The bytes the kept bodies may take, counted as <see cref="CostOf"/> says (<see cref="ContentOptions.RenderedBodyBudget"/>).</param>
+/// <param name="metrics">Where each body rendered is counted.</param>
 /// <param name="site">The identity every page names (masthead, publisher): a store holds the bodies of one identity; null for the default.</param>
-internal sealed class RenderedBodies(long budget, SiteIdentity? site = null)
+internal sealed class RenderedBodies(long budget, SiteMetrics metrics, SiteIdentity? site = null)
 {
     public const long DefaultBudget = ContentOptions.DefaultRenderedBodyBudget;
 
@@ -62,7 +63,7 @@ internal sealed class RenderedBodies(long budget, SiteIdentity? site = null)
             {
                 entry = new Entry(key, article, new MadeOnce<ArticleRendition>(async () =>
                 {
-                    SiteMetrics.Rendered();
+                    metrics.Rendered();
                     return await ArticleRendition.RenderAsync(article.Parse(), origin, SiteRoutes.ArticlePage(article.Metadata.Slug), Site, translations);
                 }));
                 entries[key] = recency.AddFirst(entry);

@@ -1,4 +1,5 @@
 using System.Text;
+using ArticleSite.Operations;
 
 namespace ArticleSite.Rendering;
 
@@ -10,18 +11,17 @@ namespace ArticleSite.Rendering;
 /// </summary>
 internal sealed class Representation
 {
-    private readonly Lazy<Task<EncodedBody>> brotli;
+    private readonly Lock gate = new();
 
-    private readonly Lazy<Task<EncodedBody>> gzip;
+    private Task<EncodedBody>? brotli;
+
+    private Task<EncodedBody>? gzip;
 
     public Representation(string contentType, byte[] body)
     {
         ContentType = contentType;
         MediaType = contentType.Split(';')[0].Trim();
         Identity = new EncodedBody(MediaType, ContentCoding.Identity, body);
-        var mediaType = MediaType;
-        brotli = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Brotli, Compression.Brotli(body))));
-        gzip = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Gzip, Compression.Gzip(body))));
     }
 
     /// <summary>The Content-Type header value, e.g. "text/plain; charset=utf-8".</summary>
@@ -43,26 +43,42 @@ internal sealed class Representation
     {
         get
         {
-            if (brotli.IsValueCreated)
+            if (Volatile.Read(ref brotli) is not null)
                 yield return ContentCoding.Brotli;
-            if (gzip.IsValueCreated)
+            if (Volatile.Read(ref gzip) is not null)
                 yield return ContentCoding.Gzip;
         }
     }
 
     /// <summary>Compresses this representation now in each coding <paramref name="other"/> was asked for.</summary>
-    public async Task CompressLikeAsync(Representation other)
+    public async Task CompressLikeAsync(Representation other, SiteMetrics metrics)
     {
         foreach (var coding in other.CompressedCodings)
-            await InAsync(coding);
+            await InAsync(coding, metrics);
     }
 
-    public ValueTask<EncodedBody> InAsync(ContentCoding coding) => coding switch
+    /// <param name="metrics">Where a compression made for this call is counted.</param>
+    public ValueTask<EncodedBody> InAsync(ContentCoding coding, SiteMetrics metrics) => coding switch
     {
-        ContentCoding.Brotli => new(brotli.Value),
-        ContentCoding.Gzip => new(gzip.Value),
+        ContentCoding.Brotli => new(Volatile.Read(ref brotli) ?? Compress(ref brotli, coding, metrics)),
+        ContentCoding.Gzip => new(Volatile.Read(ref gzip) ?? Compress(ref gzip, coding, metrics)),
         _ => new(Identity),
     };
+
+    /// <summary>Starts compressing in <paramref name="coding"/> unless another request already did.</summary>
+    private Task<EncodedBody> Compress(ref Task<EncodedBody>? kept, ContentCoding coding, SiteMetrics metrics)
+    {
+        lock (gate)
+        {
+            if (kept is { } made)
+                return made;
+            var (mediaType, body) = (MediaType, Identity.Bytes);
+            var making = Task.Run(() => new EncodedBody(mediaType, coding, coding == ContentCoding.Brotli ? Compression.Brotli(body) : Compression.Gzip(body)));
+            metrics.Compressed(coding == ContentCoding.Brotli ? "br" : "gzip");
+            Volatile.Write(ref kept, making);
+            return making;
+        }
+    }
 
     public static Representation FromText(string contentType, string text) => new(contentType, Encoding.UTF8.GetBytes(text));
 }

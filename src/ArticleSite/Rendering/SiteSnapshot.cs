@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using ArticleSite.Loading;
 using ArticleSite.Media;
+using ArticleSite.Operations;
 
 namespace ArticleSite.Rendering;
 
@@ -107,7 +108,10 @@ internal sealed class SiteSnapshot
     private readonly Lazy<Translations> translations;
 
     /// <summary>Where the articles' rendered bodies are kept: the process's one store, shared by its snapshots; by default a store of this snapshot's own.</summary>
-    public RenderedBodies Bodies { get => bodies ??= new(RenderedBodies.DefaultBudget, Identity); init => bodies = value; }
+    public RenderedBodies Bodies { get => bodies ??= new(RenderedBodies.DefaultBudget, Metrics, Identity); init => bodies = value; }
+
+    /// <summary>Where what this snapshot renders and compresses is counted: the host's.</summary>
+    public required SiteMetrics Metrics { get; init; }
 
     private RenderedBodies? bodies;
 
@@ -161,7 +165,7 @@ internal sealed class SiteSnapshot
                     continue;
                 }
                 foreach (var (was, now) in before.Representations.Zip(after.Representations))
-                    await now.CompressLikeAsync(was);
+                    await now.CompressLikeAsync(was, Metrics);
             }
         }
     }

@@ -1,5 +1,3 @@
-using ArticleSite.Operations;
-
 namespace ArticleSite.Rendering;
 
 /// <summary>
@@ -19,7 +17,7 @@ internal static class SiteWideResources
         var resources = new Dictionary<string, MadeOnce<Resource>>(StringComparer.Ordinal);
         void Add(string path, Func<Task<Resource>> make) => resources[path] = new(() =>
         {
-            SiteMetrics.Rendered();
+            snapshot.Metrics.Rendered();
             return make();
         });
         void AddMade(string path, Func<Resource> make) => Add(path, () => Task.FromResult(make()));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using ArticleSite.Serving;
@@ -69,7 +70,7 @@ internal static class SearchEndpoint
         return $"search|{index.Version}|{type}|{coding}|{First(request.Query["page"])}|{query}";
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, SearchIndex index, SitePublisher publisher)
+    private static async Task<IResult> ServeAsync(HttpContext context, SearchIndex index, SitePublisher publisher, SiteMetrics metrics)
     {
         if (!ReadMethods.Allows(context.Request.Method))
             return ReadMethods.NotAllowed(context.Response);
@@ -95,7 +96,7 @@ internal static class SearchEndpoint
         var html = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderSearchAsync(model));
         var json = new Representation("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(Describe(model), Json.SearchJson));
         var selection = await Selection.MakeAsync(new Resource([html, json]), request.Headers.Accept.ToString(),
-            request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null);
+            request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null, metrics);
         context.Response.Headers["X-Robots-Tag"] = "noindex";
         if (model.Notice is "search-slow" or "search-unavailable")
         {

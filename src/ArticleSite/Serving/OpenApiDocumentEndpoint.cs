@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ArticleSite.Operations;
 using ArticleSite.Rendering;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
@@ -41,13 +42,13 @@ internal static class OpenApiDocumentEndpoint
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext context, OpenApiDocument document, IOptions<HttpCachingOptions> caching)
+    private static async Task<IResult> ServeAsync(HttpContext context, OpenApiDocument document, IOptions<HttpCachingOptions> caching, SiteMetrics metrics)
     {
         // Routing matches methods case-insensitively: "get" is routed here too.
         if (!ReadMethods.Allows(context.Request.Method))
             return ReadMethods.NotAllowed(context.Response);
         var codings = context.Request.Headers.AcceptEncoding;
-        var selection = await Selection.MakeAsync(await document.Resource.Value, accept: null, codings.Count > 0 ? codings.ToString() : null);
+        var selection = await Selection.MakeAsync(await document.Resource.Value, accept: null, codings.Count > 0 ? codings.ToString() : null, metrics);
         return new RepresentationResult(selection, caching.Value.ArticleCacheControl);
     }
 }

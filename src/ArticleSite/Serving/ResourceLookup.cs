@@ -1,4 +1,5 @@
 using ArticleSite.Loading;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 
@@ -14,7 +15,7 @@ namespace ArticleSite.Serving;
 /// The answer is kept on the request as a feature that only this class reads: Kestrel reuses a connection's feature
 /// slots, where Items would be a new dictionary per request.
 /// </remarks>
-internal sealed class ResourceLookup(SitePublisher publisher, PublicOrigin origin)
+internal sealed class ResourceLookup(SitePublisher publisher, PublicOrigin origin, SiteMetrics metrics)
 {
     /// <summary>What the request's URL is: looked up in the current snapshot on the request's first call, the same answer after.</summary>
     public ValueTask<Lookup> FindAsync(HttpContext context) =>
@@ -44,7 +45,7 @@ internal sealed class ResourceLookup(SitePublisher publisher, PublicOrigin origi
                 return Lookup.Unavailable(snapshot);
             }
             var codings = request.Headers.AcceptEncoding;
-            return Lookup.Found(await Selection.MakeAsync(resource, request.Headers.Accept.ToString(), codings.Count > 0 ? codings.ToString() : null));
+            return Lookup.Found(await Selection.MakeAsync(resource, request.Headers.Accept.ToString(), codings.Count > 0 ? codings.ToString() : null, metrics));
         }
         if (snapshot.RedirectFor(path) is { } page)
             return Lookup.RedirectTo(page);

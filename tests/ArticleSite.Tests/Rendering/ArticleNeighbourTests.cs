@@ -115,15 +115,16 @@ public sealed class ArticleNeighbourTests
         var omega = ArticleParser.Parse(Article("Omega", "2025-12-01", "Omega body.", "slug: omega\n"), "omega.md").Article;
         var beta = ArticleParser.Parse(Article("Beta", "2025-11-02", "Beta body.", "slug: beta\ntags: [x]\n"), "beta.md").Article;
         const string origin = "https://news.example.org";
-        var store = new RenderedBodies(long.MaxValue);
-        var first = new SiteSnapshot([alpha, gamma, omega]) { Bodies = store };
+        var metrics = TestMetrics.Site();
+        var store = new RenderedBodies(long.MaxValue, metrics);
+        var first = new SiteSnapshot([alpha, gamma, omega]) { Metrics = metrics, Bodies = store };
         var before = await first.ForOriginAsync(origin);
         var pagesBefore = new Dictionary<string, Resource>();
         foreach (var slug in new[] { "alpha", "gamma", "omega" })
             pagesBefore[slug] = await before.Find($"/articles/{slug}")!;
         var textBefore = await before.Find("/articles/alpha.txt")!;
 
-        var after = await new SiteSnapshot([alpha, beta, gamma, omega], previous: first) { Bodies = store }.ForOriginAsync(origin);
+        var after = await new SiteSnapshot([alpha, beta, gamma, omega], previous: first) { Metrics = metrics, Bodies = store }.ForOriginAsync(origin);
         var pagesAfter = new Dictionary<string, Resource>();
         foreach (var slug in new[] { "alpha", "gamma", "omega" })
             pagesAfter[slug] = await after.Find($"/articles/{slug}")!;

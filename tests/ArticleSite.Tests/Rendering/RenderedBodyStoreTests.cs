@@ -57,11 +57,11 @@ public sealed class RenderedBodyStoreTests
         var beta = ArticleParser.Parse(Article("Beta", "2025-11-02", "Beta body.", "slug: beta\n"), "beta.md").Article;
         var gamma = ArticleParser.Parse(Article("Gamma", "2025-11-03", "Gamma body.", "slug: gamma\n"), "gamma.md").Article;
         const string origin = "https://news.example.org";
-        var alphaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue).GetAsync(alpha, origin, null));
-        var betaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue).GetAsync(beta, origin, null));
-        var gammaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue).GetAsync(gamma, origin, null));
+        var alphaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue, TestMetrics.Site()).GetAsync(alpha, origin, null));
+        var betaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue, TestMetrics.Site()).GetAsync(beta, origin, null));
+        var gammaCost = RenderedBodies.CostOf(await new RenderedBodies(long.MaxValue, TestMetrics.Site()).GetAsync(gamma, origin, null));
         // Room for any two of the three, not for all three.
-        var store = new RenderedBodies(alphaCost + betaCost + gammaCost - 1);
+        var store = new RenderedBodies(alphaCost + betaCost + gammaCost - 1, TestMetrics.Site());
 
         var alphaBefore = await store.GetAsync(alpha, origin, "/articles/alpha");
         await Settled(store, alphaCost);

@@ -1,4 +1,5 @@
 using System.Net;
+using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
 using ArticleSite.Tests.Support;
@@ -146,11 +147,12 @@ public sealed class NegotiationTests(ArticleSiteFactory site) : IClassFixture<Ar
     public async Task Every_stored_body_decompresses_to_its_identity_bytes()
     {
         var rendered = await site.Services.GetRequiredService<SitePublisher>().Current.ForOriginAsync("http://127.0.0.1");
+        var metrics = site.Services.GetRequiredService<SiteMetrics>();
 
         foreach (var representation in (await rendered.RenderAllAsync()).SelectMany(entry => entry.Resource.Representations))
         {
-            Assert.Equal(representation.Body, Requests.Decode("br", (await representation.InAsync(ContentCoding.Brotli)).Bytes));
-            Assert.Equal(representation.Body, Requests.Decode("gzip", (await representation.InAsync(ContentCoding.Gzip)).Bytes));
+            Assert.Equal(representation.Body, Requests.Decode("br", (await representation.InAsync(ContentCoding.Brotli, metrics)).Bytes));
+            Assert.Equal(representation.Body, Requests.Decode("gzip", (await representation.InAsync(ContentCoding.Gzip, metrics)).Bytes));
             Assert.Equal(representation.Body, Requests.Decode(null, representation.Identity.Bytes));
         }
     }

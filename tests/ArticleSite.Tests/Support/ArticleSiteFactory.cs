@@ -12,7 +12,12 @@ namespace ArticleSite.Tests.Support;
 /// <summary>The site on a real Kestrel socket on 127.0.0.1, publishing a given content folder (the repository's own by default).</summary>
 public class ArticleSiteFactory : WebApplicationFactory<Program>
 {
-    public ArticleSiteFactory() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    public ArticleSiteFactory() => UseKestrel(kestrel =>
+    {
+        kestrel.Listen(IPAddress.Loopback, 0);
+        if (OperatorPort is { } port)
+            kestrel.Listen(IPAddress.Loopback, port);
+    });
 
     public string ContentFolder { get; init; } = RepositoryPaths.Content;
 
@@ -45,6 +50,9 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
     /// WithWebHostBuilder runs ConfigureWebHost on this instance again, for its own host.
     /// </summary>
     public CountingOutputCacheStore CacheStore => (CountingOutputCacheStore)Services.GetRequiredService<IOutputCacheStore>();
+
+    /// <summary>The operator's listener (<c>Metrics:Port</c>) on 127.0.0.1, with <c>/metrics</c>; none by default.</summary>
+    public int? OperatorPort { get; init; }
 
     /// <summary>A client that sends exactly the headers a test sets and decompresses nothing, over the real socket.</summary>
     public HttpClient CreateRawClient() =>
@@ -79,6 +87,8 @@ public class ArticleSiteFactory : WebApplicationFactory<Program>
             builder.UseSetting("Proxy:KnownProxies:0", TrustedProxy);
         if (BaseUrl is not null)
             builder.UseSetting("Site:BaseUrl", BaseUrl);
+        if (OperatorPort is not null)
+            builder.UseSetting("Metrics:Port", $"{OperatorPort}");
         if (LogCapture is not null)
             builder.ConfigureLogging(logging => logging.AddProvider(LogCapture));
         builder.ConfigureTestServices(services =>
