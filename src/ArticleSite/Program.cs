@@ -33,7 +33,7 @@ builder.Services.AddSiteHosts();
 builder.Services.AddArticleCaching();
 builder.Services.AddSite();
 builder.Services.AddServerLimits();
-builder.Services.AddTrustedProxies(builder.Configuration);
+builder.Services.AddTrustedProxies();
 builder.Services.AddOpenApiDocument();
 builder.Services.AddSiteHealthChecks();
 builder.Services.AddSiteMetrics(builder.Configuration);

@@ -1,3 +1,4 @@
+using ArticleSite.Operations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,6 @@ namespace ArticleSite.Serving;
 /// <summary>
 /// How much a client may send and how slowly, and how long shutdown waits for requests in flight.
 /// The site only answers GET and HEAD with small documents, so most limits are tighter than Kestrel's defaults; docs/operations.md says why each value.
-/// Kestrel's setters reject out-of-range values at startup.
 /// </summary>
 internal sealed class ServerLimits
 {
@@ -30,6 +30,18 @@ internal sealed class ServerLimits
     public TimeSpan MinDataRateGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The ranges Kestrel accepts, checked at start-up.</summary>
+    public static SettingRules<ServerLimits> Rules => new SettingRules<ServerLimits>(Section)
+        .AtLeast(nameof(MaxRequestLineSize), limits => limits.MaxRequestLineSize, 1)
+        .AtLeast(nameof(MaxRequestHeadersTotalSize), limits => limits.MaxRequestHeadersTotalSize, 1)
+        .AtLeast(nameof(MaxRequestHeaderCount), limits => limits.MaxRequestHeaderCount, 1)
+        .AtLeast(nameof(MaxConcurrentConnections), limits => limits.MaxConcurrentConnections, 0)
+        .Positive(nameof(RequestHeadersTimeout), limits => limits.RequestHeadersTimeout)
+        .Positive(nameof(KeepAliveTimeout), limits => limits.KeepAliveTimeout)
+        .Add(limits => limits.MinResponseBytesPerSecond < 0 ? $"{Section}:{nameof(MinResponseBytesPerSecond)} {limits.MinResponseBytesPerSecond} is less than 0" : null)
+        .Add(limits => limits.MinDataRateGracePeriod <= TimeSpan.FromSeconds(1) ? $"{Section}:{nameof(MinDataRateGracePeriod)} {limits.MinDataRateGracePeriod} is not more than 00:00:01" : null)
+        .AtLeast(nameof(ShutdownTimeout), limits => limits.ShutdownTimeout);
 
     public static ServerLimits From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ServerLimits>() ?? new ServerLimits();
@@ -58,11 +70,17 @@ internal static class ServerLimitsSetup
 {
     public static IServiceCollection AddServerLimits(this IServiceCollection services)
     {
-        // Not validated here: the host reads ShutdownTimeout while it is built, before a failure could be reported in one
-        // line, and Kestrel's setters refuse an out-of-range limit when it starts. Bound from the configuration by each
-        // rather than as an IOptions<ServerLimits>, whose generic types the Native AOT binary would build at run time
-        // while the host is built (docs/benchmarks.md, Cold start).
-        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) => ServerLimits.From(configuration).ApplyTo(kestrel));
+        services.AddOptions<ServerLimits>().BindConfiguration(ServerLimits.Section).CheckedAtStart();
+        services.AddSingleton<IValidateOptions<ServerLimits>>(ServerLimits.Rules);
+        // Kestrel and the host read their limits while the host is built, before the settings are checked: bound from the
+        // configuration by each rather than as an IOptions<ServerLimits>, whose generic types the Native AOT binary would
+        // build at run time then (docs/benchmarks.md, Cold start). Limits out of range are left to the check, which stops
+        // the site with one line naming them, instead of Kestrel's setters throwing while the host is built.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+        {
+            if (ServerLimits.From(configuration) is var limits && ServerLimits.Rules.Validate(null, limits).Succeeded)
+                limits.ApplyTo(kestrel);
+        });
         services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) => host.ShutdownTimeout = ServerLimits.From(configuration).ShutdownTimeout);
         return services;
     }

@@ -1,4 +1,4 @@
-using System.Net;
+using ArticleSite.Operations;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -6,25 +6,26 @@ namespace ArticleSite.Serving;
 
 /// <summary>
 /// Honours X-Forwarded-Proto, X-Forwarded-Host and X-Forwarded-For only from the proxies named in configuration
-/// (<c>Proxy:KnownProxies</c>: addresses, <c>Proxy:KnownNetworks</c>: CIDR ranges). With none named, forwarded headers are ignored.
+/// (<see cref="TrustedProxyOptions"/>). With none named, forwarded headers are ignored.
 /// </summary>
 internal static class TrustedProxies
 {
-    public const string Section = "Proxy";
-
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
-        var proxies = configuration.GetSection($"{Section}:KnownProxies").GetChildren().Select(entry => IPAddress.Parse(entry.Value!)).ToList();
-        var networks = configuration.GetSection($"{Section}:KnownNetworks").GetChildren().Select(entry => System.Net.IPNetwork.Parse(entry.Value!)).ToList();
-        return services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddOptions<TrustedProxyOptions>().BindConfiguration(TrustedProxyOptions.Section).CheckedAtStart();
+        services.AddSingleton<IValidateOptions<TrustedProxyOptions>>(TrustedProxyOptions.Rules);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((options, trusted) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // The framework trusts loopback by default; only the configured list counts here.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            proxies.ForEach(options.KnownProxies.Add);
-            networks.ForEach(options.KnownIPNetworks.Add);
+            foreach (var proxy in trusted.Value.KnownProxies)
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            foreach (var network in trusted.Value.KnownNetworks)
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
+        return services;
     }
 
     /// <summary>Adds the middleware only when a proxy is configured: with both lists empty it would trust every client.</summary>

@@ -51,6 +51,11 @@ public sealed class StartupTests
     [InlineData("Media:MaxConcurrentEncodes", "-1", "Media:MaxConcurrentEncodes -1 is less than 0")]
     [InlineData("Caching:OutputCacheSize", "0", "Caching:OutputCacheSize 0 is less than 1")]
     [InlineData("Metrics:Port", "70000", "Metrics:Port 70000 is not a port from 1 to 65535")]
+    [InlineData("Search:QueryBudget", "00:00:00", "Search:QueryBudget 00:00:00 is not more than zero")]
+    [InlineData("Proxy:KnownProxies:0", "10.0.0.500", "Proxy:KnownProxies:0 10.0.0.500 is not an IP address")]
+    [InlineData("Proxy:KnownNetworks:0", "10.0.0.0", "Proxy:KnownNetworks:0 10.0.0.0 is not a CIDR range such as 10.0.0.0/24")]
+    [InlineData("ServerLimits:MaxRequestHeaderCount", "0", "ServerLimits:MaxRequestHeaderCount 0 is less than 1")]
+    [InlineData("ServerLimits:MinDataRateGracePeriod", "00:00:00.5", "ServerLimits:MinDataRateGracePeriod 00:00:00.5000000 is not more than 00:00:01")]
     public async Task A_setting_out_of_its_range_stops_the_site_with_one_line_naming_key_and_value(string key, string value, string reason)
     {
         await using var site = SiteProcess.Start(RepositoryPaths.Root, $"--{key}", value);
