@@ -6,8 +6,8 @@ internal sealed class PictureVariantOptions
     public const string Section = "Media";
 
     /// <summary>
-    /// Pictures encoded at once. One picture's six variants took 5.6 s of a core and 80 MiB for a 12-megapixel photo, 11 s
-    /// and 100 MiB for 48 megapixels (docs/operations.md); 0 encodes nothing, and every variant URL answers with the original.
+    /// Pictures encoded at once, each costing seconds of a core and a few hundred MiB at worst (docs/benchmarks.md, The
+    /// worst shapes of one picture); 0 encodes nothing, and every variant URL answers with the original.
     /// </summary>
     public int MaxConcurrentEncodes { get; set; } = 1;
 
@@ -18,7 +18,8 @@ internal sealed class PictureVariantOptions
     /// The most memory one picture's decode may hold at once, besides the file's bytes and libvips's few rows
     /// (<see cref="ImageHeader.WholeFrameOf"/>): an interlaced PNG or a progressive JPEG over it gets no variants
     /// (logged by path) and is served as it is. 96 MiB lets through an interlaced 8-bit RGB PNG of 33 megapixels and a
-    /// progressive 4:2:0 JPEG of 33; docs/operations.md says what a picture then costs.
+    /// progressive 4:2:0 JPEG of about 11, whose coefficients are counted three times; what a picture then costs:
+    /// docs/benchmarks.md, The worst shapes of one picture.
     /// </summary>
     public long MaxDecodeBytes { get; set; } = DefaultMaxDecodeBytes;
 
