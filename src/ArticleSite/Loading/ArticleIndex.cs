@@ -1,8 +1,8 @@
 namespace ArticleSite.Loading;
 
-/// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
+/// <summary>A file as the last reading (or the index) left it, with the article it publishes (its last good version when it has a problem now).</summary>
 /// <param name="HasProblem">The file's current bytes cannot be published: its row is not kept, so it is read again at the next start.</param>
-internal sealed record PublishedFile(string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
+internal sealed record PublishedFile(string RelativePath, FileStamp Stamp, Article Article, bool HasProblem = false);
 
 /// <summary>
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
@@ -27,7 +27,7 @@ internal sealed partial class ArticleIndex : IDisposable
     private readonly ITimer retry;
 
     /// <summary>The indexed files by path, as read at start-up; let go of at the first save, once the first reading is made.</summary>
-    private Dictionary<string, IndexedFile>? indexed;
+    private Dictionary<string, PublishedFile>? indexed;
 
     /// <summary>The bytes of this many versions are read, compressed and written in one transaction: a save stopped at shutdown keeps what it wrote.</summary>
     private const int SourcesPerTransaction = 5_000;
@@ -41,7 +41,7 @@ internal sealed partial class ArticleIndex : IDisposable
     /// What the database holds, as the last save left it; made from the indexed files by the first save, and read from
     /// the database again whenever it may have changed under it (<see cref="IndexDatabase.Changes"/>). Only the saving task touches it.
     /// </summary>
-    private Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? stored;
+    private Dictionary<string, (FileStamp Stamp, UInt128 Hash)>? stored;
     private HashSet<UInt128>? storedSources;
     private int storedAt;
 
@@ -65,11 +65,9 @@ internal sealed partial class ArticleIndex : IDisposable
     /// <summary>The rows, once read: <see cref="Find"/> answers after this completes.</summary>
     public Task Loaded => loaded.ContinueWith(_ => { }, TaskScheduler.Default);
 
-    /// <summary>The article stored for the file, when the file's size and time are those it had; null otherwise.</summary>
+    /// <summary>The article stored for the file, when the file's stamp is the one it had; null otherwise.</summary>
     public Article? Find(ArticleEntry entry) =>
-        indexed is { } files && files.TryGetValue(entry.RelativePath, out var file) && file.Size == entry.Size && file.LastWriteTicks == entry.LastWriteUtc.Ticks
-            ? file.Article
-            : null;
+        indexed is { } files && files.TryGetValue(entry.RelativePath, out var file) && file.Stamp == entry.Stamp ? file.Article : null;
 
     /// <summary>Where the folder's articles are read again from: their files, else the bytes the index kept.</summary>
     public FileSource Source { get; }
@@ -178,15 +176,15 @@ internal sealed partial class ArticleIndex : IDisposable
         var changes = Database.Changes;
         if (changes != storedAt)
             (stored, storedSources, fromIndexed) = (null, null, null);
-        stored ??= fromIndexed?.ToDictionary(file => file.Key, file => (file.Value.Size, file.Value.LastWriteTicks, file.Value.Article.SourceHash), StringComparer.Ordinal)
-            ?? Database.ReadStamps();
+        stored ??= fromIndexed?.ToDictionary(file => file.Key, file => (file.Value.Stamp, file.Value.Article.SourceHash), StringComparer.Ordinal)
+            ?? Database.ReadStamps(folder);
         storedSources ??= Database.ReadSourceHashes();
         if (stored is null || storedSources is null)
             return false;
         storedAt = changes;
 
         var current = files.Where(file => !file.HasProblem).ToList();
-        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, file.Article.SourceHash)).ToList();
+        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Stamp, file.Article.SourceHash)).ToList();
         var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
         var gone = stored.Keys.Where(path => !paths.Contains(path)).ToList();
         if (changed.Count + gone.Count > 0)
@@ -194,7 +192,7 @@ internal sealed partial class ArticleIndex : IDisposable
             if (!Database.WriteArticles(changed, gone))
                 return false;
             foreach (var file in changed)
-                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, file.Article.SourceHash);
+                stored[file.RelativePath] = (file.Stamp, file.Article.SourceHash);
             foreach (var path in gone)
                 stored.Remove(path);
         }

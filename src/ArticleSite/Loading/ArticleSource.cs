@@ -72,7 +72,7 @@ internal sealed class FileSource(string folder, ContentLimits limits, RawHtml ra
     /// <exception cref="ArticleChangedException">Neither the file, nor memory, nor the index holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
-        var entry = new ArticleEntry(Path.Join(folder, article.SourcePath), article.SourcePath, 0, default);
+        var entry = new ArticleEntry(article.SourcePath, new FileStamp(Path.Join(folder, article.SourcePath), 0, default));
         try
         {
             var parsed = ArticleFile.Load(entry, limits, rawHtml, article.Metadata.Media, this);

@@ -125,7 +125,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
                 knownListed++;
             if (known?.Stamp == stamp && !touched.Contains(path) && !MediaChanged(known))
                 continue;
-            if (known is null && FromIndex(entry, stamp) is { } indexed)
+            if (known is null && FromIndex(entry) is { } indexed)
             {
                 knownListed++;
                 SetState(path, indexed);
@@ -145,7 +145,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
             }
             unsettled.Remove(path);
             var lastGood = known?.Good;
-            loading[path] = load = new FileLoad(entry, stamp, lastGood, () => LoadNow(entry, stamp, lastGood), loadSlots, FileTimeBudget, time);
+            loading[path] = load = new FileLoad(entry, lastGood, () => LoadNow(entry, lastGood), loadSlots, FileTimeBudget, time);
             waitingFor.Add(load);
         }
 
@@ -315,7 +315,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     private static bool MediaChanged(FileState state) =>
         state.Good is { Metadata.Media.Stamps: { Count: > 0 } stamps } && MediaReferences.Changed(stamps);
 
-    private FileState LoadNow(ArticleEntry entry, FileStamp stamp, Article? lastGood)
+    private FileState LoadNow(ArticleEntry entry, Article? lastGood)
     {
         try
         {
@@ -324,26 +324,26 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
             // rendered; the first reading's are not (a whole folder's bytes), and the index keeps them from their files.
             if (lastReading is not null)
                 Source.Remember(article.SourceHash, bytes);
-            return new FileState(stamp, article, null);
+            return new FileState(entry.Stamp, article, null);
         }
         catch (ContentException problem)
         {
-            return new FileState(stamp, lastGood, problem);
+            return new FileState(entry.Stamp, lastGood, problem);
         }
 #pragma warning disable CA1031 // a parser's failure on one file must not stop the others from being published
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            return new FileState(stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
+            return new FileState(entry.Stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
         }
     }
 
     /// <summary>At the first reading, the file's article as the index holds it, when the file and its media files are as they were.</summary>
-    private FileState? FromIndex(ArticleEntry entry, FileStamp stamp)
+    private FileState? FromIndex(ArticleEntry entry)
     {
         if (lastReading is not null || Index?.Find(entry) is not { } article)
             return null;
-        var state = new FileState(stamp, article, null, FromIndex: true);
+        var state = new FileState(entry.Stamp, article, null, FromIndex: true);
         if (MediaChanged(state))
             return null;
         TakenFromIndex++;
@@ -362,8 +362,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// </summary>
     public IReadOnlyList<PublishedFile> Published() =>
         [.. files.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Size, file.Value.Stamp.LastWriteUtc.Ticks,
-                slugs.PublishedAs(file.Key, file.Value.Good!), file.Value.Problem is not null))];
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp, slugs.PublishedAs(file.Key, file.Value.Good!), file.Value.Problem is not null))];
 
     /// <summary>One article per slug (<see cref="SlugOwnership"/> says whose), and every problem in path order.</summary>
     private ContentReading Publishable()

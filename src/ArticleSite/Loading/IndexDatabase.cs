@@ -20,7 +20,7 @@ namespace ArticleSite.Loading;
 internal sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
 
     /// <summary>
     /// How long reading the index at start-up waits for another process's write lock: the first answer never waits
@@ -118,11 +118,11 @@ internal sealed partial class IndexDatabase
             return rows;
         }) ?? [];
 
-    /// <summary>The size, time and source hash of every article row; null when the database cannot be used now.</summary>
-    public Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? ReadStamps() =>
+    /// <summary>The stamp (its file in <paramref name="folder"/>) and source hash of every article row; null when the database cannot be used now.</summary>
+    public Dictionary<string, (FileStamp Stamp, UInt128 Hash)>? ReadStamps(string folder) =>
         Use(connection =>
         {
-            var stamps = new Dictionary<string, (long, long, UInt128)>(StringComparer.Ordinal);
+            var stamps = new Dictionary<string, (FileStamp, UInt128)>(StringComparer.Ordinal);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT Path, Size, LastWriteTicks, SourceHash FROM articles";
             using var reader = command.ExecuteReader();
@@ -130,7 +130,7 @@ internal sealed partial class IndexDatabase
             while (reader.Read())
             {
                 if (reader.GetBytes(3, 0, hash, 0, hash.Length) == hash.Length)
-                    stamps[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), BinaryPrimitives.ReadUInt128BigEndian(hash));
+                    stamps[reader.GetString(0)] = (ArticleRow.Stamp(folder, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)), BinaryPrimitives.ReadUInt128BigEndian(hash));
             }
             return stamps;
         });

@@ -98,7 +98,7 @@ internal static class MediaEndpoint
         try
         {
             var (handle, status) = FileStatus.OpenForReading(file.FullPath);
-            if (status.Kind == EntryKind.File && status.Size == file.Length && status.LastWriteUtc == file.LastWriteUtc)
+            if (status.Kind == EntryKind.File && status.Stamp == file.Stamp)
                 return new FileStream(handle, FileAccess.Read, bufferSize: 0);
             handle.Dispose();
             return null;

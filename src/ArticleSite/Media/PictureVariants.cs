@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
@@ -32,7 +33,7 @@ internal sealed partial class PictureVariants : BackgroundService
     private readonly ConcurrentDictionary<string, bool> finished = new(StringComparer.Ordinal);
 
     /// <summary>The validators of the variant files served, by path, with the length and time of the file hashed.</summary>
-    private readonly ConcurrentDictionary<string, (long Length, DateTime LastWrite, string Tag)> tags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, string Tag)> tags = new(StringComparer.Ordinal);
 
     /// <summary>The sources being encoded, by hash, each with what stops it: the host stopping, or a snapshot that no longer names it.</summary>
     private readonly ConcurrentDictionary<string, CancellationTokenSource> encoding = new(StringComparer.Ordinal);
@@ -126,13 +127,12 @@ internal sealed partial class PictureVariants : BackgroundService
     /// </summary>
     public string EntityTagOf(string path, FileStream opened)
     {
-        var length = opened.Length;
-        var lastWrite = File.GetLastWriteTimeUtc(opened.SafeFileHandle);
-        if (tags.TryGetValue(path, out var known) && known.Length == length && known.LastWrite == lastWrite)
+        var stamp = new FileStamp(path, opened.Length, File.GetLastWriteTimeUtc(opened.SafeFileHandle));
+        if (tags.TryGetValue(path, out var known) && known.Stamp == stamp)
             return known.Tag;
         var tag = $"\"{MediaHash.Of(opened)}\"";
         opened.Position = 0;
-        tags[path] = (length, lastWrite, tag);
+        tags[path] = (stamp, tag);
         return tag;
     }
 
