@@ -17,7 +17,7 @@ internal static partial class ArticleRow
     /// <summary>The columns, in order; SQLite needs no type but the primary key's.</summary>
     private enum Column
     {
-        Path, Size, LastWriteTicks, SourceHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
+        Path, Size, LastWriteTicks, VersionHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
         Date, DateHasTime, Updated, UpdatedHasTime, PublishDate, PublishDateHasTime, Expiry, ExpiryHasTime,
         Authors, Tags, Aliases, Media, Words, CjkCharacters, TranslationKey,
     }
@@ -48,7 +48,7 @@ internal static partial class ArticleRow
         Set(Column.Path, file.RelativePath);
         Set(Column.Size, file.Stamp.Size);
         Set(Column.LastWriteTicks, file.Stamp.LastWriteUtc.Ticks);
-        Set(Column.SourceHash, HashBytes(file.Article.SourceHash));
+        Set(Column.VersionHash, HashBytes(file.Article.VersionHash));
         Set(Column.Title, metadata.Title);
         Set(Column.Summary, metadata.Summary);
         Set(Column.Slug, metadata.Slug);
@@ -77,7 +77,7 @@ internal static partial class ArticleRow
     /// checks is checked again, and each media file must be in the folder, with the size and time of its stamp, which
     /// the library compares with the disk before it takes the row.
     /// </summary>
-    public static PublishedFile? Read(SqliteDataReader row, ArticleSource source, string folder)
+    public static PublishedFile? Read(SqliteDataReader row, ArticleRereader rereader, string folder)
     {
         string? Text(Column column) => row.IsDBNull((int)column) ? null : row.GetString((int)column);
         bool Flag(Column column) => row.GetInt64((int)column) != 0;
@@ -93,7 +93,7 @@ internal static partial class ArticleRow
             var media = Text(Column.Media) is { } json ? JsonSerializer.Deserialize(json, ArticleRowJson.Default.IndexedMedia)?.ToMedia() : ResolvedMedia.None;
             if (media is null)
                 return null;
-            if (row.GetFieldValue<byte[]>((int)Column.SourceHash) is not { Length: 16 } hash)
+            if (row.GetFieldValue<byte[]>((int)Column.VersionHash) is not { Length: 16 } hash)
                 return null;
             var metadata = new ArticleMetadata(Text(Column.Title)!, Text(Column.Summary)!, Date(Column.Date)!.Value, Text(Column.Slug)!, Text(Column.Language), Text(Column.Source), Text(Column.Section))
             {
@@ -112,8 +112,8 @@ internal static partial class ArticleRow
             var article = new Article(metadata, path)
             {
                 Reading = new ReadingTime((int)row.GetInt64((int)Column.Words), (int)row.GetInt64((int)Column.CjkCharacters)),
-                SourceHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
-                Source = source,
+                VersionHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
+                Rereader = rereader,
             };
             return IsPossible(metadata, Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))
                 ? new PublishedFile(path, Stamp(folder, path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks)), article)
@@ -144,7 +144,7 @@ internal static partial class ArticleRow
             && media.Files.All(file => file.FullPath == $"{root}/{file.RelativePath}" && Inside(file.FullPath) && media.Stamps.Contains(file.Stamp));
     }
 
-    /// <summary>A source hash as the index stores it: 16 bytes, big-endian.</summary>
+    /// <summary>A version hash as the index stores it: 16 bytes, big-endian.</summary>
     public static byte[] HashBytes(UInt128 hash)
     {
         var bytes = new byte[16];

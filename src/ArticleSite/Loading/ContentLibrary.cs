@@ -319,11 +319,11 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     {
         try
         {
-            var article = ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Source, out var bytes).Article;
+            var article = ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Rereader, out var bytes).Article;
             // A reload's version is remembered until the index keeps it, as its file may be saved again before its page is
             // rendered; the first reading's are not (a whole folder's bytes), and the index keeps them from their files.
             if (lastReading is not null)
-                Source.Remember(article.SourceHash, bytes);
+                Rereader.Remember(article.VersionHash, bytes);
             return new FileState(entry.Stamp, article, null);
         }
         catch (ContentException problem)
@@ -351,9 +351,9 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     }
 
     /// <summary>Where every article of the folder is read again from.</summary>
-    private FileSource Source => source ??= Index?.Source ?? new FileSource(folder, limits, rawHtml);
+    private FolderRereader Rereader => rereader ??= Index?.Rereader ?? new FolderRereader(folder, limits, rawHtml);
 
-    private FileSource? source;
+    private FolderRereader? rereader;
 
     /// <summary>
     /// Every file of the last reading that publishes an article (its last good version, when it has a problem now): what

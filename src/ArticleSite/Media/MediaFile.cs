@@ -23,7 +23,7 @@ public sealed record MediaFile(
 
     public long Length => Stamp.Size;
 
-    /// <summary>The file's name in its URL: the source name's letters and digits (lowercased), then the extension of its format.</summary>
+    /// <summary>The file's name in its URL: the file name's letters and digits (lowercased), then the extension of its format.</summary>
     public string UrlName
     {
         get

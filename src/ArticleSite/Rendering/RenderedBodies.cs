@@ -52,7 +52,7 @@ internal sealed class RenderedBodies(long budget, SiteIdentity? site = null)
     public Task<ArticleRendition> GetAsync(Article article, string origin, string? path, IReadOnlyList<Translation>? translations = null)
     {
         translations ??= [];
-        var key = new Key(origin, article.SourcePath, article.SourceHash, string.Join(' ', translations.Select(version => $"{version.Language}={version.Slug}")));
+        var key = new Key(origin, article.FilePath, article.VersionHash, string.Join(' ', translations.Select(version => $"{version.Language}={version.Slug}")));
         Entry entry;
         bool added;
         lock (gate)
@@ -122,7 +122,7 @@ internal sealed class RenderedBodies(long budget, SiteIdentity? site = null)
         bytes -= node.Value.Cost;
     }
 
-    private readonly record struct Key(string Origin, string SourcePath, UInt128 Hash, string Translations);
+    private readonly record struct Key(string Origin, string FilePath, UInt128 Hash, string Translations);
 
     private sealed class Entry(Key key, Article article, MadeOnce<ArticleRendition> rendition)
     {
