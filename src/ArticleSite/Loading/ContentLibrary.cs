@@ -53,16 +53,8 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// <summary>The articles that use each media file (by full path, as their stamps name it): a media file's change reads them again.</summary>
     private readonly Claimants mediaUsers = new();
 
-    /// <summary>The entries the last scan would not read.</summary>
-    private IReadOnlyList<ContentException> skipped = [];
-
-    /// <summary>The folders the last scan read, and how many entries it counted: what a reading of named paths alone relies on.</summary>
-    private IReadOnlySet<string> scannedFolders = new HashSet<string>();
-
-    private int scannedEntries;
-
-    /// <summary>The folder the last scan read (device and inode): a folder replaced since is read whole.</summary>
-    private EntryStatus? scannedIdentity;
+    /// <summary>What the last whole scan knew besides the article files: what a reading of named paths alone relies on.</summary>
+    private readonly LastScan lastScan = new(folder, limits);
 
     /// <summary>What the last reading published: a reading that finds nothing changed returns it as it was.</summary>
     private ContentReading? lastReading;
@@ -184,7 +176,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// </summary>
     private (List<ArticleEntry> Present, List<string> Gone)? LookAtNamed(IReadOnlySet<string> touchedFullPaths, HashSet<string> touched, HashSet<string> renamedIn)
     {
-        if (lastReading is null || scannedEntries > limits.MaxFolderEntries || !IsFolderScanned())
+        if (lastReading is null || !lastScan.AllowsLookingAlone())
             return null;
         var paths = new HashSet<string>(touched, StringComparer.Ordinal);
         paths.UnionWith(renamedIn);
@@ -197,9 +189,9 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
         var gone = new List<string>();
         foreach (var path in paths)
         {
-            if (skipped.Any(problem => problem.Path == path))
-                return null; // the scan reported it: only a scan says what it is now
-            switch (ContentFolder.Look(folder, path, scannedFolders))
+            if (lastScan.Reported(path))
+                return null;
+            switch (lastScan.Look(path))
             {
                 case (NamedPathKind.NeedsScan, _):
                     return null;
@@ -212,20 +204,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
             }
         }
         var added = present.Count(entry => !files.ContainsKey(entry.RelativePath));
-        return scannedEntries + added > limits.MaxFolderEntries ? null : (present, gone);
-    }
-
-    /// <summary>True while the folder at the path is the one the last scan read (by device and inode).</summary>
-    private bool IsFolderScanned()
-    {
-        try
-        {
-            return ContentFolder.Identify(folder) is { } now && scannedIdentity is { } scanned && (now.Device, now.Inode) == (scanned.Device, scanned.Inode);
-        }
-        catch (IOException)
-        {
-            return false; // the scan reports why
-        }
+        return lastScan.HasRoomFor(added) ? (present, gone) : null;
     }
 
     /// <summary>After a whole scan: drops what it no longer lists, and keeps what it read of the folder.</summary>
@@ -244,9 +223,8 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
                 Forget(path);
         }
 
-        if (!scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message)))
+        if (lastScan.Keep(scan, identity))
             statesChanged = true;
-        (skipped, scannedFolders, scannedEntries, scannedIdentity) = (scan.Skipped, scan.Folders, scan.Entries, identity);
     }
 
     /// <summary>The index of <paramref name="path"/> in a scan's articles, which are in path order (ordinal); negative when absent.</summary>
@@ -367,7 +345,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// <summary>One article per slug (<see cref="SlugOwnership"/> says whose), and every problem in path order.</summary>
     private ContentReading Publishable()
     {
-        var problems = new List<ContentException>(skipped);
+        var problems = new List<ContentException>(lastScan.Skipped);
         foreach (var state in files.Values)
         {
             if (state.Problem is { } problem)
