@@ -40,7 +40,7 @@ internal static class StaticExport
         foreach (var variant in media.Files.SelectMany(PictureVariant.Of))
         {
             var target = Path.Combine(directory, FileName(variant.Url));
-            await WriteVariantAsync(variant, variantCache, target, Path.Combine(directory, FileName(SiteRoutes.Media(variant.Source))));
+            await WriteVariantAsync(variant, variantCache, target, Path.Combine(directory, FileName(SiteRoutes.Media(variant.Original))));
             if (File.Exists(target))
             {
                 await using var written = File.OpenRead(target);
@@ -51,7 +51,7 @@ internal static class StaticExport
     }
 
     /// <summary>
-    /// A media file's bytes as its hash names them, copied as the variants are encoded from (<see cref="PictureSource"/>):
+    /// A media file's bytes as its hash names them, copied as the variants are encoded from (<see cref="OriginalPicture"/>):
     /// a file replaced, linked or piped since the snapshot read it is not exported under its old hash, and the export says so.
     /// </summary>
     private static async Task WriteMediaAsync(MediaFile file, string target)
@@ -59,7 +59,7 @@ internal static class StaticExport
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         try
         {
-            using var verified = PictureSource.CopyOf(file, Path.GetDirectoryName(target)!);
+            using var verified = OriginalPicture.CopyOf(file, Path.GetDirectoryName(target)!);
             File.Move(verified.Path, target, overwrite: true);
         }
         catch (PictureChangedException changed)
@@ -83,13 +83,13 @@ internal static class StaticExport
         }
         catch (Exception problem) when (problem is NetVips.VipsException or PictureOverBudgetException)
         {
-            await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, exported as it is: {problem.Message.Trim()}");
+            await Console.Error.WriteLineAsync($"{variant.Original.RelativePath}: no smaller copies, exported as it is: {problem.Message.Trim()}");
             File.Copy(original, target, overwrite: true);
         }
         catch (PictureChangedException changed)
         {
             // Copying the original would copy what the file holds now, which its URL's hash does not name.
-            await Console.Error.WriteLineAsync($"{variant.Source.RelativePath}: no smaller copies, and not exported under their names: it {changed.Message}");
+            await Console.Error.WriteLineAsync($"{variant.Original.RelativePath}: no smaller copies, and not exported under their names: it {changed.Message}");
         }
     }
 

@@ -7,7 +7,8 @@ namespace ArticleSite.Loading;
 /// bytes it was read from. Not its Markdown nor its syntax tree: a body is parsed again when it is rendered
 /// (<see cref="Parse"/>), so that an archive of 100,000 articles keeps only what lists, feeds and lookups need.
 /// </summary>
-public sealed record Article(ArticleMetadata Metadata, string SourcePath)
+/// <param name="FilePath">The file the article is read from, relative to the content folder.</param>
+public sealed record Article(ArticleMetadata Metadata, string FilePath)
 {
     /// <summary>When the article last changed, as its front matter declares (never the file's time, which differs between checkouts).</summary>
     public DateTimeOffset LastModified => Metadata.Modified.Instant;
@@ -21,17 +22,17 @@ public sealed record Article(ArticleMetadata Metadata, string SourcePath)
     /// <summary>Minutes a reader needs at <see cref="ReadingTime.WordsPerMinute"/> (and CJK characters at their own rate), rounded up, at least one.</summary>
     public int ReadingMinutes => Reading.Minutes;
 
-    /// <summary>The 128-bit XXH3 hash of the bytes the article was read from: a rendered body is kept under it.</summary>
-    public UInt128 SourceHash { get; init; }
+    /// <summary>The 128-bit XXH3 hash of the bytes the article was read from, which name this version of it: a rendered body is kept under it.</summary>
+    public UInt128 VersionHash { get; init; }
 
     /// <summary>Where the text is read again from when a body is rendered.</summary>
-    public required ArticleSource Source { get; init; }
+    public required ArticleRereader Rereader { get; init; }
 
     /// <summary>The article with its Markdown and syntax tree, read and parsed again within the content budgets.</summary>
     /// <exception cref="ContentException">The file no longer holds these bytes, and what it holds now cannot be published.</exception>
-    public ParsedArticle Parse() => Source.Parse(this);
+    public ParsedArticle Parse() => Rereader.Parse(this);
 
-    /// <summary>The hash <see cref="SourceHash"/> holds, of a file's bytes or a text's UTF-8.</summary>
+    /// <summary>The hash <see cref="VersionHash"/> holds, of a file's bytes or a text's UTF-8.</summary>
     public static UInt128 HashOf(ReadOnlySpan<byte> bytes) => XxHash128.HashToUInt128(bytes);
 }
 
@@ -40,7 +41,7 @@ public sealed record ParsedArticle(Article Article, string Markdown, Markdig.Syn
 {
     public ArticleMetadata Metadata => Article.Metadata;
 
-    public string SourcePath => Article.SourcePath;
+    public string FilePath => Article.FilePath;
 
     public int WordCount => Article.WordCount;
 

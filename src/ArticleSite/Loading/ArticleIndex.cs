@@ -1,14 +1,14 @@
 namespace ArticleSite.Loading;
 
-/// <summary>A file as the last reading left it, with the article it publishes (its last good version when it has a problem now).</summary>
+/// <summary>A file as the last reading (or the index) left it, with the article it publishes (its last good version when it has a problem now).</summary>
 /// <param name="HasProblem">The file's current bytes cannot be published: its row is not kept, so it is read again at the next start.</param>
-internal sealed record PublishedFile(string RelativePath, long Size, long LastWriteTicks, Article Article, bool HasProblem);
+internal sealed record PublishedFile(string RelativePath, FileStamp Stamp, Article Article, bool HasProblem = false);
 
 /// <summary>
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
 /// last published takes its article from here instead of being read and parsed again; after each publication the index
 /// is brought up to date on the thread pool, with the bytes of every version published, so that an article's bodies can
-/// be rendered again even after its file was saved with a problem (<see cref="FileSource"/>). Each row is checked against
+/// be rendered again even after its file was saved with a problem (<see cref="FolderRereader"/>). Each row is checked against
 /// the folder before it is used (<see cref="ArticleRow.Read"/>); a save that fails is tried again after
 /// <see cref="RetryAfter"/>, or at the next publication if that comes first.
 /// </summary>
@@ -27,10 +27,10 @@ internal sealed partial class ArticleIndex : IDisposable
     private readonly ITimer retry;
 
     /// <summary>The indexed files by path, as read at start-up; let go of at the first save, once the first reading is made.</summary>
-    private Dictionary<string, IndexedFile>? indexed;
+    private Dictionary<string, PublishedFile>? indexed;
 
     /// <summary>The bytes of this many versions are read, compressed and written in one transaction: a save stopped at shutdown keeps what it wrote.</summary>
-    private const int SourcesPerTransaction = 5_000;
+    private const int VersionsPerTransaction = 5_000;
 
     private readonly Lock saving = new();
     private volatile bool stopping;
@@ -41,8 +41,8 @@ internal sealed partial class ArticleIndex : IDisposable
     /// What the database holds, as the last save left it; made from the indexed files by the first save, and read from
     /// the database again whenever it may have changed under it (<see cref="IndexDatabase.Changes"/>). Only the saving task touches it.
     /// </summary>
-    private Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? stored;
-    private HashSet<UInt128>? storedSources;
+    private Dictionary<string, (FileStamp Stamp, UInt128 Hash)>? stored;
+    private HashSet<UInt128>? storedVersions;
     private int storedAt;
 
     /// <summary>The last save threw; only the saving task touches it.</summary>
@@ -52,7 +52,7 @@ internal sealed partial class ArticleIndex : IDisposable
     public ArticleIndex(IndexDatabase database, string folder, ContentLimits limits, RawHtml rawHtml, ILogger logger, TimeProvider time)
     {
         Database = database;
-        Source = new FileSource(folder, limits, rawHtml, database);
+        Rereader = new FolderRereader(folder, limits, rawHtml, database);
         this.folder = folder;
         this.limits = limits;
         this.logger = logger;
@@ -65,14 +65,12 @@ internal sealed partial class ArticleIndex : IDisposable
     /// <summary>The rows, once read: <see cref="Find"/> answers after this completes.</summary>
     public Task Loaded => loaded.ContinueWith(_ => { }, TaskScheduler.Default);
 
-    /// <summary>The article stored for the file, when the file's size and time are those it had; null otherwise.</summary>
+    /// <summary>The article stored for the file, when the file's stamp is the one it had; null otherwise.</summary>
     public Article? Find(ArticleEntry entry) =>
-        indexed is { } files && files.TryGetValue(entry.RelativePath, out var file) && file.Size == entry.Size && file.LastWriteTicks == entry.LastWriteUtc.Ticks
-            ? file.Article
-            : null;
+        indexed is { } files && files.TryGetValue(entry.RelativePath, out var file) && file.Stamp == entry.Stamp ? file.Article : null;
 
     /// <summary>Where the folder's articles are read again from: their files, else the bytes the index kept.</summary>
-    public FileSource Source { get; }
+    public FolderRereader Rereader { get; }
 
     /// <summary>Brings the index up to date with <paramref name="files"/> on the thread pool; saves asked for meanwhile are made as one.</summary>
     /// <param name="files">A reading's files, as one list: the library goes on changing while it is saved.</param>
@@ -105,7 +103,7 @@ internal sealed partial class ArticleIndex : IDisposable
     private void Load()
     {
         storedAt = Database.Changes;
-        var files = Database.ReadArticles(row => ArticleRow.Read(row, Source, folder));
+        var files = Database.ReadArticles(row => ArticleRow.Read(row, Rereader, folder));
         indexed = files.ToDictionary(file => file.RelativePath, StringComparer.Ordinal);
     }
 
@@ -159,7 +157,7 @@ internal sealed partial class ArticleIndex : IDisposable
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            (stored, storedSources) = (null, null); // read again from the file: the save may have stopped between a write and its note
+            (stored, storedVersions) = (null, null); // read again from the file: the save may have stopped between a write and its note
             if (!saveFailed)
                 LogSaveFailed(Database.File, failure);
             saveFailed = true;
@@ -177,16 +175,16 @@ internal sealed partial class ArticleIndex : IDisposable
         var fromIndexed = Interlocked.Exchange(ref indexed, null);
         var changes = Database.Changes;
         if (changes != storedAt)
-            (stored, storedSources, fromIndexed) = (null, null, null);
-        stored ??= fromIndexed?.ToDictionary(file => file.Key, file => (file.Value.Size, file.Value.LastWriteTicks, file.Value.Article.SourceHash), StringComparer.Ordinal)
-            ?? Database.ReadStamps();
-        storedSources ??= Database.ReadSourceHashes();
-        if (stored is null || storedSources is null)
+            (stored, storedVersions, fromIndexed) = (null, null, null);
+        stored ??= fromIndexed?.ToDictionary(file => file.Key, file => (file.Value.Stamp, file.Value.Article.VersionHash), StringComparer.Ordinal)
+            ?? Database.ReadStamps(folder);
+        storedVersions ??= Database.ReadVersionHashes();
+        if (stored is null || storedVersions is null)
             return false;
         storedAt = changes;
 
         var current = files.Where(file => !file.HasProblem).ToList();
-        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Size, file.LastWriteTicks, file.Article.SourceHash)).ToList();
+        var changed = current.Where(file => stored.GetValueOrDefault(file.RelativePath) != (file.Stamp, file.Article.VersionHash)).ToList();
         var paths = current.Select(file => file.RelativePath).ToHashSet(StringComparer.Ordinal);
         var gone = stored.Keys.Where(path => !paths.Contains(path)).ToList();
         if (changed.Count + gone.Count > 0)
@@ -194,30 +192,30 @@ internal sealed partial class ArticleIndex : IDisposable
             if (!Database.WriteArticles(changed, gone))
                 return false;
             foreach (var file in changed)
-                stored[file.RelativePath] = (file.Size, file.LastWriteTicks, file.Article.SourceHash);
+                stored[file.RelativePath] = (file.Stamp, file.Article.VersionHash);
             foreach (var path in gone)
                 stored.Remove(path);
         }
 
-        var published = files.Select(file => file.Article.SourceHash).ToHashSet();
-        var sourcesGone = storedSources.Where(hash => !published.Contains(hash)).ToList();
-        var missing = files.Where(file => !storedSources.Contains(file.Article.SourceHash)).DistinctBy(file => file.Article.SourceHash).ToList();
+        var published = files.Select(file => file.Article.VersionHash).ToHashSet();
+        var versionsGone = storedVersions.Where(hash => !published.Contains(hash)).ToList();
+        var missing = files.Where(file => !storedVersions.Contains(file.Article.VersionHash)).DistinctBy(file => file.Article.VersionHash).ToList();
         var kept = 0;
-        foreach (var batch in missing.Chunk(SourcesPerTransaction).DefaultIfEmpty([]))
+        foreach (var batch in missing.Chunk(VersionsPerTransaction).DefaultIfEmpty([]))
         {
             if (stopping)
                 break;
-            var sources = batch.Select(file => (file.Article.SourceHash, Bytes: PublishedBytes(file))).Where(source => source.Bytes is not null).Select(source => (source.SourceHash, source.Bytes!)).ToList();
-            if (sources.Count + sourcesGone.Count == 0)
+            var versions = batch.Select(file => (file.Article.VersionHash, Bytes: PublishedBytes(file))).Where(version => version.Bytes is not null).Select(version => (version.VersionHash, version.Bytes!)).ToList();
+            if (versions.Count + versionsGone.Count == 0)
                 continue;
-            if (!Database.WriteSources(sources, sourcesGone))
+            if (!Database.WriteVersions(versions, versionsGone))
                 return false;
-            storedSources.UnionWith(sources.Select(source => source.SourceHash));
-            foreach (var (hash, _) in sources)
-                Source.Kept(hash);
-            storedSources.ExceptWith(sourcesGone);
-            sourcesGone = [];
-            kept += sources.Count;
+            storedVersions.UnionWith(versions.Select(version => version.VersionHash));
+            foreach (var (hash, _) in versions)
+                Rereader.Kept(hash);
+            storedVersions.ExceptWith(versionsGone);
+            versionsGone = [];
+            kept += versions.Count;
         }
         if (changed.Count + gone.Count + kept > 0)
             LogSaved(Database.File, changed.Count, gone.Count, kept);
@@ -227,12 +225,12 @@ internal sealed partial class ArticleIndex : IDisposable
     /// <summary>The bytes its article was read from: remembered by the reload that read them, else the file's while it still holds them.</summary>
     private byte[]? PublishedBytes(PublishedFile file)
     {
-        if (Source.Recall(file.Article.SourceHash) is { } remembered)
+        if (Rereader.Recall(file.Article.VersionHash) is { } remembered)
             return remembered;
         try
         {
             var bytes = ArticleBytes.Read(Path.Join(folder, file.RelativePath), file.RelativePath, limits.MaxFileBytes);
-            return ArticleFile.HashOf(bytes, file.Article.Metadata.Media) == file.Article.SourceHash ? bytes : null;
+            return ArticleFile.HashOf(bytes, file.Article.Metadata.Media) == file.Article.VersionHash ? bytes : null;
         }
         catch (ContentException)
         {
@@ -240,8 +238,8 @@ internal sealed partial class ArticleIndex : IDisposable
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Sources} version(s) kept")]
-    private partial void LogSaved(string file, int rows, int gone, int sources);
+    [LoggerMessage(LogLevel.Information, "Saved the article index {File}: {Rows} article(s) written, {Gone} gone, {Versions} version(s) kept")]
+    private partial void LogSaved(string file, int rows, int gone, int versions);
 
     [LoggerMessage(LogLevel.Warning, "Saving the article index {File} failed; the site serves on, and tries again later")]
     private partial void LogSaveFailed(string file, Exception exception);

@@ -14,9 +14,9 @@ internal static partial class ArticleParser
     public const int SummaryLength = 200;
 
     /// <param name="parseMarkdown">Parses Markdown within the file's budgets; by default, the default limits without a deadline.</param>
-    /// <param name="source">Where the text is read again from; by default the text itself, kept in memory.</param>
-    /// <param name="sourceHash">The hash of the bytes the text was decoded from; by default that of its UTF-8.</param>
-    public static ParsedArticle Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null, ArticleSource? source = null, UInt128? sourceHash = null)
+    /// <param name="rereader">Where the text is read again from; by default the text itself, kept in memory.</param>
+    /// <param name="versionHash">The hash of the bytes the text was decoded from; by default that of its UTF-8.</param>
+    public static ParsedArticle Parse(string text, string path, Func<string, MarkdownDocument>? parseMarkdown = null, ArticleRereader? rereader = null, UInt128? versionHash = null)
     {
         parseMarkdown ??= body => MarkdownBudget.ParseWithin(body, path, new ContentLimits(), RawHtml.Sanitize, deadline: long.MaxValue);
         var (fields, bodyStart) = FrontMatter.Split(text, path);
@@ -58,8 +58,8 @@ internal static partial class ArticleParser
         var article = new Article(metadata, path)
         {
             Reading = CountWords(document, body),
-            SourceHash = sourceHash ?? Article.HashOf(System.Text.Encoding.UTF8.GetBytes(text)),
-            Source = source ?? ArticleSource.OfText(text),
+            VersionHash = versionHash ?? Article.HashOf(System.Text.Encoding.UTF8.GetBytes(text)),
+            Rereader = rereader ?? ArticleRereader.OfText(text),
         };
         return new ParsedArticle(article, markdown, document) { Problems = calls };
     }

@@ -7,9 +7,6 @@ using Microsoft.Data.Sqlite;
 
 namespace ArticleSite.Loading;
 
-/// <summary>An indexed file: the size and time it had when its article was published, and that article.</summary>
-internal sealed record IndexedFile(string RelativePath, long Size, long LastWriteTicks, Article Article);
-
 /// <summary>
 /// An <see cref="Article"/> as one row of the article index: every field serving needs, each in a column of its own
 /// (readable with the <c>sqlite3</c> shell), so that a start-up reads 100,000 rows without parsing a document per row.
@@ -20,7 +17,7 @@ internal static partial class ArticleRow
     /// <summary>The columns, in order; SQLite needs no type but the primary key's.</summary>
     private enum Column
     {
-        Path, Size, LastWriteTicks, SourceHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
+        Path, Size, LastWriteTicks, VersionHash, Title, Summary, Slug, Language, Source, Section, Image, Lead, Draft,
         Date, DateHasTime, Updated, UpdatedHasTime, PublishDate, PublishDateHasTime, Expiry, ExpiryHasTime,
         Authors, Tags, Aliases, Media, Words, CjkCharacters, TranslationKey,
     }
@@ -49,9 +46,9 @@ internal static partial class ArticleRow
         string? List(IReadOnlyList<string> items) => items.Count == 0 ? null : JsonSerializer.Serialize(items, ArticleRowJson.Default.IReadOnlyListString);
 
         Set(Column.Path, file.RelativePath);
-        Set(Column.Size, file.Size);
-        Set(Column.LastWriteTicks, file.LastWriteTicks);
-        Set(Column.SourceHash, HashBytes(file.Article.SourceHash));
+        Set(Column.Size, file.Stamp.Size);
+        Set(Column.LastWriteTicks, file.Stamp.LastWriteUtc.Ticks);
+        Set(Column.VersionHash, HashBytes(file.Article.VersionHash));
         Set(Column.Title, metadata.Title);
         Set(Column.Summary, metadata.Summary);
         Set(Column.Slug, metadata.Slug);
@@ -80,7 +77,7 @@ internal static partial class ArticleRow
     /// checks is checked again, and each media file must be in the folder, with the size and time of its stamp, which
     /// the library compares with the disk before it takes the row.
     /// </summary>
-    public static IndexedFile? Read(SqliteDataReader row, ArticleSource source, string folder)
+    public static PublishedFile? Read(SqliteDataReader row, ArticleRereader rereader, string folder)
     {
         string? Text(Column column) => row.IsDBNull((int)column) ? null : row.GetString((int)column);
         bool Flag(Column column) => row.GetInt64((int)column) != 0;
@@ -96,7 +93,7 @@ internal static partial class ArticleRow
             var media = Text(Column.Media) is { } json ? JsonSerializer.Deserialize(json, ArticleRowJson.Default.IndexedMedia)?.ToMedia() : ResolvedMedia.None;
             if (media is null)
                 return null;
-            if (row.GetFieldValue<byte[]>((int)Column.SourceHash) is not { Length: 16 } hash)
+            if (row.GetFieldValue<byte[]>((int)Column.VersionHash) is not { Length: 16 } hash)
                 return null;
             var metadata = new ArticleMetadata(Text(Column.Title)!, Text(Column.Summary)!, Date(Column.Date)!.Value, Text(Column.Slug)!, Text(Column.Language), Text(Column.Source), Text(Column.Section))
             {
@@ -115,11 +112,11 @@ internal static partial class ArticleRow
             var article = new Article(metadata, path)
             {
                 Reading = new ReadingTime((int)row.GetInt64((int)Column.Words), (int)row.GetInt64((int)Column.CjkCharacters)),
-                SourceHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
-                Source = source,
+                VersionHash = BinaryPrimitives.ReadUInt128BigEndian(hash),
+                Rereader = rereader,
             };
             return IsPossible(metadata, Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)))
-                ? new IndexedFile(path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks), article)
+                ? new PublishedFile(path, Stamp(folder, path, row.GetInt64((int)Column.Size), row.GetInt64((int)Column.LastWriteTicks)), article)
                 : null;
         }
         catch (Exception unreadable) when (unreadable is JsonException or FormatException or InvalidCastException or InvalidOperationException)
@@ -127,6 +124,10 @@ internal static partial class ArticleRow
             return null;
         }
     }
+
+    /// <summary>The stamp a row keeps of its file: the one its folder's scan gives the file while it is unchanged.</summary>
+    public static FileStamp Stamp(string folder, string relativePath, long size, long lastWriteTicks) =>
+        new(Path.Combine(folder, relativePath), size, new DateTime(lastWriteTicks, DateTimeKind.Utc));
 
     /// <summary>Whether reading a file in <paramref name="root"/> could have given <paramref name="metadata"/>: a row is never trusted.</summary>
     private static bool IsPossible(ArticleMetadata metadata, string root)
@@ -140,11 +141,10 @@ internal static partial class ArticleRow
             && metadata.Aliases.All(ArticleParser.IsAliasPath)
             && metadata.Authors.All(author => author.Name is { Length: > 0 })
             && media.Stamps.All(stamp => Inside(stamp.FullPath))
-            && media.Files.All(file => file.FullPath == $"{root}/{file.RelativePath}" && Inside(file.FullPath)
-                && media.Stamps.Contains(new MediaStamp(file.FullPath, file.Length, file.LastWriteUtc)));
+            && media.Files.All(file => file.FullPath == $"{root}/{file.RelativePath}" && Inside(file.FullPath) && media.Stamps.Contains(file.Stamp));
     }
 
-    /// <summary>A source hash as the index stores it: 16 bytes, big-endian.</summary>
+    /// <summary>A version hash as the index stores it: 16 bytes, big-endian.</summary>
     public static byte[] HashBytes(UInt128 hash)
     {
         var bytes = new byte[16];
@@ -153,27 +153,25 @@ internal static partial class ArticleRow
     }
 
     /// <summary>An article's <see cref="ResolvedMedia"/>, each format by name.</summary>
-    private sealed record IndexedMedia(IReadOnlyList<IndexedMediaFile> Files, IReadOnlyList<IndexedProblem> Problems, IReadOnlyList<IndexedMediaStamp> Stamps)
+    private sealed record IndexedMedia(IReadOnlyList<IndexedMediaFile> Files, IReadOnlyList<IndexedProblem> Problems, IReadOnlyList<FileStamp> Stamps)
     {
         public static IndexedMedia Of(ResolvedMedia media) => new(
-            [.. media.Files.Select(file => new IndexedMediaFile(file.Reference, file.FullPath, file.RelativePath, file.Format.Name, file.Hash, file.Length, file.LastWriteUtc.Ticks, file.Width, file.Height))],
+            [.. media.Files.Select(file => new IndexedMediaFile(file.Reference, file.RelativePath, file.Format.Name, file.Hash, file.Stamp, file.Width, file.Height))],
             [.. media.Problems.Select(problem => new IndexedProblem(problem.Path, problem.Reason))],
-            [.. media.Stamps.Select(stamp => new IndexedMediaStamp(stamp.FullPath, stamp.Length, stamp.LastWriteUtc.Ticks))]);
+            media.Stamps);
 
         /// <summary>Null when a format is not one this build knows.</summary>
         public ResolvedMedia? ToMedia() => Files.Any(file => MediaFormat.Named(file.Format) is null)
             ? null
             : new ResolvedMedia(
-                [.. Files.Select(file => new MediaFile(file.Reference, file.FullPath, file.RelativePath, MediaFormat.Named(file.Format)!, file.Hash, file.Length, new DateTime(file.LastWriteTicks, DateTimeKind.Utc), file.Width, file.Height))],
+                [.. Files.Select(file => new MediaFile(file.Reference, file.RelativePath, MediaFormat.Named(file.Format)!, file.Hash, file.Stamp, file.Width, file.Height))],
                 [.. Problems.Select(problem => new ContentException(problem.Path, problem.Reason))],
-                [.. Stamps.Select(stamp => new MediaStamp(stamp.FullPath, stamp.Length, new DateTime(stamp.LastWriteTicks, DateTimeKind.Utc)))]);
+                Stamps);
     }
 
-    private sealed record IndexedMediaFile(string Reference, string FullPath, string RelativePath, string Format, string Hash, long Length, long LastWriteTicks, int? Width, int? Height);
+    private sealed record IndexedMediaFile(string Reference, string RelativePath, string Format, string Hash, FileStamp Stamp, int? Width, int? Height);
 
     private sealed record IndexedProblem(string Path, string Reason);
-
-    private sealed record IndexedMediaStamp(string FullPath, long Length, long LastWriteTicks);
 
     [JsonSerializable(typeof(IndexedMedia))]
     [JsonSerializable(typeof(IReadOnlyList<string>))]

@@ -1,9 +1,9 @@
 namespace ArticleSite.Loading;
 
-/// <summary>An article file found in the content folder: where it is, and its size and time when it was listed.</summary>
-internal sealed record ArticleEntry(string FullPath, string RelativePath, long Size, DateTime LastWriteUtc)
+/// <summary>An article file found in the content folder: its path relative to the folder, and its stamp when it was listed.</summary>
+internal sealed record ArticleEntry(string RelativePath, FileStamp Stamp)
 {
-    public FileStamp Stamp => new(Size, LastWriteUtc);
+    public string FullPath => Stamp.FullPath;
 }
 
 /// <summary>What one scan of the content folder found: the article files, and the entries it would not read, each with its reason.</summary>
@@ -138,7 +138,7 @@ internal static class ContentFolder
                     case null:
                         continue; // gone since it was listed
                     case { Kind: EntryKind.File } file when IsArticleName(name):
-                        articles.Add(new ArticleEntry(path, relative, file.Size, file.LastWriteUtc));
+                        articles.Add(new ArticleEntry(relative, file.Stamp));
                         break;
                     case { Kind: EntryKind.Directory } subfolder:
                         if (IsArticleName(name))
@@ -203,7 +203,7 @@ internal static class ContentFolder
                 continue; // withdrawn as if gone: a whole scan within the budget would report it
             }
             if (status is { Kind: EntryKind.File } file)
-                yield return new ArticleEntry(Path.Combine(folder, relative), relative, file.Size, file.LastWriteUtc);
+                yield return new ArticleEntry(relative, file.Stamp with { FullPath = Path.Combine(folder, relative) });
         }
     }
 
@@ -237,7 +237,7 @@ internal static class ContentFolder
             null when relativePath.Contains('\uFFFD') => (NamedPathKind.NeedsScan, null), // maybe a name that is not UTF-8: the scan reports it
             null => (scannedFolders.Contains(relativePath) ? NamedPathKind.NeedsScan : NamedPathKind.Gone, null),
             { Kind: EntryKind.File } file when IsArticleName(Path.GetFileName(relativePath)) =>
-                (NamedPathKind.Article, new ArticleEntry(fullPath, relativePath, file.Size, file.LastWriteUtc)),
+                (NamedPathKind.Article, new ArticleEntry(relativePath, file.Stamp)),
             { Kind: EntryKind.File } => (NamedPathKind.Other, null),
             _ => (NamedPathKind.NeedsScan, null),
         };

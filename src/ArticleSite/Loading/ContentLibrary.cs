@@ -53,16 +53,8 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// <summary>The articles that use each media file (by full path, as their stamps name it): a media file's change reads them again.</summary>
     private readonly Claimants mediaUsers = new();
 
-    /// <summary>The entries the last scan would not read.</summary>
-    private IReadOnlyList<ContentException> skipped = [];
-
-    /// <summary>The folders the last scan read, and how many entries it counted: what a reading of named paths alone relies on.</summary>
-    private IReadOnlySet<string> scannedFolders = new HashSet<string>();
-
-    private int scannedEntries;
-
-    /// <summary>The folder the last scan read (device and inode): a folder replaced since is read whole.</summary>
-    private EntryStatus? scannedIdentity;
+    /// <summary>What the last whole scan knew besides the article files: what a reading of named paths alone relies on.</summary>
+    private readonly LastScan lastScan = new(folder, limits);
 
     /// <summary>What the last reading published: a reading that finds nothing changed returns it as it was.</summary>
     private ContentReading? lastReading;
@@ -125,7 +117,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
                 knownListed++;
             if (known?.Stamp == stamp && !touched.Contains(path) && !MediaChanged(known))
                 continue;
-            if (known is null && FromIndex(entry, stamp) is { } indexed)
+            if (known is null && FromIndex(entry) is { } indexed)
             {
                 knownListed++;
                 SetState(path, indexed);
@@ -145,7 +137,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
             }
             unsettled.Remove(path);
             var lastGood = known?.Good;
-            loading[path] = load = new FileLoad(entry, stamp, lastGood, () => LoadNow(entry, stamp, lastGood), loadSlots, FileTimeBudget, time);
+            loading[path] = load = new FileLoad(entry, lastGood, () => LoadNow(entry, lastGood), loadSlots, FileTimeBudget, time);
             waitingFor.Add(load);
         }
 
@@ -184,7 +176,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// </summary>
     private (List<ArticleEntry> Present, List<string> Gone)? LookAtNamed(IReadOnlySet<string> touchedFullPaths, HashSet<string> touched, HashSet<string> renamedIn)
     {
-        if (lastReading is null || scannedEntries > limits.MaxFolderEntries || !IsFolderScanned())
+        if (lastReading is null || !lastScan.AllowsLookingAlone())
             return null;
         var paths = new HashSet<string>(touched, StringComparer.Ordinal);
         paths.UnionWith(renamedIn);
@@ -197,9 +189,9 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
         var gone = new List<string>();
         foreach (var path in paths)
         {
-            if (skipped.Any(problem => problem.Path == path))
-                return null; // the scan reported it: only a scan says what it is now
-            switch (ContentFolder.Look(folder, path, scannedFolders))
+            if (lastScan.Reported(path))
+                return null;
+            switch (lastScan.Look(path))
             {
                 case (NamedPathKind.NeedsScan, _):
                     return null;
@@ -212,20 +204,7 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
             }
         }
         var added = present.Count(entry => !files.ContainsKey(entry.RelativePath));
-        return scannedEntries + added > limits.MaxFolderEntries ? null : (present, gone);
-    }
-
-    /// <summary>True while the folder at the path is the one the last scan read (by device and inode).</summary>
-    private bool IsFolderScanned()
-    {
-        try
-        {
-            return ContentFolder.Identify(folder) is { } now && scannedIdentity is { } scanned && (now.Device, now.Inode) == (scanned.Device, scanned.Inode);
-        }
-        catch (IOException)
-        {
-            return false; // the scan reports why
-        }
+        return lastScan.HasRoomFor(added) ? (present, gone) : null;
     }
 
     /// <summary>After a whole scan: drops what it no longer lists, and keeps what it read of the folder.</summary>
@@ -244,9 +223,8 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
                 Forget(path);
         }
 
-        if (!scan.Skipped.Select(problem => problem.Message).SequenceEqual(skipped.Select(problem => problem.Message)))
+        if (lastScan.Keep(scan, identity))
             statesChanged = true;
-        (skipped, scannedFolders, scannedEntries, scannedIdentity) = (scan.Skipped, scan.Folders, scan.Entries, identity);
     }
 
     /// <summary>The index of <paramref name="path"/> in a scan's articles, which are in path order (ordinal); negative when absent.</summary>
@@ -315,35 +293,35 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     private static bool MediaChanged(FileState state) =>
         state.Good is { Metadata.Media.Stamps: { Count: > 0 } stamps } && MediaReferences.Changed(stamps);
 
-    private FileState LoadNow(ArticleEntry entry, FileStamp stamp, Article? lastGood)
+    private FileState LoadNow(ArticleEntry entry, Article? lastGood)
     {
         try
         {
-            var article = ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Source, out var bytes).Article;
+            var article = ArticleFile.Load(entry, limits, rawHtml, knownMedia: null, Rereader, out var bytes).Article;
             // A reload's version is remembered until the index keeps it, as its file may be saved again before its page is
             // rendered; the first reading's are not (a whole folder's bytes), and the index keeps them from their files.
             if (lastReading is not null)
-                Source.Remember(article.SourceHash, bytes);
-            return new FileState(stamp, article, null);
+                Rereader.Remember(article.VersionHash, bytes);
+            return new FileState(entry.Stamp, article, null);
         }
         catch (ContentException problem)
         {
-            return new FileState(stamp, lastGood, problem);
+            return new FileState(entry.Stamp, lastGood, problem);
         }
 #pragma warning disable CA1031 // a parser's failure on one file must not stop the others from being published
         catch (Exception failure)
 #pragma warning restore CA1031
         {
-            return new FileState(stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
+            return new FileState(entry.Stamp, lastGood, new ContentException(entry.RelativePath, $"cannot be loaded: {failure.Message}"));
         }
     }
 
     /// <summary>At the first reading, the file's article as the index holds it, when the file and its media files are as they were.</summary>
-    private FileState? FromIndex(ArticleEntry entry, FileStamp stamp)
+    private FileState? FromIndex(ArticleEntry entry)
     {
         if (lastReading is not null || Index?.Find(entry) is not { } article)
             return null;
-        var state = new FileState(stamp, article, null, FromIndex: true);
+        var state = new FileState(entry.Stamp, article, null, FromIndex: true);
         if (MediaChanged(state))
             return null;
         TakenFromIndex++;
@@ -351,9 +329,9 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     }
 
     /// <summary>Where every article of the folder is read again from.</summary>
-    private FileSource Source => source ??= Index?.Source ?? new FileSource(folder, limits, rawHtml);
+    private FolderRereader Rereader => rereader ??= Index?.Rereader ?? new FolderRereader(folder, limits, rawHtml);
 
-    private FileSource? source;
+    private FolderRereader? rereader;
 
     /// <summary>
     /// Every file of the last reading that publishes an article (its last good version, when it has a problem now): what
@@ -362,13 +340,12 @@ internal sealed class ContentLibrary(string folder, ContentLimits limits, RawHtm
     /// </summary>
     public IReadOnlyList<PublishedFile> Published() =>
         [.. files.Where(file => file.Value.Good is not null)
-            .Select(file => new PublishedFile(file.Key, file.Value.Stamp.Size, file.Value.Stamp.LastWriteUtc.Ticks,
-                slugs.PublishedAs(file.Key, file.Value.Good!), file.Value.Problem is not null))];
+            .Select(file => new PublishedFile(file.Key, file.Value.Stamp, slugs.PublishedAs(file.Key, file.Value.Good!), file.Value.Problem is not null))];
 
     /// <summary>One article per slug (<see cref="SlugOwnership"/> says whose), and every problem in path order.</summary>
     private ContentReading Publishable()
     {
-        var problems = new List<ContentException>(skipped);
+        var problems = new List<ContentException>(lastScan.Skipped);
         foreach (var state in files.Values)
         {
             if (state.Problem is { } problem)

@@ -14,17 +14,16 @@ internal sealed class FileLoad
     private readonly TaskCompletionSource slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <param name="load">Reads and parses the file; a problem is its state's, not thrown.</param>
-    public FileLoad(ArticleEntry entry, FileStamp stamp, Article? lastGood, Func<FileState> load, SemaphoreSlim slots, TimeSpan budget, TimeProvider time)
+    public FileLoad(ArticleEntry entry, Article? lastGood, Func<FileState> load, SemaphoreSlim slots, TimeSpan budget, TimeProvider time)
     {
         Entry = entry;
-        Stamp = stamp;
         Result = RunAsync(lastGood, load, slots, budget, time);
         Decided = Task.WhenAny(Result, slow.Task);
     }
 
     public ArticleEntry Entry { get; }
 
-    public FileStamp Stamp { get; }
+    public FileStamp Stamp => Entry.Stamp;
 
     public Task<FileState> Result { get; }
 

@@ -15,8 +15,11 @@ internal enum EntryKind
     Device,
 }
 
-/// <summary>An entry's kind, identity (device and inode, zero where unknown) and size.</summary>
-internal readonly record struct EntryStatus(EntryKind Kind, ulong Device, ulong Inode, long Size, DateTime LastWriteUtc);
+/// <summary>An entry's kind, identity (device and inode, zero where unknown: what tells a folder replaced at its path) and stamp.</summary>
+internal readonly record struct EntryStatus(EntryKind Kind, ulong Device, ulong Inode, FileStamp Stamp)
+{
+    public long Size => Stamp.Size;
+}
 
 /// <summary>
 /// Asks the C library what a path is. .NET's file APIs see a FIFO or a device as an ordinary file, and opening a FIFO
@@ -55,7 +58,7 @@ internal static partial class FileStatus
         if (!Native)
         {
             var handle = File.OpenHandle(path);
-            return (handle, new EntryStatus(EntryKind.File, 0, 0, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(path)));
+            return (handle, new EntryStatus(EntryKind.File, 0, 0, new FileStamp(path, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(path))));
         }
 
         var descriptor = Open(path, ReadOnlyNonBlocking | CloseOnExec | NoFollow);
@@ -68,7 +71,7 @@ internal static partial class FileStatus
             opened.Dispose();
             throw new IOException(ErrorText(error));
         }
-        return (opened, FromBuffer(status));
+        return (opened, FromBuffer(status, path));
     }
 
     /// <summary>
@@ -107,12 +110,12 @@ internal static partial class FileStatus
     private static EntryStatus? Interpret(int result, StatBuffer status, string path)
     {
         if (result == 0)
-            return FromBuffer(status);
+            return FromBuffer(status, path);
         var error = Marshal.GetLastPInvokeError();
         return error is NoSuchEntry or NotADirectory ? null : throw new IOException($"{path}: {ErrorText(error)}");
     }
 
-    private static EntryStatus FromBuffer(StatBuffer status)
+    private static EntryStatus FromBuffer(StatBuffer status, string path)
     {
         var mode = (int)(status[ModeIndex()] & 0xF000);
         var kind = mode switch
@@ -126,7 +129,7 @@ internal static partial class FileStatus
         };
         // st_size and st_mtim (seconds, nanoseconds) sit at the same offsets on both: 48, 88 and 96.
         var lastWrite = DateTime.UnixEpoch.AddTicks(status[11] * TimeSpan.TicksPerSecond + status[12] / 100);
-        return new EntryStatus(kind, (ulong)status[0], (ulong)status[1], status[6], lastWrite);
+        return new EntryStatus(kind, (ulong)status[0], (ulong)status[1], new FileStamp(path, status[6], lastWrite));
     }
 
     /// <summary>Which 8-byte word of struct stat holds st_mode (in its low half): x64 has st_nlink before it, arm64 after.</summary>
@@ -143,10 +146,10 @@ internal static partial class FileStatus
         if (!info.Exists && info.LinkTarget is null)
             return null;
         if (info.LinkTarget is not null && !followLink)
-            return new EntryStatus(EntryKind.SymbolicLink, 0, 0, 0, info.LastWriteTimeUtc);
+            return new EntryStatus(EntryKind.SymbolicLink, 0, 0, new FileStamp(path, 0, info.LastWriteTimeUtc));
         return info is FileInfo file
-            ? new EntryStatus(EntryKind.File, 0, 0, file.Exists ? file.Length : 0, file.LastWriteTimeUtc)
-            : new EntryStatus(EntryKind.Directory, 0, 0, 0, info.LastWriteTimeUtc);
+            ? new EntryStatus(EntryKind.File, 0, 0, new FileStamp(path, file.Exists ? file.Length : 0, file.LastWriteTimeUtc))
+            : new EntryStatus(EntryKind.Directory, 0, 0, new FileStamp(path, 0, info.LastWriteTimeUtc));
     }
 
     private const int NoSuchEntry = 2; // ENOENT

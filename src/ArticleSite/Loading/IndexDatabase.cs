@@ -20,7 +20,7 @@ namespace ArticleSite.Loading;
 internal sealed partial class IndexDatabase
 {
     /// <summary>The tables' layout: a database of another version is dropped and made again.</summary>
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 6;
 
     /// <summary>
     /// How long reading the index at start-up waits for another process's write lock: the first answer never waits
@@ -118,30 +118,30 @@ internal sealed partial class IndexDatabase
             return rows;
         }) ?? [];
 
-    /// <summary>The size, time and source hash of every article row; null when the database cannot be used now.</summary>
-    public Dictionary<string, (long Size, long LastWriteTicks, UInt128 Hash)>? ReadStamps() =>
+    /// <summary>The stamp (its file in <paramref name="folder"/>) and version hash of every article row; null when the database cannot be used now.</summary>
+    public Dictionary<string, (FileStamp Stamp, UInt128 Hash)>? ReadStamps(string folder) =>
         Use(connection =>
         {
-            var stamps = new Dictionary<string, (long, long, UInt128)>(StringComparer.Ordinal);
+            var stamps = new Dictionary<string, (FileStamp, UInt128)>(StringComparer.Ordinal);
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Path, Size, LastWriteTicks, SourceHash FROM articles";
+            command.CommandText = "SELECT Path, Size, LastWriteTicks, VersionHash FROM articles";
             using var reader = command.ExecuteReader();
             var hash = new byte[16];
             while (reader.Read())
             {
                 if (reader.GetBytes(3, 0, hash, 0, hash.Length) == hash.Length)
-                    stamps[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), BinaryPrimitives.ReadUInt128BigEndian(hash));
+                    stamps[reader.GetString(0)] = (ArticleRow.Stamp(folder, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)), BinaryPrimitives.ReadUInt128BigEndian(hash));
             }
             return stamps;
         });
 
     /// <summary>The hashes of every version whose bytes are kept; null when the database cannot be used now.</summary>
-    public HashSet<UInt128>? ReadSourceHashes() =>
+    public HashSet<UInt128>? ReadVersionHashes() =>
         Use(connection =>
         {
             var hashes = new HashSet<UInt128>();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT hash FROM sources";
+            command.CommandText = "SELECT hash FROM versions";
             using var reader = command.ExecuteReader();
             var hash = new byte[16];
             while (reader.Read())
@@ -158,14 +158,14 @@ internal sealed partial class IndexDatabase
     /// dropped, so that it is neither read nor counted as kept again.
     /// </summary>
     /// <param name="path">The article's file, as the log names it.</param>
-    public byte[]? ReadSource(UInt128 hash, string path, Func<byte[], bool> isVersion)
+    public byte[]? ReadVersion(UInt128 hash, string path, Func<byte[], bool> isVersion)
     {
         if (damaged.ContainsKey(hash))
             return null;
         var compressed = Use(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT bytes FROM sources WHERE hash = $hash";
+            command.CommandText = "SELECT bytes FROM versions WHERE hash = $hash";
             command.Parameters.AddWithValue("$hash", ArticleRow.HashBytes(hash));
             return command.ExecuteScalar() as byte[];
         });
@@ -181,7 +181,7 @@ internal sealed partial class IndexDatabase
             {
                 Use(connection =>
                 {
-                    Each(connection, "DELETE FROM sources WHERE hash = $key", [ArticleRow.HashBytes(hash)]);
+                    Each(connection, "DELETE FROM versions WHERE hash = $key", [ArticleRow.HashBytes(hash)]);
                     return true;
                 });
                 Interlocked.Increment(ref changes);
@@ -212,8 +212,8 @@ internal sealed partial class IndexDatabase
             return true;
         });
 
-    /// <summary>Keeps the bytes of <paramref name="sources"/> (compressed) and lets those of <paramref name="gone"/> go, in one transaction; false when the database cannot be used.</summary>
-    public bool WriteSources(IReadOnlyList<(UInt128 Hash, byte[] Bytes)> sources, IReadOnlyCollection<UInt128> gone) =>
+    /// <summary>Keeps the bytes of <paramref name="versions"/> (compressed) and lets those of <paramref name="gone"/> go, in one transaction; false when the database cannot be used.</summary>
+    public bool WriteVersions(IReadOnlyList<(UInt128 Hash, byte[] Bytes)> versions, IReadOnlyCollection<UInt128> gone) =>
         Use(connection =>
         {
             using var transaction = connection.BeginTransaction();
@@ -221,18 +221,18 @@ internal sealed partial class IndexDatabase
                 return false;
             using (var insert = connection.CreateCommand())
             {
-                insert.CommandText = "INSERT OR REPLACE INTO sources(hash, bytes) VALUES ($hash, $bytes)";
+                insert.CommandText = "INSERT OR REPLACE INTO versions(hash, bytes) VALUES ($hash, $bytes)";
                 var (hash, bytes) = (insert.Parameters.Add("$hash", SqliteType.Blob), insert.Parameters.Add("$bytes", SqliteType.Blob));
-                foreach (var source in sources)
+                foreach (var version in versions)
                 {
-                    (hash.Value, bytes.Value) = (ArticleRow.HashBytes(source.Hash), Compress(source.Bytes));
+                    (hash.Value, bytes.Value) = (ArticleRow.HashBytes(version.Hash), Compress(version.Bytes));
                     insert.ExecuteNonQuery();
                 }
             }
-            Each(connection, "DELETE FROM sources WHERE hash = $key", gone.Select(ArticleRow.HashBytes).ToList());
+            Each(connection, "DELETE FROM versions WHERE hash = $key", gone.Select(ArticleRow.HashBytes).ToList());
             transaction.Commit();
-            foreach (var source in sources)
-                damaged.TryRemove(source.Hash, out _);
+            foreach (var version in versions)
+                damaged.TryRemove(version.Hash, out _);
             return true;
         });
 
@@ -344,10 +344,10 @@ internal sealed partial class IndexDatabase
         if (Convert.ToInt64(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture) != SchemaVersion)
         {
             Execute(connection, $"""
-                DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS sources;
+                DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS versions;
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 {ArticleRow.CreateTable};
-                CREATE TABLE sources(hash BLOB PRIMARY KEY, bytes BLOB NOT NULL);
+                CREATE TABLE versions(hash BLOB PRIMARY KEY, bytes BLOB NOT NULL);
                 PRAGMA user_version = {SchemaVersion};
                 """);
         }

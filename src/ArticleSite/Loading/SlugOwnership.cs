@@ -66,10 +66,10 @@ internal sealed class SlugOwnership
                     && claims.Of(joined).Count == 0 && !published.ContainsKey(joined) && !moved.ContainsKey(joined))
                     moved[joined] = MovedIntoFolders(path, article, joined);
                 else
-                    problems.Add(new ContentException(path, $"slug '{slug}' is already used by {owner.SourcePath}"));
+                    problems.Add(new ContentException(path, $"slug '{slug}' is already used by {owner.FilePath}"));
             }
         }
-        var movedPaths = moved.Values.Select(article => article.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var movedPaths = moved.Values.Select(article => article.FilePath).ToHashSet(StringComparer.Ordinal);
         foreach (var path in movedIntoFolders.Keys.Where(path => !movedPaths.Contains(path)).ToList())
             movedIntoFolders.Remove(path);
         return [.. published.Values.Concat(moved.Values)];

@@ -28,7 +28,7 @@ internal static class MediaEndpoint
     {
         var media = publisher.Current.Media;
         var file = media.Find(hash, name);
-        var variant = file is null && media.Find(hash) is { } source ? PictureVariant.Find(source, name) : null;
+        var variant = file is null && media.Find(hash) is { } original ? PictureVariant.Find(original, name) : null;
         if (file is null && variant is null)
             return Results.NotFound();
         if (!ReadMethods.Allows(context.Request.Method))
@@ -46,10 +46,10 @@ internal static class MediaEndpoint
         // A made file gone since it was found (the cache folder emptied) is answered like one not made yet.
         var (stream, made, entityTag) = await Task.Run(() => MadeOrQueued(variant, variants) is var (path, ready) && OpenVariant(path) is { } opened
             ? (opened, ready, variants.EntityTagOf(path, opened))
-            : (OpenUnchanged(variant.Source), null, variant.Source.ETag));
+            : (OpenUnchanged(variant.Original), null, variant.Original.ETag));
         if (stream is null)
             return Results.NotFound();
-        return made is null ? Serve(context, stream, variant.Source.Format, entityTag, NotMadeYetCacheControl)
+        return made is null ? Serve(context, stream, variant.Original.Format, entityTag, NotMadeYetCacheControl)
             : Serve(context, stream, made.Format, entityTag, ReferenceEquals(made, variant) ? HttpCachingOptions.ImmutableCacheControl : NotMadeYetCacheControl);
     }
 
@@ -98,7 +98,7 @@ internal static class MediaEndpoint
         try
         {
             var (handle, status) = FileStatus.OpenForReading(file.FullPath);
-            if (status.Kind == EntryKind.File && status.Size == file.Length && status.LastWriteUtc == file.LastWriteUtc)
+            if (status.Kind == EntryKind.File && status.Stamp == file.Stamp)
                 return new FileStream(handle, FileAccess.Read, bufferSize: 0);
             handle.Dispose();
             return null;

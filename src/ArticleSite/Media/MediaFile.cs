@@ -1,3 +1,5 @@
+using ArticleSite.Loading;
+
 namespace ArticleSite.Media;
 
 /// <summary>
@@ -7,18 +9,21 @@ namespace ArticleSite.Media;
 /// <param name="Reference">The URL as the article writes it, e.g. "images/summit.jpg".</param>
 /// <param name="RelativePath">The file's path relative to the content folder, with '/' separators.</param>
 /// <param name="Hash">The first 128 bits of the bytes' SHA-256, in lowercase hexadecimal.</param>
+/// <param name="Stamp">The file as it was when its bytes were hashed: served from the folder only while it is unchanged.</param>
 public sealed record MediaFile(
     string Reference,
-    string FullPath,
     string RelativePath,
     MediaFormat Format,
     string Hash,
-    long Length,
-    DateTime LastWriteUtc,
+    FileStamp Stamp,
     int? Width,
     int? Height)
 {
-    /// <summary>The file's name in its URL: the source name's letters and digits (lowercased), then the extension of its format.</summary>
+    public string FullPath => Stamp.FullPath;
+
+    public long Length => Stamp.Size;
+
+    /// <summary>The file's name in its URL: the file name's letters and digits (lowercased), then the extension of its format.</summary>
     public string UrlName
     {
         get
@@ -32,7 +37,3 @@ public sealed record MediaFile(
     /// <summary>The strong validator of the bytes: their hash.</summary>
     public string ETag => $"\"{Hash}\"";
 }
-
-/// <summary>A file an article's media reference looked at, found or not: when it changes, appears or goes, the article is read again.</summary>
-/// <param name="Length">-1 when nothing was there.</param>
-public readonly record struct MediaStamp(string FullPath, long Length, DateTime LastWriteUtc);

@@ -8,7 +8,8 @@ using Markdig.Syntax.Inlines;
 namespace ArticleSite.Media;
 
 /// <summary>What an article's media references resolved to: the files it publishes, its problems, and every file looked at.</summary>
-public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList<ContentException> Problems, IReadOnlyList<MediaStamp> Stamps)
+/// <param name="Stamps">Every file a reference looked at, found or not: when one changes, appears or goes, the article is read again.</param>
+public sealed record ResolvedMedia(IReadOnlyList<MediaFile> Files, IReadOnlyList<ContentException> Problems, IReadOnlyList<FileStamp> Stamps)
 {
     public static ResolvedMedia None { get; } = new([], [], []);
 
@@ -67,7 +68,7 @@ internal static partial class MediaReferences
         var files = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
         var inOrder = new List<MediaFile>();
         var problems = new List<ContentException>();
-        var stamps = new Dictionary<string, MediaStamp>(StringComparer.Ordinal);
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var unpublishable = new List<LinkInline>();
         foreach (var (url, line, link, inSrcset) in references)
         {
@@ -103,7 +104,7 @@ internal static partial class MediaReferences
     public static MediaFile? FileOf(LinkInline link) => link.GetData(typeof(MediaFile)) as MediaFile;
 
     /// <summary>True when any file a reference looked at has changed, appeared or gone since <paramref name="stamps"/> were taken.</summary>
-    public static bool Changed(IReadOnlyList<MediaStamp> stamps) => stamps.Any(stamp => StampOf(stamp.FullPath) != stamp);
+    public static bool Changed(IReadOnlyList<FileStamp> stamps) => stamps.Any(stamp => FileStamp.Of(stamp.FullPath) != stamp);
 
     /// <summary>
     /// The file's line (from 1) a link or image is on. Markdig gives inlines no position of their own, so its URL is
@@ -146,7 +147,7 @@ internal static partial class MediaReferences
             throw new TimeoutException("the media files took longer than the article's time budget to read");
     }
 
-    private static MediaFile Read(string url, string folder, string articlePath, ContentLimits limits, Dictionary<string, MediaStamp> stamps, long deadline)
+    private static MediaFile Read(string url, string folder, string articlePath, ContentLimits limits, Dictionary<string, FileStamp> stamps, long deadline)
     {
         var path = PathOf(url);
         if (path.Length == 0 || path.Contains('\\') || path.Contains('\0'))
@@ -164,13 +165,13 @@ internal static partial class MediaReferences
         if (ContentFolder.Walk(root, relative) is (var walked, { } problem))
         {
             // Watched where it stopped: the article is read again when the file appears or the link is replaced.
-            stamps[walked] = StampOf(walked);
+            stamps[walked] = FileStamp.Of(walked);
             throw new MediaProblem(problem);
         }
         var (handle, opened) = FileStatus.OpenForReading(full);
         using (handle)
         {
-            stamps[full] = new MediaStamp(full, opened.Size, opened.LastWriteUtc);
+            stamps[full] = opened.Stamp;
             if (opened.Kind != EntryKind.File)
                 throw new MediaProblem("is not a regular file");
             if (opened.Size == 0)
@@ -202,7 +203,7 @@ internal static partial class MediaReferences
             }
 
             var hash = MediaHash.Named(HashOf(handle, opened.Size, deadline));
-            return new MediaFile(url, full, relative, format, hash, opened.Size, opened.LastWriteUtc, size?.Width, size?.Height);
+            return new MediaFile(url, relative, format, hash, opened.Stamp, size?.Width, size?.Height);
         }
     }
 
@@ -220,18 +221,6 @@ internal static partial class MediaReferences
             StopAt(deadline);
         }
         return hash.GetHashAndReset();
-    }
-
-    private static MediaStamp StampOf(string path)
-    {
-        try
-        {
-            return FileStatus.OfEntry(path) is { } status ? new MediaStamp(path, status.Size, status.LastWriteUtc) : new MediaStamp(path, -1, default);
-        }
-        catch (IOException)
-        {
-            return new MediaStamp(path, -2, default);
-        }
     }
 
     /// <summary>

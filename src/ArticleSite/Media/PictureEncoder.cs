@@ -31,31 +31,31 @@ internal static class PictureEncoder
     /// Writes the variant to <paramref name="target"/>, copied from <paramref name="cacheFolder"/> when it was made before
     /// (and kept there when it is made now): the static export, which makes what the live site would serve.
     /// </summary>
-    /// <exception cref="VipsException">The source cannot be decoded.</exception>
-    /// <exception cref="PictureChangedException">The source is no longer the bytes its hash names.</exception>
-    /// <exception cref="PictureOverBudgetException">Decoding the source would hold more than <see cref="PictureVariantOptions.DefaultMaxDecodeBytes"/>.</exception>
+    /// <exception cref="VipsException">The original cannot be decoded.</exception>
+    /// <exception cref="PictureChangedException">The original is no longer the bytes its hash names.</exception>
+    /// <exception cref="PictureOverBudgetException">Decoding the original would hold more than <see cref="PictureVariantOptions.DefaultMaxDecodeBytes"/>.</exception>
     public static void WriteTo(PictureVariant variant, string? cacheFolder, string target)
     {
         var cached = cacheFolder is null ? target : Path.Combine(cacheFolder, variant.CacheName);
         if (!File.Exists(cached) || cacheFolder is null)
         {
-            using var source = PictureSource.CopyOf(variant.Source, Path.GetDirectoryName(cached)!);
-            source.CheckBudget(PictureVariantOptions.DefaultMaxDecodeBytes);
-            Encode(variant, source, cached);
+            using var original = OriginalPicture.CopyOf(variant.Original, Path.GetDirectoryName(cached)!);
+            original.CheckBudget(PictureVariantOptions.DefaultMaxDecodeBytes);
+            Encode(variant, original, cached);
         }
         if (cacheFolder is not null)
             File.Copy(cached, target, overwrite: true);
     }
 
     /// <summary>
-    /// Writes the variant, made from <paramref name="source"/>, to <paramref name="target"/>, whole or not at all: it is
+    /// Writes the variant, made from <paramref name="original"/>, to <paramref name="target"/>, whole or not at all: it is
     /// written beside it under another name, then renamed. <paramref name="stop"/> kills the encode in progress: libvips
     /// checks it each time it has computed a strip of the variant (for a picture decoded whole, after that decode).
     /// </summary>
-    /// <exception cref="VipsException">libvips cannot be loaded, or the source cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
+    /// <exception cref="VipsException">libvips cannot be loaded, or the original cannot be decoded, or only with a warning (cut short, corrupt beyond its header).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled; nothing is written.</exception>
     /// <exception cref="IOException">The target's folder cannot be written.</exception>
-    public static void Encode(PictureVariant variant, PictureSource source, string target, CancellationToken stop = default)
+    public static void Encode(PictureVariant variant, OriginalPicture original, string target, CancellationToken stop = default)
     {
         // Also loads libvips, for a caller (the export) that has not asked whether it can.
         if (!IsAvailable)
@@ -64,7 +64,7 @@ internal static class PictureEncoder
         var temporary = $"{target}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.partial";
         try
         {
-            using (var image = Image.Thumbnail(source.Path, variant.Width, height: 10_000_000, size: Enums.Size.Down,
+            using (var image = Image.Thumbnail(original.Path, variant.Width, height: 10_000_000, size: Enums.Size.Down,
                        outputProfile: "srgb", intent: Enums.Intent.Perceptual, failOn: Enums.FailOn.Warning))
             {
                 if (stop.CanBeCanceled)
@@ -88,7 +88,7 @@ internal static class PictureEncoder
     }
 
     /// <summary>
-    /// Loads libvips, which keeps no cache of operations (each source is encoded once) and works on one thread per encode:
+    /// Loads libvips, which keeps no cache of operations (each original is encoded once) and works on one thread per encode:
     /// the memory and CPU of encoding are then what the site's own cap on concurrent encodes allows.
     /// </summary>
     private static bool CheckAvailable()

@@ -7,12 +7,12 @@ namespace ArticleSite.Media;
 /// A smaller copy of a picture in a modern format, offered to browsers beside the original. Which copies a picture has
 /// is a function of its bytes alone (format and size), never of what has been encoded yet, so every replica names the same.
 /// </summary>
-/// <param name="Width">The copy's width in pixels as shown; its height keeps the source's proportions.</param>
+/// <param name="Width">The copy's width in pixels as shown; its height keeps the original's proportions.</param>
 /// <param name="Format">AVIF or WebP.</param>
-internal sealed record PictureVariant(MediaFile Source, int Width, MediaFormat Format)
+internal sealed record PictureVariant(MediaFile Original, int Width, MediaFormat Format)
 {
     /// <summary>
-    /// The widths copies are made at, where the source is wider: a phone's screen (480), a phone's at twice the density or
+    /// The widths copies are made at, where the original is wider: a phone's screen (480), a phone's at twice the density or
     /// a laptop's column (960), a wide screen's column at twice the density (1600). The article column is 39.5rem wide.
     /// </summary>
     public static readonly IReadOnlyList<int> Widths = [480, 960, 1600];
@@ -34,14 +34,14 @@ internal sealed record PictureVariant(MediaFile Source, int Width, MediaFormat F
         Of(file).FirstOrDefault(variant => string.Equals(variant.UrlName, name, StringComparison.Ordinal));
 
     /// <summary>Its height in pixels, rounded as the encoder rounds it.</summary>
-    public int Height => (int)Math.Round((double)Source.Height!.Value * Width / Source.Width!.Value, MidpointRounding.AwayFromZero);
+    public int Height => (int)Math.Round((double)Original.Height!.Value * Width / Original.Width!.Value, MidpointRounding.AwayFromZero);
 
-    /// <summary>The name in its URL: the source's, with the width before the extension, e.g. summit-960.avif.</summary>
-    public string UrlName => $"{Path.GetFileNameWithoutExtension(Source.UrlName)}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
+    /// <summary>The name in its URL: the original's, with the width before the extension, e.g. summit-960.avif.</summary>
+    public string UrlName => $"{Path.GetFileNameWithoutExtension(Original.UrlName)}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
 
-    /// <summary>Its URL, beside the source's under the source's hash, e.g. /media/3f2a…/summit-960.avif.</summary>
-    public string Url => SiteRoutes.Media(Source.Hash, UrlName);
+    /// <summary>Its URL, beside the original's under the original's hash, e.g. /media/3f2a…/summit-960.avif.</summary>
+    public string Url => SiteRoutes.Media(Original.Hash, UrlName);
 
-    /// <summary>The name of its file in the cache: the source's hash, the width and the format, which are all its bytes depend on.</summary>
-    public string CacheName => $"{Source.Hash}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
+    /// <summary>The name of its file in the cache: the original's hash, the width and the format, which are all its bytes depend on.</summary>
+    public string CacheName => $"{Original.Hash}-{Width.ToString(CultureInfo.InvariantCulture)}.{Format.Extension}";
 }

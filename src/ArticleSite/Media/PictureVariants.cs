@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Publishing;
 using ArticleSite.Rendering;
@@ -9,7 +10,7 @@ using NetVips;
 namespace ArticleSite.Media;
 
 /// <summary>
-/// Makes the pictures' variants off the request path and keeps them in the cache folder, by the source's hash, width
+/// Makes the pictures' variants off the request path and keeps them in the cache folder, by the original's hash, width
 /// and format: a restart or a new snapshot finds them there and encodes nothing again. Each snapshot's pictures are queued
 /// once; at most <see cref="PictureVariantOptions.MaxConcurrentEncodes"/> are encoded at a time, WebP (fast) before AVIF
 /// (slow). A request never waits for an encode: until a variant is made, its URL answers with what there is.
@@ -29,11 +30,11 @@ internal sealed partial class PictureVariants : BackgroundService
     /// <summary>The sources queued or being encoded, by hash.</summary>
     private readonly ConcurrentDictionary<string, bool> queued = new(StringComparer.Ordinal);
 
-    /// <summary>The sources this process is done with, by hash: true when every variant is on disk, false when the source cannot be decoded.</summary>
+    /// <summary>The originals this process is done with, by hash: true when every variant is on disk, false when the original cannot be decoded.</summary>
     private readonly ConcurrentDictionary<string, bool> finished = new(StringComparer.Ordinal);
 
     /// <summary>The validators of the variant files served, by path, with the length and time of the file hashed.</summary>
-    private readonly ConcurrentDictionary<string, (long Length, DateTime LastWrite, string Tag)> tags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, string Tag)> tags = new(StringComparer.Ordinal);
 
     /// <summary>The sources being encoded, by hash, each with what stops it: the host stopping, or a snapshot that no longer names it.</summary>
     private readonly ConcurrentDictionary<string, CancellationTokenSource> encoding = new(StringComparer.Ordinal);
@@ -114,27 +115,26 @@ internal sealed partial class PictureVariants : BackgroundService
         return variant.Format == MediaFormat.Avif && File.Exists(webpPath) ? (webpPath, webp) : null;
     }
 
-    /// <summary>Queues the source of a variant that <see cref="FindMade"/> did not find: not made yet, or made and deleted since.</summary>
+    /// <summary>Queues the original of a variant that <see cref="FindMade"/> did not find: not made yet, or made and deleted since.</summary>
     public void QueueMissing(PictureVariant variant)
     {
-        finished.TryRemove(new KeyValuePair<string, bool>(variant.Source.Hash, true)); // its variants were made, and deleted since
-        Queue(variant.Source);
+        finished.TryRemove(new KeyValuePair<string, bool>(variant.Original.Hash, true)); // its variants were made, and deleted since
+        Queue(variant.Original);
     }
 
     /// <summary>
-    /// The strong validator of a made variant's file: the hash of its bytes, as a media file's is, never its source and
+    /// The strong validator of a made variant's file: the hash of its bytes, as a media file's is, never its original and
     /// width (replicas whose libvips builds differ make other bytes for one variant). Hashed once per file and process;
     /// a file replaced since (the cache folder emptied and filled again) is hashed again.
     /// </summary>
     public string EntityTagOf(string path, FileStream opened)
     {
-        var length = opened.Length;
-        var lastWrite = File.GetLastWriteTimeUtc(opened.SafeFileHandle);
-        if (tags.TryGetValue(path, out var known) && known.Length == length && known.LastWrite == lastWrite)
+        var stamp = new FileStamp(path, opened.Length, File.GetLastWriteTimeUtc(opened.SafeFileHandle));
+        if (tags.TryGetValue(path, out var known) && known.Stamp == stamp)
             return known.Tag;
         var tag = $"\"{MediaHash.Of(opened)}\"";
         opened.Position = 0;
-        tags[path] = (length, lastWrite, tag);
+        tags[path] = (stamp, tag);
         return tag;
     }
 
@@ -218,7 +218,7 @@ internal sealed partial class PictureVariants : BackgroundService
 
     /// <summary>
     /// Makes the variants not on disk yet, every WebP before the first AVIF, from one verified copy of the picture; false when
-    /// the source cannot be decoded within its budget; null when the file no longer holds the bytes its hash names (then
+    /// the original cannot be decoded within its budget; null when the file no longer holds the bytes its hash names (then
     /// nothing is made, and the next snapshot, which reads the file again, queues what it holds now) or when the cache
     /// folder cannot be written now (the picture is queued again when it is next asked for).
     /// </summary>
@@ -237,10 +237,10 @@ internal sealed partial class PictureVariants : BackgroundService
             .Select(variant => (Variant: variant, Path: Path.Combine(Folder!, variant.CacheName))).Where(made => !File.Exists(made.Path)).ToList();
         if (missing.Count == 0)
             return true;
-        PictureSource source;
+        OriginalPicture original;
         try
         {
-            source = PictureSource.CopyOf(file, Folder!);
+            original = OriginalPicture.CopyOf(file, Folder!);
         }
         catch (PictureChangedException changed)
         {
@@ -252,16 +252,16 @@ internal sealed partial class PictureVariants : BackgroundService
             LogCannotWrite(Folder!, problem.Message);
             return null;
         }
-        using (source)
-            return EncodeFrom(source, missing, stop);
+        using (original)
+            return EncodeFrom(original, missing, stop);
     }
 
-    private bool? EncodeFrom(PictureSource source, List<(PictureVariant Variant, string Path)> missing, CancellationToken stop)
+    private bool? EncodeFrom(OriginalPicture original, List<(PictureVariant Variant, string Path)> missing, CancellationToken stop)
     {
-        var file = source.File;
+        var file = original.File;
         try
         {
-            source.CheckBudget(options.MaxDecodeBytes);
+            original.CheckBudget(options.MaxDecodeBytes);
         }
         catch (PictureOverBudgetException overBudget)
         {
@@ -274,7 +274,7 @@ internal sealed partial class PictureVariants : BackgroundService
                 return null;
             try
             {
-                PictureEncoder.Encode(variant, source, path, stop);
+                PictureEncoder.Encode(variant, original, path, stop);
                 Interlocked.Increment(ref encoded);
                 metrics.VariantEncoded(variant.Format.Extension);
             }

@@ -15,7 +15,8 @@ namespace ArticleSite.Publishing;
 /// written wait until they are quiet, and slow ones are published by a later reload when they are done. Drafts,
 /// articles dated in the future and expired ones are left out; a timer republishes at the next instant one of them
 /// comes out or expires. When it reads again is <see cref="ReloadSchedule"/>'s to say, what it reads the
-/// <see cref="ContentLibrary"/>'s.
+/// <see cref="ContentLibrary"/>'s; who the site is, the <see cref="SiteIdentityReader"/>'s. Once a snapshot is published,
+/// it tells the output cache (which evicts what earlier ones made) and the <see cref="IndexSaver"/>.
 /// </summary>
 internal sealed partial class SitePublisher : IDisposable
 {
@@ -26,13 +27,14 @@ internal sealed partial class SitePublisher : IDisposable
     private const int RenderedAheadPerOrigin = 64;
 
     private readonly ContentLibrary library;
-    private readonly ContentOptions options;
+    private readonly SiteIdentityReader identities;
+    private readonly IndexSaver indexSaver;
     private readonly IOutputCacheStore cache;
+    private readonly ContentOptions options;
+    private readonly ContentLimits limits;
     private readonly ILogger<SitePublisher> logger;
     private readonly TimeProvider time;
     private readonly SiteMetrics metrics;
-    private readonly SiteOptions site;
-    private readonly ContentLimits limits;
 
     /// <summary>The site file's problem the current snapshot reports, if any; guarded by <see cref="publishing"/>.</summary>
     private string? publishedIdentityProblem;
@@ -62,13 +64,14 @@ internal sealed partial class SitePublisher : IDisposable
     /// </summary>
     private bool publishOwed;
 
-    public SitePublisher(ContentLibrary library, IOptions<ContentOptions> options, IOptions<ContentLimits> limits, IOptions<SiteOptions> site, IOutputCacheStore cache, ILogger<SitePublisher> logger, TimeProvider time, SiteMetrics metrics)
+    public SitePublisher(ContentLibrary library, SiteIdentityReader identities, IndexSaver indexSaver, IOutputCacheStore cache, IOptions<ContentOptions> options, IOptions<ContentLimits> limits, ILogger<SitePublisher> logger, TimeProvider time, SiteMetrics metrics)
     {
         this.library = library;
-        this.site = site.Value;
+        this.identities = identities;
+        this.indexSaver = indexSaver;
+        this.cache = cache;
         this.limits = limits.Value;
         this.options = options.Value;
-        this.cache = cache;
         this.logger = logger;
         this.time = time;
         this.metrics = metrics;
@@ -162,7 +165,7 @@ internal sealed partial class SitePublisher : IDisposable
             foreach (var load in loadingLater)
                 _ = load.ContinueWith(_ => schedule.AfterQuiet(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             var released = schedule.ReleaseDue;
-            var (identity, identityProblem) = ReadIdentity();
+            var (identity, identityProblem) = identities.Read(current?.Identity);
             var sameIdentity = identity.SameAs(Current.Identity) && identityProblem?.Message == publishedIdentityProblem;
             if (!changed && !publishOwed && !released && sameIdentity && Current.Problems.All(problem => problem.Path != ContentFolder.Itself))
             {
@@ -192,23 +195,6 @@ internal sealed partial class SitePublisher : IDisposable
         }
     }
 
-    /// <summary>The site's identity from the configuration and the site file; with a bad site file, the last good identity and the problem.</summary>
-    private (SiteIdentity Identity, ContentException? Problem) ReadIdentity()
-    {
-        try
-        {
-            return (SiteIdentity.From(site, Folder), null);
-        }
-        catch (ContentException problem)
-        {
-            return (current?.Identity ?? SiteIdentity.Default, problem);
-        }
-        catch (IOException failure)
-        {
-            return (current?.Identity ?? SiteIdentity.Default, new ContentException(SiteFile.Names[0], $"cannot be read: {failure.Message}"));
-        }
-    }
-
     private async Task LockAndPublishAsync(IReadOnlyList<Article> articles, IReadOnlyList<ContentException> problems, long started)
     {
         await publishing.WaitAsync();
@@ -227,7 +213,7 @@ internal sealed partial class SitePublisher : IDisposable
     private async Task PublishLockedAsync(IReadOnlyList<Article> read, IReadOnlyList<ContentException> problems, long started)
     {
         var now = time.GetUtcNow();
-        var (identity, identityProblem) = ReadIdentity();
+        var (identity, identityProblem) = identities.Read(current?.Identity);
         if (identityProblem is not null)
             problems = [identityProblem, .. problems];
         publishedIdentityProblem = identityProblem?.Message;
@@ -236,13 +222,7 @@ internal sealed partial class SitePublisher : IDisposable
             articles = Current.Articles;
         ScheduleRelease(read);
         var expired = read.Where(article => article.Metadata.IsExpiredAt(now)).Select(article => article.Metadata.Slug);
-
-        var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
-        var news = problems.Where(problem => !known.Contains(problem.Message)).ToList();
-        foreach (var problem in news.Take(limits.MaxProblemsListed))
-            LogProblem(problem.Path, problem.Reason);
-        if (news.Count > limits.MaxProblemsListed)
-            LogProblemsNotListed(limits.NotListed(news.Count - limits.MaxProblemsListed));
+        LogNewProblems(problems);
 
         var snapshot = new SiteSnapshot(articles, expired, previous: current)
         {
@@ -257,14 +237,25 @@ internal sealed partial class SitePublisher : IDisposable
 
         publishOwed = false;
 
-        // Swap first, then evict: from the assignment on, every request keys the cache by a body of the new snapshot, so
-        // nothing stored for the old snapshot, even after the eviction, is served again.
+        // Swap first, then tell who needs to know: from the assignment on, every request keys the cache by a body of the
+        // new snapshot, so nothing stored for the old snapshot, even after the eviction, is served again.
         current = snapshot;
         Interlocked.Exchange(ref swapped, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-        await cache.EvictByTagAsync(ArticleCaching.Tag, CancellationToken.None);
+        await cache.EvictEarlierSnapshotsAsync();
         metrics.Published(articles.Count, problems.Count, started);
-        library.Index?.SaveLater(library.Published());
+        indexSaver.SavePublished();
         LogPublished(snapshot.Generation, articles.Count, problems.Count, Folder, snapshot.Lead.Metadata.Slug, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>Logs the problems the current snapshot does not report yet, up to <see cref="ContentLimits.MaxProblemsListed"/>.</summary>
+    private void LogNewProblems(IReadOnlyList<ContentException> problems)
+    {
+        var known = current?.Problems.Select(problem => problem.Message).ToHashSet(StringComparer.Ordinal) ?? [];
+        var news = problems.Where(problem => !known.Contains(problem.Message)).ToList();
+        foreach (var problem in news.Take(limits.MaxProblemsListed))
+            LogProblem(problem.Path, problem.Reason);
+        if (news.Count > limits.MaxProblemsListed)
+            LogProblemsNotListed(limits.NotListed(news.Count - limits.MaxProblemsListed));
     }
 
     /// <summary>Sets the timer for the next instant an article of <paramref name="read"/> comes out or expires.</summary>

@@ -20,6 +20,8 @@ internal static partial class SitePublishing
         // Decides which articles are out yet and times every reload; tests give the site a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentLibrary>(OpenLibrary);
+        services.AddSingleton<SiteIdentityReader>();
+        services.AddSingleton<IndexSaver>();
         services.AddSingleton<SitePublisher>();
         services.AddHostedService<PublishingLoop>();
         return services;

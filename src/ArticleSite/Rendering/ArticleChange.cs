@@ -20,7 +20,7 @@ internal sealed record ArticleChange(IReadOnlyList<Article> Added, IReadOnlyList
     public static Comparer<Article> NewestFirst { get; } = Comparer<Article>.Create((left, right) =>
     {
         var byDate = right.Metadata.Date.CompareTo(left.Metadata.Date);
-        return byDate != 0 ? byDate : string.CompareOrdinal(left.SourcePath, right.SourcePath);
+        return byDate != 0 ? byDate : string.CompareOrdinal(left.FilePath, right.FilePath);
     });
 
     /// <summary>Few enough articles came or went for patching to beat sorting.</summary>

@@ -53,7 +53,7 @@ internal sealed class RenderedBodies(long budget, SiteMetrics metrics, SiteIdent
     public Task<ArticleRendition> GetAsync(Article article, string origin, string? path, IReadOnlyList<Translation>? translations = null)
     {
         translations ??= [];
-        var key = new Key(origin, article.SourcePath, article.SourceHash, string.Join(' ', translations.Select(version => $"{version.Language}={version.Slug}")));
+        var key = new Key(origin, article.FilePath, article.VersionHash, string.Join(' ', translations.Select(version => $"{version.Language}={version.Slug}")));
         Entry entry;
         bool added;
         lock (gate)
@@ -123,7 +123,7 @@ internal sealed class RenderedBodies(long budget, SiteMetrics metrics, SiteIdent
         bytes -= node.Value.Cost;
     }
 
-    private readonly record struct Key(string Origin, string SourcePath, UInt128 Hash, string Translations);
+    private readonly record struct Key(string Origin, string FilePath, UInt128 Hash, string Translations);
 
     private sealed class Entry(Key key, Article article, MadeOnce<ArticleRendition> rendition)
     {

@@ -58,7 +58,7 @@ internal sealed class SiteSnapshot
         }
         else
         {
-            Articles = [.. articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.SourcePath, StringComparer.Ordinal)];
+            Articles = [.. articles.OrderByDescending(article => article.Metadata.Date).ThenBy(article => article.FilePath, StringComparer.Ordinal)];
             bySlug = Articles.ToDictionary(article => article.Metadata.Slug, StringComparer.Ordinal);
             change = null;
         }

@@ -87,8 +87,8 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
         var published = new Dictionary<string, Article>(snapshot.Articles.Count, StringComparer.Ordinal);
         foreach (var article in snapshot.Articles)
             published[article.Metadata.Slug] = article;
-        var gone = indexed.Where(entry => !published.TryGetValue(entry.Key, out var article) || article.SourceHash != entry.Value.Hash).ToList();
-        var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var entry) || entry.Hash != article.SourceHash).ToList();
+        var gone = indexed.Where(entry => !published.TryGetValue(entry.Key, out var article) || article.VersionHash != entry.Value.Hash).ToList();
+        var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var entry) || entry.Hash != article.VersionHash).ToList();
         if (gone.Count == 0 && coming.Count == 0)
         {
             (building, state) = (false, "ready");
@@ -114,9 +114,9 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
             {
                 var meta = article.Metadata;
                 var about = string.Join(' ', meta.Authors.Select(person => person.Display).Concat(meta.Tags).Append(meta.Section ?? ""));
-                var id = database.Add(meta.Slug, article.SourceHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
+                var id = database.Add(meta.Slug, article.VersionHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
                     SearchText.Stored(about), SearchText.Stored(BodyOf(article)));
-                added.Add((meta.Slug, id, article.SourceHash));
+                added.Add((meta.Slug, id, article.VersionHash));
             }
             adding.Commit();
             foreach (var (slug, id, hash) in added)

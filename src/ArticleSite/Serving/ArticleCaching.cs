@@ -9,6 +9,9 @@ internal static class ArticleCaching
 {
     public const string Tag = "article";
 
+    /// <summary>Evicts every stored response: once a new snapshot is swapped in, each was made from an earlier one.</summary>
+    public static ValueTask EvictEarlierSnapshotsAsync(this IOutputCacheStore cache) => cache.EvictByTagAsync(Tag, CancellationToken.None);
+
     public static IServiceCollection AddArticleCaching(this IServiceCollection services)
     {
         services.AddOptions<HttpCachingOptions>().BindConfiguration(HttpCachingOptions.Section).CheckedAtStart();

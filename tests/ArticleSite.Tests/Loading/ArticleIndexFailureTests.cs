@@ -72,7 +72,7 @@ public sealed partial class ArticleIndexTests
         var client = site.CreateRawClient();
         var published = await AnswersAsync(client, LeadPaths);
         // 0xFF opens a Deflate block of the reserved type: no version's bytes can be read back.
-        IndexFile.Scalar(IndexFile.In(cache.Path)!, "UPDATE sources SET bytes = X'FFFFFFFF'");
+        IndexFile.Scalar(IndexFile.In(cache.Path)!, "UPDATE versions SET bytes = X'FFFFFFFF'");
 
         content.Write("beta.md", BadLead);
         await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Any(problem => problem.Path == "beta.md"), "the problem of beta.md to be reported");

@@ -463,7 +463,7 @@ public sealed class PictureVariantTests : IDisposable
         var site = new ArticleSiteFactory { ContentFolder = content.Path };
         _ = site.CreateClient();
         var folder = Variants(site).Folder!;
-        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.source").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
+        await Eventually.GetAsync(() => Task.FromResult(Directory.GetFiles(folder, "*.original").Length), copies => copies == 1, "the picture's verified copy, as its encode starts");
         return site;
     }
 

@@ -97,7 +97,7 @@ public sealed class ValidatorPropertyTests : IAsyncDisposable
         await Eventually.GetAsync(
             () => Task.FromResult(site.Services.GetRequiredService<SitePublisher>().Current.Articles),
             published => published.Count == articles.Count
-                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.SourcePath), out var body) && Holds(article, body)),
+                && published.All(article => articles.TryGetValue(Path.GetFileNameWithoutExtension(article.FilePath), out var body) && Holds(article, body)),
             "the change to be published");
     }
 

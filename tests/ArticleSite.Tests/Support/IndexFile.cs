@@ -16,7 +16,7 @@ public static class IndexFile
             return 0;
         try
         {
-            return (long)Scalar(file, "SELECT count(*) FROM sources")!;
+            return (long)Scalar(file, "SELECT count(*) FROM versions")!;
         }
         catch (SqliteException)
         {

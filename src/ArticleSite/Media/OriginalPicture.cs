@@ -9,12 +9,12 @@ namespace ArticleSite.Media;
 /// libvips reads the copy, never the path, so a variant is always of the picture whose hash names it, however the file
 /// changed while it waited its turn. The copy is deleted when this is disposed.
 /// </summary>
-internal sealed class PictureSource : IDisposable
+internal sealed class OriginalPicture : IDisposable
 {
     /// <summary>Enough for any header with its Exif block before the frame size, as the media references read it.</summary>
     private const int HeadBytes = 256 * 1024;
 
-    private PictureSource(MediaFile file, string path)
+    private OriginalPicture(MediaFile file, string path)
     {
         File = file;
         Path = path;
@@ -28,14 +28,14 @@ internal sealed class PictureSource : IDisposable
     /// <summary>Copies <paramref name="file"/>'s bytes into <paramref name="folder"/>, checking that they are those its hash names.</summary>
     /// <exception cref="PictureChangedException">What the path holds now is not those bytes: replaced, a link, a pipe, gone.</exception>
     /// <exception cref="IOException">The copy cannot be written.</exception>
-    public static PictureSource CopyOf(MediaFile file, string folder)
+    public static OriginalPicture CopyOf(MediaFile file, string folder)
     {
         // Named by writer, never at random: replicas may share the cache folder, and a container may have no /dev/urandom.
-        var copy = System.IO.Path.Combine(folder, $"{file.Hash}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.source");
+        var copy = System.IO.Path.Combine(folder, $"{file.Hash}.{Environment.MachineName}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}.original");
         try
         {
             CopyVerified(file, copy);
-            return new PictureSource(file, copy);
+            return new OriginalPicture(file, copy);
         }
         catch
         {

@@ -1,28 +1,28 @@
 namespace ArticleSite.Loading;
 
 /// <summary>Where an article's text is read again from, when one of its bodies is rendered.</summary>
-public abstract class ArticleSource
+public abstract class ArticleRereader
 {
     /// <summary>The article with its Markdown and syntax tree.</summary>
     public abstract ParsedArticle Parse(Article article);
 
     /// <summary>A text held in memory: an article parsed from a string (checks, tests, benchmarks), small and few.</summary>
-    public static ArticleSource OfText(string text) => new TextSource(text);
+    public static ArticleRereader OfText(string text) => new TextRereader(text);
 
     /// <summary>A text read when the article is parsed: the same text the publisher saw.</summary>
-    private sealed class TextSource(string text) : ArticleSource
+    private sealed class TextRereader(string text) : ArticleRereader
     {
-        public override ParsedArticle Parse(Article article) => ArticleParser.Parse(text, article.SourcePath) with { Article = article };
+        public override ParsedArticle Parse(Article article) => ArticleParser.Parse(text, article.FilePath) with { Article = article };
     }
 }
 
 /// <summary>
-/// The articles' files in a content folder (one source for all of them), each read again within the same budgets as when it was published. Only the bytes
+/// The articles' files in a content folder (one rereader for all of them), each read again within the same budgets as when it was published. Only the bytes
 /// that were published are rendered: a file saved since may be half-written, or hold a version that cannot be published.
 /// When it no longer holds them, the bytes kept in the article index under the published hash are rendered instead
 /// (<paramref name="stored"/>; none when the site keeps nothing on disk).
 /// </summary>
-internal sealed class FileSource(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleSource
+internal sealed class FolderRereader(string folder, ContentLimits limits, RawHtml rawHtml, IndexDatabase? stored = null) : ArticleRereader
 {
     /// <summary>What the bytes remembered by <see cref="Remember"/> may take: a handful of articles being edited.</summary>
     private const long JustReadBudget = 16L * 1024 * 1024;
@@ -72,20 +72,20 @@ internal sealed class FileSource(string folder, ContentLimits limits, RawHtml ra
     /// <exception cref="ArticleChangedException">Neither the file, nor memory, nor the index holds the bytes that were published.</exception>
     public override ParsedArticle Parse(Article article)
     {
-        var entry = new ArticleEntry(Path.Join(folder, article.SourcePath), article.SourcePath, 0, default);
+        var entry = new ArticleEntry(article.FilePath, new FileStamp(Path.Join(folder, article.FilePath), 0, default));
         try
         {
             var parsed = ArticleFile.Load(entry, limits, rawHtml, article.Metadata.Media, this);
-            if (parsed.Article.SourceHash == article.SourceHash)
+            if (parsed.Article.VersionHash == article.VersionHash)
                 return parsed with { Article = article };
         }
         catch (ContentException)
         {
             // Its bytes are no longer those published: the kept ones are rendered, if there are any.
         }
-        return FromBytes(entry, article, Recall(article.SourceHash))
-            ?? FromBytes(entry, article, stored?.ReadSource(article.SourceHash, article.SourcePath, bytes => ArticleFile.HashOf(bytes, article.Metadata.Media) == article.SourceHash))
-            ?? throw new ArticleChangedException(article.SourcePath);
+        return FromBytes(entry, article, Recall(article.VersionHash))
+            ?? FromBytes(entry, article, stored?.ReadVersion(article.VersionHash, article.FilePath, bytes => ArticleFile.HashOf(bytes, article.Metadata.Media) == article.VersionHash))
+            ?? throw new ArticleChangedException(article.FilePath);
     }
 
     private ParsedArticle? FromBytes(ArticleEntry entry, Article article, byte[]? bytes)
