@@ -15,13 +15,18 @@ internal sealed class Representation
     private readonly Lazy<Task<EncodedBody>> gzip;
 
     public Representation(string contentType, byte[] body)
+        : this(contentType, body, fastest: false)
+    {
+    }
+
+    private Representation(string contentType, byte[] body, bool fastest)
     {
         ContentType = contentType;
         MediaType = contentType.Split(';')[0].Trim();
         Identity = new EncodedBody(MediaType, ContentCoding.Identity, body);
         var mediaType = MediaType;
-        brotli = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Brotli, Compression.Brotli(body))));
-        gzip = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Gzip, Compression.Gzip(body))));
+        brotli = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Brotli, fastest ? Compression.BrotliFastest(body) : Compression.Brotli(body))));
+        gzip = new(() => Task.Run(() => new EncodedBody(mediaType, ContentCoding.Gzip, fastest ? Compression.GzipFastest(body) : Compression.Gzip(body))));
     }
 
     /// <summary>The Content-Type header value, e.g. "text/plain; charset=utf-8".</summary>
@@ -65,4 +70,10 @@ internal sealed class Representation
     };
 
     public static Representation FromText(string contentType, string text) => new(contentType, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// A representation made for one answer, not kept for the next request (a search's results): each request compresses
+    /// its own, so at the fastest settings (<see cref="Compression.BrotliFastest"/>).
+    /// </summary>
+    public static Representation ForOneAnswer(string contentType, byte[] body) => new(contentType, body, fastest: true);
 }
