@@ -13,15 +13,23 @@ internal sealed class Representation
 {
     private readonly Lock gate = new();
 
+    private readonly bool fastest;
+
     private Task<EncodedBody>? brotli;
 
     private Task<EncodedBody>? gzip;
 
     public Representation(string contentType, byte[] body)
+        : this(contentType, body, fastest: false)
+    {
+    }
+
+    private Representation(string contentType, byte[] body, bool fastest)
     {
         ContentType = contentType;
         MediaType = contentType.Split(';')[0].Trim();
         Identity = new EncodedBody(MediaType, ContentCoding.Identity, body);
+        this.fastest = fastest;
     }
 
     /// <summary>The Content-Type header value, e.g. "text/plain; charset=utf-8".</summary>
@@ -72,13 +80,27 @@ internal sealed class Representation
         {
             if (kept is { } made)
                 return made;
-            var (mediaType, body) = (MediaType, Identity.Bytes);
-            var making = Task.Run(() => new EncodedBody(mediaType, coding, coding == ContentCoding.Brotli ? Compression.Brotli(body) : Compression.Gzip(body)));
+            var (mediaType, body, fastest) = (MediaType, Identity.Bytes, this.fastest);
+            var making = Task.Run(() => new EncodedBody(mediaType, coding, Compressed(body, coding, fastest)));
             metrics.Compressed(coding == ContentCoding.Brotli ? "br" : "gzip");
             Volatile.Write(ref kept, making);
             return making;
         }
     }
 
+    private static byte[] Compressed(byte[] body, ContentCoding coding, bool fastest) => (coding, fastest) switch
+    {
+        (ContentCoding.Brotli, false) => Compression.Brotli(body),
+        (ContentCoding.Brotli, true) => Compression.BrotliFastest(body),
+        (_, false) => Compression.Gzip(body),
+        (_, true) => Compression.GzipFastest(body),
+    };
+
     public static Representation FromText(string contentType, string text) => new(contentType, Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// A representation made for one answer, not kept for the next request (a search's results): each request compresses
+    /// its own, so at the fastest settings (<see cref="Compression.BrotliFastest"/>).
+    /// </summary>
+    public static Representation ForOneAnswer(string contentType, byte[] body) => new(contentType, body, fastest: true);
 }

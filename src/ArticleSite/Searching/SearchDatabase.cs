@@ -14,7 +14,7 @@ namespace ArticleSite.Searching;
 internal sealed class SearchDatabase : IDisposable
 {
     /// <summary>The tables' layout and the stored form of their text: a file of another version is made again.</summary>
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     /// <summary>
     /// unicode61 splits on what is not a letter, digit or mark (marks kept inside words: Hindi's vowel signs), folds case
@@ -25,8 +25,21 @@ internal sealed class SearchDatabase : IDisposable
     /// <summary>The headline counts ten times the body, the summary and the byline and tags four times (bm25's column weights).</summary>
     private const string Ranking = "bm25(words, 10.0, 4.0, 4.0, 1.0)";
 
+    /// <summary>
+    /// Prefixes of two, three and four characters indexed as terms of their own: a last word typed so far ("ka") is read
+    /// from one list instead of merging the lists of every word it begins.
+    /// </summary>
+    private const string Prefixes = "2 3 4";
+
     /// <summary>Results counted exactly; past this, the page says "more than".</summary>
     public const int MaxCounted = 1000;
+
+    /// <summary>
+    /// Matches ranked by relevance in one search: the newest this many (rows are numbered by date); older ones follow
+    /// them newest first. BM25 reads every column's positions of each row it scores, about 5 µs a row: a common word's
+    /// thousands of matches would cost tens of milliseconds, these two hundred one.
+    /// </summary>
+    public const int Ranked = 200;
 
     /// <summary>Tokens around the matched words in a snippet: about two lines.</summary>
     private const int SnippetTokens = 28;
@@ -95,7 +108,7 @@ internal sealed class SearchDatabase : IDisposable
             DROP TABLE IF EXISTS words;
             DROP TABLE IF EXISTS documents;
             CREATE TABLE documents(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, published INTEGER NOT NULL);
-            CREATE VIRTUAL TABLE words USING fts5(headline, summary, about, body, tokenize = "{Tokenizer}");
+            CREATE VIRTUAL TABLE words USING fts5(headline, summary, about, body, tokenize = "{Tokenizer}", prefix = '{Prefixes}');
             PRAGMA user_version = {SchemaVersion};
             COMMIT;
             """);
@@ -130,7 +143,9 @@ internal sealed class SearchDatabase : IDisposable
 
     /// <summary>
     /// Adds an article's texts, already in their stored form, in place of any row of its slug (a replica sharing the
-    /// folder may have indexed it since this one read the index); returns its row.
+    /// folder may have indexed it since this one read the index); returns its row. Rows are numbered by the instant
+    /// published, in ticks (the next free one for an instant already taken), so the newest matches come first in row
+    /// order: the ones a search ranks when there are too many to rank them all.
     /// </summary>
     public long Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
     {
@@ -140,7 +155,8 @@ internal sealed class SearchDatabase : IDisposable
         command.CommandText = """
             DELETE FROM words WHERE rowid IN (SELECT id FROM documents WHERE slug = $slug);
             DELETE FROM documents WHERE slug = $slug;
-            INSERT INTO documents(slug, hash, published) VALUES ($slug, $hash, $published);
+            INSERT INTO documents(id, slug, hash, published)
+            VALUES (coalesce((SELECT max(id) + 1 FROM documents WHERE id >= $published AND id < $published + 10000000), $published), $slug, $hash, $published);
             INSERT INTO words(rowid, headline, summary, about, body) VALUES (last_insert_rowid(), $headline, $summary, $about, $body);
             SELECT last_insert_rowid();
             """;
@@ -157,7 +173,8 @@ internal sealed class SearchDatabase : IDisposable
     /// <summary>
     /// One page of the articles matching <paramref name="query"/>, best first (newest first among equal scores), with the
     /// count up to <see cref="MaxCounted"/>; null when the search took longer than <paramref name="budget"/>, and was
-    /// stopped.
+    /// stopped. Of more than <see cref="Ranked"/> matches, the newest <see cref="Ranked"/> are ranked, and the older
+    /// ones follow them, newest first.
     /// </summary>
     public SearchHits? Search(SearchQuery query, int offset, int limit, TimeSpan budget)
     {
@@ -169,29 +186,11 @@ internal sealed class SearchDatabase : IDisposable
         SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, ProgressSteps, static state => Stopwatch.GetTimestamp() > (long)state ? 1 : 0, deadline);
         try
         {
-            using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM words WHERE words MATCH $match LIMIT {MaxCounted + 1})";
-            count.Parameters.AddWithValue("$match", query.Expression);
-            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            var hits = new List<SearchHit>();
-            if (total > offset)
-            {
-                using var page = connection.CreateCommand();
-                page.CommandText = $"""
-                    SELECT d.slug, highlight(words, 1, char(2), char(3)), snippet(words, 3, char(2), char(3), '…', {SnippetTokens})
-                    FROM words JOIN documents d ON d.id = words.rowid
-                    WHERE words MATCH $match
-                    ORDER BY {Ranking}, d.published DESC, d.slug
-                    LIMIT $limit OFFSET $offset
-                    """;
-                page.Parameters.AddWithValue("$match", query.Expression);
-                page.Parameters.AddWithValue("$limit", limit);
-                page.Parameters.AddWithValue("$offset", offset);
-                using var reader = page.ExecuteReader();
-                while (reader.Read())
-                    hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-            return new SearchHits(Math.Min(total, MaxCounted), total > MaxCounted, hits);
+            var found = Find(connection, query);
+            var shown = found.Skip(offset).Take(limit).ToList();
+            var marked = Mark(connection, query, shown);
+            var hits = shown.Where(marked.ContainsKey).Select(id => marked[id]).ToList();
+            return new SearchHits(Math.Min(found.Count, MaxCounted), found.Count > MaxCounted, hits);
         }
         catch (SqliteException slow) when (slow.SqliteErrorCode == Interrupted)
         {
@@ -202,6 +201,65 @@ internal sealed class SearchDatabase : IDisposable
             // Taken off before the connection goes back to the pool: the next search sets its own.
             SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, 0, null, null);
         }
+    }
+
+    /// <summary>
+    /// The rows of the matches in the order shown, up to one past <see cref="MaxCounted"/>: the newest
+    /// <see cref="Ranked"/> best first, then the older ones newest first. FTS5 reads the matches in row order, newest
+    /// first, and stops at the limit; only the ranked ones are scored and sorted.
+    /// </summary>
+    private static List<long> Find(SqliteConnection connection, SearchQuery query)
+    {
+        var newest = Rows(connection, query, $"SELECT rowid FROM words WHERE words MATCH $match ORDER BY rowid DESC LIMIT {MaxCounted + 1}");
+        if (newest.Count <= 1)
+            return newest;
+        var ranked = Rows(connection, query, $"""
+            SELECT newest.id
+            FROM (SELECT rowid AS id, {Ranking} AS score FROM words WHERE words MATCH $match ORDER BY rowid DESC LIMIT {Ranked}) newest
+            JOIN documents d ON d.id = newest.id
+            ORDER BY newest.score, d.published DESC, d.slug
+            """);
+        ranked.AddRange(newest.Skip(ranked.Count));
+        return ranked;
+    }
+
+    private static List<long> Rows(SqliteConnection connection, SearchQuery query, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$match", query.Expression);
+        using var reader = command.ExecuteReader();
+        var rows = new List<long>();
+        while (reader.Read())
+            rows.Add(reader.GetInt64(0));
+        return rows;
+    }
+
+    /// <summary>
+    /// The hits of the rows shown, their summary and body snippet with the matched words marked: made for them alone, in
+    /// one pass over the matches between the first and the last of them (the rows themselves a filter FTS5 is not
+    /// given, which would look the query's terms up again for each).
+    /// </summary>
+    private static Dictionary<long, SearchHit> Mark(SqliteConnection connection, SearchQuery query, List<long> shown)
+    {
+        var marked = new Dictionary<long, SearchHit>();
+        if (shown.Count == 0)
+            return marked;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT words.rowid, d.slug, highlight(words, 1, char(2), char(3)), snippet(words, 3, char(2), char(3), '…', {SnippetTokens})
+            FROM words JOIN documents d ON d.id = words.rowid
+            WHERE words MATCH $match AND words.rowid BETWEEN $first AND $last
+              AND +words.rowid IN (SELECT value FROM json_each($shown))
+            """;
+        command.Parameters.AddWithValue("$match", query.Expression);
+        command.Parameters.AddWithValue("$first", shown.Min());
+        command.Parameters.AddWithValue("$last", shown.Max());
+        command.Parameters.AddWithValue("$shown", $"[{string.Join(',', shown.Select(id => id.ToString(CultureInfo.InvariantCulture)))}]");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            marked[reader.GetInt64(0)] = new SearchHit(reader.GetString(1), reader.GetString(2), reader.GetString(3));
+        return marked;
     }
 
     private void Execute(string sql)

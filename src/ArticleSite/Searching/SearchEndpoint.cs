@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -93,8 +94,8 @@ internal static class SearchEndpoint
             HasArchive = snapshot.Others.Count > 0,
             HasTags = snapshot.Tags.All.Count > 0,
         };
-        var html = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderSearchAsync(model));
-        var json = new Representation("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(Describe(model), Json.SearchJson));
+        var html = Representation.ForOneAnswer("text/html; charset=utf-8", Encoding.UTF8.GetBytes(await PageRenderer.RenderSearchAsync(model)));
+        var json = Representation.ForOneAnswer("application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(Describe(model), Json.SearchJson));
         var selection = await Selection.MakeAsync(new Resource([html, json]), request.Headers.Accept.ToString(),
             request.Headers.AcceptEncoding is { Count: > 0 } codings ? codings.ToString() : null, metrics);
         context.Response.Headers["X-Robots-Tag"] = "noindex";

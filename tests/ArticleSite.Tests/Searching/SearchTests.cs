@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ArticleSite.Tests.Support;
@@ -343,5 +344,35 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
         Assert.Contains("<link rel=\"next\" href=\"/search?q=harbour&amp;page=2\">", first, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"prev\" href=\"/search?q=harbour\">", second, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task Of_more_matches_than_are_ranked_the_newest_are_ranked_and_the_older_follow_newest_first()
+    {
+        using var content = new TemporaryContentFolder();
+        var first = new DateOnly(2025, 1, 1);
+        for (var day = 0; day < 205; day++)
+            content.Write($"quay-{day:000}.md", Article($"Quay day {day}", first.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "News from the harbour."));
+        // Harbour in the headline, which weighs ten times the body: the best match of all, but older than the newest 200.
+        content.Write("harbour-oldest.md", Article("Harbour master retires", "2024-06-01", "News from the harbour."));
+        content.Write("harbour-newer.md", Article("Harbour reopens", "2025-03-01", "News from the harbour."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
+        var client = site.CreateClient();
+        await WhenIndexedAsync(client, "harbour", "quay-204");
+        await Eventually.GetAsync(() => SlugsAsync(client, "/search?q=harbour&page=11"), found => found.Contains("harbour-oldest"), "the oldest article to be indexed");
+
+        var best = await SlugsAsync(client, "/search?q=harbour");
+        var last = await SlugsAsync(client, "/search?q=harbour&page=11");
+
+        Assert.Equal(["harbour-newer", "quay-204", "quay-203"], best[..3]);
+        Assert.Equal(["quay-004", "quay-003", "quay-002", "quay-001", "quay-000", "harbour-oldest"], last[^6..]);
+    }
+
+    /// <summary>The slugs of one page of results, as the JSON form lists them.</summary>
+    private static async Task<string[]> SlugsAsync(HttpClient client, string path)
+    {
+        using var response = await client.SendAsync(path, ("Accept", "application/json"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return [.. json.RootElement.GetProperty("results").EnumerateArray().Select(result => result.GetProperty("url").GetString()!["/articles/".Length..])];
     }
 }
