@@ -19,14 +19,14 @@ public sealed record ArchivePageModel(IReadOnlyList<Article> Articles, int Page,
 
     public string SiteName => Site.Name;
 
-    /// <summary>Whether any article has a tag: the masthead links to the page of tags only then.</summary>
-    public bool HasTags { get; init; }
-
     /// <summary>The page's own words, in the site's language.</summary>
     public PageWords Words => PageWords.For(Site.Language);
 
     /// <summary>Each page names itself as canonical: its articles are not on any other page.</summary>
-    public string CanonicalUrl => Origin + PathOf(Page);
+    public string CanonicalUrl => Origin + Path;
+
+    /// <summary>The page's own path, as links write it.</summary>
+    public string Path => PathOf(Page);
 
     /// <summary>The page of newer articles; null on the first.</summary>
     public string? PreviousPath => Page > 1 ? PathOf(Page - 1) : null;

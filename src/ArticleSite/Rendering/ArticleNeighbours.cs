@@ -9,7 +9,10 @@ namespace ArticleSite.Rendering;
 /// </summary>
 /// <param name="Previous">The next older article; null for the oldest.</param>
 /// <param name="Next">The next newer article; null for the newest.</param>
-/// <param name="Related">The articles sharing most tags with it, the nearest in date first among equals; none share no tag.</param>
+/// <param name="Related">
+/// The articles sharing most tags with it, the nearest in date first among equals; none share no tag. Never the previous
+/// or next article, which the page links already.
+/// </param>
 public sealed record ArticleNeighbours(Article? Previous, Article? Next, IReadOnlyList<Article> Related)
 {
     public const int MostRelated = 3;
@@ -35,13 +38,13 @@ public sealed record ArticleNeighbours(Article? Previous, Article? Next, IReadOn
         var at = IndexOf(articles, article);
         if (at < 0)
             return None;
-        return new(
-            Previous: at + 1 < articles.Count ? articles[at + 1] : null,
-            Next: at > 0 ? articles[at - 1] : null,
-            Related: RelatedTo(snapshot.Tags, article));
+        var previous = at + 1 < articles.Count ? articles[at + 1] : null;
+        var next = at > 0 ? articles[at - 1] : null;
+        return new(previous, next, RelatedTo(snapshot.Tags, article, linked: [previous, next]));
     }
 
-    private static List<Article> RelatedTo(TagIndex tags, Article article)
+    /// <param name="linked">The articles the page links already (previous and next, null for none): not candidates.</param>
+    private static List<Article> RelatedTo(TagIndex tags, Article article, Article?[] linked)
     {
         var shared = new Dictionary<Article, int>(ReferenceEqualityComparer.Instance);
         var slugs = article.Metadata.Tags.Select(TagIndex.SlugOf).Where(slug => slug.Length > 0).Distinct(StringComparer.Ordinal).Take(MostTagsLookedAt);
@@ -53,7 +56,7 @@ public sealed record ArticleNeighbours(Article? Previous, Article? Next, IReadOn
             var end = Math.Min(tag.Articles.Count, at + CandidatesEachSide + 1);
             for (var index = Math.Max(0, at - CandidatesEachSide); index < end; index++)
             {
-                if (index != at)
+                if (index != at && !linked.Any(other => ReferenceEquals(other, tag.Articles[index])))
                     shared[tag.Articles[index]] = shared.GetValueOrDefault(tag.Articles[index]) + 1;
             }
         }

@@ -41,17 +41,21 @@ internal static class PageRenderer
     {
         var all = tag?.Articles ?? snapshot.Articles;
         var articles = all.Skip((page - 1) * ArchivePageModel.PageLength).Take(ArchivePageModel.PageLength).ToList();
-        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(all.Count), origin, new HtmlString(Stylesheet)) { Site = snapshot.Identity, Tag = tag, HasTags = snapshot.Tags.All.Count > 0 };
+        var model = new ArchivePageModel(articles, page, ArchivePageModel.PagesFor(all.Count), origin, new HtmlString(Stylesheet)) { Site = snapshot.Identity, Tag = tag };
         return await RazorSliceStringBuilderExtensions.RenderAsync(ArchivePage.Create(model), Encoder);
     }
 
     /// <summary>The page of every tag, by name, with its number of articles.</summary>
     public static async Task<string> RenderTagsAsync(SiteSnapshot snapshot, string origin) =>
-        await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet)) { HasArchive = snapshot.Others.Count > 0 }), Encoder);
+        await RazorSliceStringBuilderExtensions.RenderAsync(TagsPage.Create(new TagsPageModel(snapshot.Tags.All, snapshot.Identity, origin, new HtmlString(Stylesheet))), Encoder);
 
     /// <summary>The search page: the form, and one page of results.</summary>
     public static async Task<string> RenderSearchAsync(Searching.SearchPageModel model) =>
         await RazorSliceStringBuilderExtensions.RenderAsync(SearchPage.Create(model with { Css = new HtmlString(Stylesheet) }), Encoder);
+
+    /// <summary>An error page (404, 410 …) under the site's masthead.</summary>
+    public static async Task<string> RenderStatusAsync(int status, string reason, SiteIdentity site) =>
+        await RazorSliceStringBuilderExtensions.RenderAsync(StatusPage.Create(new StatusPageModel(status, reason, site, new HtmlString(Stylesheet))), Encoder);
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     /// <param name="translations">The article's versions in other languages, itself included: linked as alternates and listed.</param>

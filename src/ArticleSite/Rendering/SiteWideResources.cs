@@ -31,16 +31,16 @@ internal static class SiteWideResources
                 var frontPage = Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderFrontPageAsync(snapshot, lead.Parse(), origin + SiteRoutes.Home));
                 return new Resource([frontPage, .. rendition.Page.Representations.Skip(1)]);
             });
-            for (var page = 1; page <= ArchivePageModel.PagesFor(snapshot.Articles.Count); page++)
-            {
-                var number = page;
-                Add(SiteRoutes.ArchivePage(number), async () =>
-                    new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, number, origin))));
-            }
         }
 
-        if (snapshot.Tags.All.Count > 0)
-            Add(SiteRoutes.Tags, async () => new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderTagsAsync(snapshot, origin))));
+        // Every page's masthead links the archive and the tags: they exist however few articles and tags there are.
+        for (var page = 1; page <= ArchivePageModel.PagesFor(snapshot.Articles.Count); page++)
+        {
+            var number = page;
+            Add(SiteRoutes.ArchivePage(number), async () =>
+                new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderArchiveAsync(snapshot, number, origin))));
+        }
+        Add(SiteRoutes.Tags, async () => new Resource(Representation.FromText("text/html; charset=utf-8", await PageRenderer.RenderTagsAsync(snapshot, origin))));
         foreach (var tag in snapshot.Tags.All)
         {
             for (var page = 1; page <= ArchivePageModel.PagesFor(tag.Articles.Count); page++)

@@ -7,8 +7,5 @@ public sealed record TagsPageModel(IReadOnlyList<Tag> Tags, SiteIdentity Site, s
 {
     public PageWords Words => PageWords.For(Site.Language);
 
-    /// <summary>Whether the site has an archive (two articles or more): the masthead links to it only then.</summary>
-    public bool HasArchive { get; init; }
-
     public string CanonicalUrl => Origin + SiteRoutes.Tags;
 }

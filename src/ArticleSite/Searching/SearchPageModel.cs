@@ -51,18 +51,3 @@ public sealed record SearchPageModel(string Query, int Page, int Count, bool Mor
 
 /// <summary>One matching article and the part of its text that matched, the matched words marked.</summary>
 public sealed record SearchResult(Article Article, IReadOnlyList<SnippetPart> Snippet);
-
-/// <summary>What the masthead of every page holds: the site's name, links to the archive and the tags, and the search form.</summary>
-/// <param name="Query">The query the search form shows; empty on every page but the search page.</param>
-/// <param name="Section">The article's section, shown beside the site's name on its page.</param>
-public sealed record MastheadModel(string SiteName, PageWords Words, string Query = "", string? Section = null)
-{
-    /// <summary>Links to the archive of every article: only where the site has one (two articles or more).</summary>
-    public bool Archive { get; init; }
-
-    /// <summary>Links to the page of every tag: only where an article has a tag.</summary>
-    public bool Tags { get; init; }
-
-    /// <summary>The search form; left out of a static export that has no search behind it.</summary>
-    public bool SearchForm { get; init; } = true;
-}

@@ -1,3 +1,5 @@
+using ArticleSite.Publishing;
+using ArticleSite.Rendering;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -29,15 +31,12 @@ internal static class StatusPages
         }
 
         response.ContentType = "text/html; charset=utf-8";
-        return response.WriteAsync($"""
-            <!doctype html>
-            <html lang="en">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{status} {reason}</title></head>
-            <body><main><h1>{status} {reason}</h1><p><a href="/">Read the article</a></p></main></body>
-            </html>
-
-            """);
+        return WritePageAsync(response, status, reason, context.HttpContext.RequestServices.GetRequiredService<SitePublisher>().Current.Identity);
     }
+
+    /// <summary>The page under the site's masthead, so a reader who followed a broken link can search or browse from it.</summary>
+    private static async Task WritePageAsync(HttpResponse response, int status, string reason, SiteIdentity site) =>
+        await response.WriteAsync(await PageRenderer.RenderStatusAsync(status, reason, site));
 
     private static string ReasonPhrase(int status) =>
         ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";

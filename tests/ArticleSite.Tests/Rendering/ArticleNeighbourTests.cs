@@ -66,11 +66,30 @@ public sealed class ArticleNeighbourTests
 
         // Epsilon (x, y): Beta shares both; Gamma and Alpha one each, Gamma two days away, Alpha four.
         Assert.Equal(["Beta /articles/b", "Gamma /articles/c", "Alpha /articles/a"], (await LinksOf(client, "/articles/e")).Related);
-        // Alpha (x): Beta and Epsilon share x, Beta a day away.
-        Assert.Equal(["Beta /articles/b", "Epsilon /articles/e"], (await LinksOf(client, "/articles/a")).Related);
+        // Alpha (x): Beta and Epsilon share x; Beta, a day away, is its next article, linked already.
+        Assert.Equal(["Epsilon /articles/e"], (await LinksOf(client, "/articles/a")).Related);
         // Delta has no tag: nothing is related to it.
         Assert.Empty((await LinksOf(client, "/articles/d")).Related);
         Assert.DoesNotContain("Related", await client.GetStringAsync("/articles/d", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_previous_or_next_article_sharing_the_most_tags_is_not_repeated_as_related_and_the_next_candidates_fill_its_place()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("d.md", Article("Delta", "2025-10-01", "Delta body.", "tags: [x]\n"));
+        content.Write("e.md", Article("Epsilon", "2025-10-02", "Epsilon body.", "tags: [x]\n"));
+        content.Write("f.md", Article("Phi", "2025-10-03", "Phi body.", "tags: [x]\n"));
+        content.Write("a.md", Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x, y]\n"));
+        content.Write("b.md", Article("Beta", "2025-11-02", "Beta body.", "tags: [x, y]\n"));
+        content.Write("c.md", Article("Gamma", "2025-11-03", "Gamma body.", "tags: [x, y]\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+
+        var beta = await LinksOf(site.CreateClient(), "/articles/b");
+
+        // Alpha and Gamma share both tags with Beta, but they are its previous and next articles: the three sharing x follow, nearest first.
+        Assert.Equal(["Previous article: Alpha /articles/a", "Next article: Gamma /articles/c"], beta.ByDate);
+        Assert.Equal(["Phi /articles/f", "Epsilon /articles/e", "Delta /articles/d"], beta.Related);
     }
 
     [Fact]
@@ -96,6 +115,8 @@ public sealed class ArticleNeighbourTests
         content.Write("a.md", Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x]\n"));
         content.Write("b.md", Article("베타", "2025-11-02", "베타 본문.", "lang: ko\ntags: [x]\n"));
         content.Write("c.md", Article("Gamma", "2025-11-03", "Gamma body."));
+        // Related to 베타, beside it in date neither: Alpha, its previous article, is not listed again as related.
+        content.Write("z.md", Article("Zeta", "2025-10-01", "Zeta body.", "tags: [x]\n"));
         await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
         var client = site.CreateClient();
 
@@ -130,7 +151,8 @@ public sealed class ArticleNeighbourTests
             pagesAfter[slug] = await after.Find($"/articles/{slug}")!;
 
         Assert.Equal(["Next article: Beta /articles/beta"], LinksOf(await ParseAsync(pagesAfter["alpha"])).ByDate);
-        Assert.Equal(["Beta /articles/beta", "Alpha /articles/alpha"], LinksOf(await ParseAsync(pagesAfter["gamma"])).Related);
+        // Beta, Gamma's previous article now, is linked as such, not again as related.
+        Assert.Equal(["Alpha /articles/alpha"], LinksOf(await ParseAsync(pagesAfter["gamma"])).Related);
         Assert.NotEqual(pagesBefore["alpha"].Representation.ETag, pagesAfter["alpha"].Representation.ETag);
         Assert.NotEqual(pagesBefore["gamma"].Representation.ETag, pagesAfter["gamma"].Representation.ETag);
         // Omega's neighbour (Gamma) and its lack of related articles did not change: the same page, the same ETag.
@@ -187,7 +209,8 @@ public sealed class ArticleNeighbourTests
 
         var alpha = await LinksOf(client, "/articles/a");
         Assert.Equal(["Next article: Gamma /articles/c"], alpha.ByDate);
-        Assert.Equal(["Gamma /articles/c"], alpha.Related);
+        // Gamma, the one article sharing x, is Alpha's next article: none is left to be related.
+        Assert.Empty(alpha.Related);
         Assert.Equal(["Previous article: Alpha /articles/a"], (await LinksOf(client, "/articles/c")).ByDate);
 
         clock.Advance(TimeSpan.FromHours(2));

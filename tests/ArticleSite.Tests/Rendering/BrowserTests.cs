@@ -57,6 +57,8 @@ public sealed class BrowserTests(ArticleSiteFactory site, ChromiumBrowser chromi
     {
         using var content = new TemporaryContentFolder();
         content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x]\n"));
+        // Related to the others, beside none of them: the page's related list is not left empty by its previous and next.
+        content.Write("z.md", TemporaryContentFolder.Article("Zeta", "2025-10-01", "Zeta body.", "tags: [x]\n"));
         content.Write("b.md", TemporaryContentFolder.Article("A headline long enough to wrap on a phone, with Averyveryverylongwordwithoutanybreakopportunity", "2025-11-02", "Body.", "tags: [x]\n"));
         content.Write("c.md", TemporaryContentFolder.Article("بيتا", "2025-11-03", "نص.", "lang: ar\ntags: [x]\n"));
         await using var several = new ArticleSiteFactory { ContentFolder = content.Path };

@@ -51,6 +51,8 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
     {
         using var content = new TemporaryContentFolder();
         content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "Alpha body.", "tags: [x]\n"));
+        // Related to the others, beside none of them: the middle page's related list is not left empty by its previous and next.
+        content.Write("z.md", TemporaryContentFolder.Article("Zeta", "2025-10-01", "Zeta body.", "tags: [x]\n"));
         content.Write("b.md", TemporaryContentFolder.Article("بيتا", "2025-11-02", "نص.", "lang: ar\ntags: [x]\n"));
         content.Write("c.md", TemporaryContentFolder.Article("Gamma", "2025-11-03", "Gamma body.", "tags: [x]\n"));
         await using var several = new ArticleSiteFactory { ContentFolder = content.Path };
@@ -70,6 +72,18 @@ public sealed class HtmlValidityTests(ArticleSiteFactory site) : IClassFixture<A
 
         await AssertNoErrorsAsync(client, ("/search?q=body", "results-1.html"), ("/search?q=body&page=2", "results-2.html"), ("/search", "empty.html"),
             ("/search?q=nothing", "none.html"), ("/tags/", "tags.html"));
+    }
+
+    [Fact]
+    public async Task A_korean_site_of_one_untagged_article_has_an_archive_a_tags_page_and_error_pages_without_Nu_Html_Checker_errors()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("only.md", TemporaryContentFolder.Article("알파", "2025-11-01", "본문."));
+        content.Write("expired.md", TemporaryContentFolder.Article("베타", "2025-10-01", "본문.", "expiryDate: 2025-10-02\n"));
+        await using var korean = new ArticleSiteFactory { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Site:Language"] = "ko" } };
+
+        await AssertNoErrorsAsync(korean.CreateClient(), ("/", "only.html"), ("/articles/", "archive.html"), ("/tags/", "no-tags.html"),
+            ("/no-such-page", "not-found.html"), ("/articles/expired", "gone.html"));
     }
 
     /// <summary>Fetches each page, checks it is HTML, and runs the Nu Html Checker over them all at once.</summary>

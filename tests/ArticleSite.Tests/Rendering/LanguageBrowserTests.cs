@@ -80,6 +80,7 @@ public sealed class LanguageBrowserTests(LanguageBrowserTests.Site site, Chromiu
         { "/articles/arabic", 320 }, { "/articles/arabic", 390 }, { "/articles/arabic", 1280 },
         { "/articles/", 320 }, { "/articles/", 1280 },
         { "/tags/", 390 },
+        { "/no-such-page", 390 },
     };
 
     private async Task<IPage> OpenAsync(string path, int width, int height = 900)

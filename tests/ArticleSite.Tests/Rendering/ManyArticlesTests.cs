@@ -124,14 +124,4 @@ public sealed class ManyArticlesTests
         Assert.Equal("All articles", archive.QuerySelector("h1")?.TextContent);
         Assert.Equal("http://" + client.BaseAddress!.Authority + "/articles/", archive.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
     }
-
-    [Fact]
-    public async Task With_one_article_there_is_no_archive_page()
-    {
-        using var content = new TemporaryContentFolder();
-        content.Write("only.md", Article("Only", "2025-11-01", "The only body."));
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-
-        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync("/articles/", Cancel)).StatusCode);
-    }
 }

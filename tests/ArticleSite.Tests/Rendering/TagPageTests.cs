@@ -189,16 +189,4 @@ public sealed class TagPageTests
         Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
         Assert.Contains("/tags/%ED%95%9C%EA%B5%AD-%EA%B2%BD%EC%A0%9C/</loc>", sitemap, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Without_any_tag_there_is_no_tags_page()
-    {
-        using var content = new TemporaryContentFolder();
-        content.Write("a.md", Article("A", "2025-11-01", "Body."));
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-
-        using var response = await site.CreateClient().GetAsync("/tags/", Cancel);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
 }

@@ -235,7 +235,7 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
         foreach (var path in new[] { "/", "/articles/gyeongju", "/articles/", "/tags/", "/tags/korea/" })
             Assert.Contains("role=\"search\"", await client.GetStringAsync(path, Cancel), StringComparison.Ordinal);
         var allArticles = await client.GetStringAsync("/articles/", Cancel);
-        Assert.Contains("<a class=\"masthead-section\" href=\"/articles/\">All articles</a><a class=\"masthead-section\" href=\"/tags/\">Tags</a>", allArticles, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"masthead-link\" href=\"/articles/\" aria-current=\"page\">All articles</a><a class=\"masthead-link\" href=\"/tags/\">Tags</a>", allArticles, StringComparison.Ordinal);
         Assert.Contains("Disallow: /search\n", await client.GetStringAsync("/robots.txt", Cancel), StringComparison.Ordinal);
     }
 
