@@ -126,27 +126,7 @@ for name, (times, sizes, slow, kinds) in passes.items():
     print("  by kind, p50/p95 ms: " + "; ".join(f"{kind} {percentile(v, 50):.1f}/{percentile(v, 95):.1f}" for kind, v in kinds.items()))
 print(f"- an edit found after {', '.join(f'{ms:.0f}' for ms in edits)} ms (saved to found, three edits)")
 
-# Pagefind over the static export of the same articles.
-export = f"{work}/export"
-begun = time.monotonic()
-subprocess.run(["dotnet", site_dll, "export", export, "--content", content], env=dict(os.environ, Cache__Path=""), check=True, stdout=subprocess.DEVNULL)
-export_s = time.monotonic() - begun
-timed = subprocess.run(["/usr/bin/time", "-v", pagefind_bin, "--site", export], capture_output=True, text=True)
-if timed.returncode != 0:
-    sys.exit(timed.stdout + timed.stderr)
-wall = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", timed.stderr).group(1)
-peak_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", timed.stderr).group(1))
-indexed = "; ".join(line.strip() for line in timed.stdout.splitlines() if line.strip().startswith("Indexed"))
-seconds = sum(float(part) * 60 ** index for index, part in enumerate(reversed(wall.split(":"))))
-pagefind_mib = du_mib(f"{export}/pagefind")
-counted = subprocess.run(["node", f"{here}/pagefind-bytes.mjs", export, queries_file], capture_output=True, text=True)
-if counted.returncode != 0:
-    sys.exit(counted.stderr)
-script_bytes = os.path.getsize(f"{export}/pagefind/pagefind.js")
-per_query = [int(line.split("\t")[1]) + script_bytes for line in counted.stdout.strip().split("\n")]
-print(f"\nPagefind {subprocess.run([pagefind_bin, '--version'], capture_output=True, text=True).stdout.strip()}, the static export of the same articles (export {export_s:.0f} s, {du_mib(export):.0f} MiB)")
-print(f"- {indexed}; in {seconds:.1f} s, peak RSS {peak_kib / 1024:.0f} MiB, index {pagefind_mib:.1f} MiB in {sum(len(f) for _, _, f in os.walk(f'{export}/pagefind'))} files")
-print(f"- bytes a fresh page downloads per query (pagefind.js, entry, WebAssembly, metadata, index chunks, 20 fragments): "
-      f"p50 {percentile(per_query, 50) / 1024:.0f} KiB, p95 {percentile(per_query, 95) / 1024:.0f} KiB, mean {statistics.mean(per_query) / 1024:.0f} KiB")
+# Pagefind over the static export of the same articles (pagefind.py): stopped, and said so, past its time or memory limit.
+subprocess.run([sys.executable, "-u", f"{here}/pagefind.py", str(n), site_dll, pagefind_bin, content, queries_file, work], check=True)
 print(f"Load average at end: {' '.join(load())}")
 shutil.rmtree(work, ignore_errors=True)

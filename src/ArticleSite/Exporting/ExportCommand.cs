@@ -4,14 +4,16 @@ using ArticleSite.Serving;
 namespace ArticleSite.Exporting;
 
 /// <summary>
-/// <c>export DIR [--origin URL] [--search-upstream URL]</c> on the command line: write the site as static files instead
+/// <c>export DIR [--origin URL] [--search-upstream URL] [--no-precompress]</c> on the command line: write the site as static files instead
 /// of serving it. The origin (scheme and host of the absolute URLs in the pages) defaults to <c>Site:BaseUrl</c>, then to
 /// the <c>Export:Origin</c> setting. Files cannot search: the pages have the search form only when a live replica
 /// answers <c>/search</c> for them (<paramref name="SearchUpstream"/>, which the nginx block proxies to).
+/// <paramref name="Precompress"/> false (<c>--no-precompress</c>) writes no .br and .gz siblings: for a tool that reads
+/// the pages only, such as a search indexer, or a server that compresses by itself.
 /// </summary>
-internal sealed record ExportCommand(string Directory, string? Origin, string? SearchUpstream = null)
+internal sealed record ExportCommand(string Directory, string? Origin, string? SearchUpstream = null, bool Precompress = true)
 {
-    private const string Usage = "usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080]";
+    private const string Usage = "usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080] [--no-precompress]";
 
     public const string Verb = "export";
 
@@ -27,6 +29,7 @@ internal sealed record ExportCommand(string Directory, string? Origin, string? S
             throw new ArgumentException(Usage);
 
         var rest = args[2..].ToList();
+        var precompress = !rest.Remove("--no-precompress");
         string? origin = null;
         var at = rest.IndexOf("--origin");
         if (at >= 0)
@@ -51,7 +54,7 @@ internal sealed record ExportCommand(string Directory, string? Origin, string? S
             // No search behind the files: the pages leave the form out.
             rest.Add($"--{Rendering.SiteOptions.Section}:{nameof(Rendering.SiteOptions.SearchForm)}=false");
         }
-        return (new ExportCommand(args[1], origin, upstream), [.. rest]);
+        return (new ExportCommand(args[1], origin, upstream, precompress), [.. rest]);
     }
 
     /// <summary>Writes the export; 0 when it is complete, 1 with one line on standard error when it cannot be.</summary>
@@ -62,7 +65,7 @@ internal sealed record ExportCommand(string Directory, string? Origin, string? S
         var origin = Origin ?? site.Origin ?? configuration[OriginSetting] ?? "http://localhost:5080";
         try
         {
-            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, snapshot.Metrics, variantCache, SearchUpstream);
+            await StaticExport.WriteAsync(await snapshot.ForOriginAsync(origin, site.SitemapUrlsPerFile), snapshot.Media, origin, Directory, caching, snapshot.Metrics, variantCache, SearchUpstream, Precompress);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {

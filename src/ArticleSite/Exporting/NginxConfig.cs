@@ -19,7 +19,7 @@ internal static class NginxConfig
     /// <param name="media">The media files, each sent as the live site sends it: immutable, under its own security policy.</param>
     /// <param name="variantTags">The hash of each exported picture variant's bytes, by URL: its ETag, as the live site sends it.</param>
     /// <param name="searchUpstream">The origin of a live replica that answers <c>/search</c>; none: the export has no search.</param>
-    public static string For(IReadOnlyDictionary<string, Resource> resources, MediaLibrary media, string origin, string root, HttpCachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null, string? searchUpstream = null)
+    public static string For(IReadOnlyDictionary<string, ExportedUrl> resources, MediaLibrary media, string origin, string root, HttpCachingOptions caching, IReadOnlyDictionary<string, string>? variantTags = null, string? searchUpstream = null)
     {
         var headers = SecurityHeaders.Always.Select(header => (header.Name, header.Value.ToString())).ToList();
         if (origin.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -50,7 +50,7 @@ internal static class NginxConfig
         foreach (var (urlPath, resource) in resources)
         {
             config.Append($"    location = {urlPath} {{\n");
-            config.Append($"        default_type \"{resource.Representation.ContentType}\";\n");
+            config.Append($"        default_type \"{resource.ContentType}\";\n");
             if (urlPath.EndsWith('/'))
                 config.Append($"        try_files /{StaticExport.FileName(urlPath)} =404;\n");
             AppendHeaders(config, [("Cache-Control", caching.CacheControlFor(resource.Freshness)), .. headers]);
@@ -111,3 +111,6 @@ internal static class NginxConfig
             config.Append($"        add_header {name} \"{value}\" always;\n");
     }
 }
+
+/// <summary>What the server block needs of an exported URL: the media type of its file and how long it may be kept.</summary>
+internal readonly record struct ExportedUrl(string ContentType, Freshness Freshness);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ArticleSite.Media;
 using ArticleSite.Operations;
 using ArticleSite.Rendering;
@@ -19,21 +20,29 @@ internal static class StaticExport
     /// <param name="metrics">Where the compressions the export makes are counted: the host's.</param>
     /// <param name="variantCache">The live site's folder of picture variants, copied from where it has them; null encodes every variant here.</param>
     /// <param name="searchUpstream">The live replica the nginx block sends <c>/search</c> to; none leaves search out.</param>
-    public static async Task WriteAsync(UrlTable site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, SiteMetrics metrics, string? variantCache = null, string? searchUpstream = null)
+    /// <param name="precompress">Whether each file gets its .br and .gz siblings; without them nginx compresses nothing (docs/operations.md).</param>
+    public static async Task WriteAsync(UrlTable site, MediaLibrary media, string origin, string directory, HttpCachingOptions caching, SiteMetrics metrics, string? variantCache = null, string? searchUpstream = null, bool precompress = true)
     {
         directory = Path.GetFullPath(directory);
-        var resources = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
-        foreach (var (urlPath, resource) in await site.RenderAllAsync())
+        var served = new ConcurrentDictionary<string, ExportedUrl>(StringComparer.Ordinal);
+        // Each URL is rendered, compressed and written on its own, on every core, and not kept: the store of rendered
+        // bodies keeps what its budget allows, so 100,000 articles take no more memory than 1,000 (docs/benchmarks.md).
+        await Parallel.ForEachAsync(site.Paths, async (urlPath, _) =>
         {
             // A negotiated URL (/) is exported in its default representation: a static server does not negotiate Accept.
+            var resource = await site.Find(urlPath)!;
             var representation = resource.Representation;
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await WriteFileAsync(file, representation.Identity.Bytes);
-            await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli, metrics)).Bytes);
-            await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip, metrics)).Bytes);
-            resources[urlPath] = resource;
-        }
+            if (precompress)
+            {
+                await WriteFileAsync(file + ".br", (await representation.InAsync(ContentCoding.Brotli, metrics)).Bytes);
+                await WriteFileAsync(file + ".gz", (await representation.InAsync(ContentCoding.Gzip, metrics)).Bytes);
+            }
+            served[urlPath] = new ExportedUrl(representation.ContentType, resource.Freshness);
+        });
+        var resources = new SortedDictionary<string, ExportedUrl>(served, StringComparer.Ordinal);
         foreach (var file in media.Files)
             await WriteMediaAsync(file, Path.Combine(directory, FileName(SiteRoutes.Media(file))));
         var variantTags = new Dictionary<string, string>(StringComparer.Ordinal);

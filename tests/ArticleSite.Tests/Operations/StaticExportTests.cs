@@ -47,6 +47,24 @@ public sealed class StaticExportTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task With_no_precompress_each_url_is_one_file_with_the_live_bytes_and_no_compressed_siblings()
+    {
+        await using var factory = new ArticleSiteFactory();
+        using var client = factory.CreateClient();
+        var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        var snapshot = factory.Services.GetRequiredService<SitePublisher>().Current;
+        var (command, _) = ExportCommand.Parse(["export", folder, "--origin", origin, "--no-precompress"]);
+
+        Assert.Equal(0, await command!.RunAsync(snapshot, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), Caching(factory)));
+
+        var resources = await (await snapshot.ForOriginAsync(origin)).RenderAllAsync();
+        Assert.Equal(resources.Select(resource => StaticExport.FileName(resource.Path)).Append(StaticExport.NginxConfigFile).Order(StringComparer.Ordinal),
+            ExportedFiles().Order(StringComparer.Ordinal));
+        foreach (var (urlPath, _) in resources)
+            Assert.Equal((await GetAsync(client, urlPath, "identity")).Body, await File.ReadAllBytesAsync(Path.Combine(folder, StaticExport.FileName(urlPath)), Cancel));
+    }
+
     /// <summary>
     /// Exports a site whose article shows one 40 × 30 PNG, after <paramref name="afterRead"/> has done what it does to the
     /// content folder once the snapshot has read it; returns the picture's bytes and URL.
@@ -233,7 +251,7 @@ public sealed class StaticExportTests : IDisposable
         var (exitCode, errorLines) = await process.ExitAsync();
 
         Assert.Equal(2, exitCode);
-        Assert.Equal("ArticleSite cannot export: usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080]", Assert.Single(errorLines));
+        Assert.Equal("ArticleSite cannot export: usage: export DIR [--origin https://example.org] [--search-upstream http://replica:8080] [--no-precompress]", Assert.Single(errorLines));
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
