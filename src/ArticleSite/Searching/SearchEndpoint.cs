@@ -91,7 +91,6 @@ internal static class SearchEndpoint
         model = model with
         {
             Site = snapshot.Identity,
-            HasArchive = snapshot.Others.Count > 0,
             HasTags = snapshot.Tags.All.Count > 0,
         };
         var html = Representation.ForOneAnswer("text/html; charset=utf-8", Encoding.UTF8.GetBytes(await PageRenderer.RenderSearchAsync(model)));

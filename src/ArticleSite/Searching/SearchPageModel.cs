@@ -24,9 +24,6 @@ public sealed record SearchPageModel(string Query, int Page, int Count, bool Mor
     /// <summary>Why the results may be incomplete or missing, as a key of the site's words; null for nothing to say.</summary>
     public string? Notice { get; init; }
 
-    /// <summary>Whether the site has an archive to suggest (two articles or more).</summary>
-    public bool HasArchive { get; init; }
-
     /// <summary>Whether the site has a page of tags to suggest.</summary>
     public bool HasTags { get; init; }
 

@@ -58,7 +58,7 @@ public sealed class MastheadTests
     }
 
     [Fact]
-    public async Task With_one_article_and_no_tag_the_masthead_links_lead_to_the_archive_of_it_and_to_a_page_saying_there_are_no_tags()
+    public async Task With_one_article_and_no_tag_the_masthead_links_and_a_search_without_results_lead_to_the_archive_of_it_and_no_tags_page_is_suggested()
     {
         using var content = new TemporaryContentFolder();
         content.Write("only.md", Article("Only", "2025-11-01", "The only body."));
@@ -76,6 +76,9 @@ public sealed class MastheadTests
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (archiveResponse.StatusCode, tagsResponse.StatusCode));
         Assert.Equal(["Only"], archive.QuerySelectorAll("#all-articles ~ article h2").Select(heading => heading.TextContent));
         Assert.Equal(("All tags", "No article has a tag yet."), (tags.QuerySelector("main h1")?.TextContent, tags.QuerySelector("main p")?.TextContent));
+        var none = await Eventually.GetAsync(() => client.GetStringAsync("/search?q=nothingmatchesthis", Cancel),
+            page => page.Contains("No article matches", StringComparison.Ordinal), "the search index to be ready");
+        Assert.Contains("<p>Try other or fewer words, or browse <a href=\"/articles/\">All articles</a></p>", none, StringComparison.Ordinal);
     }
 
     [Fact]
