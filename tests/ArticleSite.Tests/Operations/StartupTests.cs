@@ -51,6 +51,7 @@ public sealed class StartupTests
     [InlineData("Media:MaxConcurrentEncodes", "-1", "Media:MaxConcurrentEncodes -1 is less than 0")]
     [InlineData("Caching:OutputCacheSize", "0", "Caching:OutputCacheSize 0 is less than 1")]
     [InlineData("Metrics:Port", "70000", "Metrics:Port 70000 is not a port from 1 to 65535")]
+    [InlineData("Search:QueryBudget", "00:00:00", "Search:QueryBudget 00:00:00 is not more than zero")]
     public async Task A_setting_out_of_its_range_stops_the_site_with_one_line_naming_key_and_value(string key, string value, string reason)
     {
         await using var site = SiteProcess.Start(RepositoryPaths.Root, $"--{key}", value);
