@@ -26,6 +26,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
     private long version;
     private volatile string state = "not started";
     private volatile bool building = true;
+    private string? failedBecause;
 
     /// <summary>Moves whenever what the index holds changes: search responses are cached under it.</summary>
     public long Version => Interlocked.Read(ref version);
@@ -70,8 +71,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
             catch (Exception failure)
 #pragma warning restore CA1031
             {
-                state = $"unavailable: {failure.Message}";
-                LogIndexFailed(failure);
+                ReportFailure(failure);
                 database?.Dispose();
                 (database, indexed) = (null, null);
             }
@@ -91,7 +91,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
         var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var entry) || entry.Hash != article.VersionHash).ToList();
         if (gone.Count == 0 && coming.Count == 0)
         {
-            (building, state) = (false, "ready");
+            MarkReady();
             return;
         }
 
@@ -123,8 +123,32 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
                 indexed[slug] = (id, hash);
             Interlocked.Increment(ref version);
         }
-        (building, state) = (false, "ready");
+        MarkReady();
         LogIndexed(coming.Count, gone.Count, database.File, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// A cache folder that cannot be written (read-only, full, not a folder) fails every publication alike: it is logged
+    /// once, by its reason, as the article index's is, not with a stack trace at each edit. Anything else is a bug, logged whole.
+    /// </summary>
+    private void ReportFailure(Exception failure)
+    {
+        state = $"unavailable: {failure.Message}";
+        if (failure is not (IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException))
+            LogIndexFailed(failure);
+        else if (failure.Message != failedBecause)
+            LogIndexUnusable(Folder, failure.Message);
+        failedBecause = failure.Message;
+    }
+
+    private string Folder => cache.Value.PathFor("search") ?? "memory";
+
+    private void MarkReady()
+    {
+        if (failedBecause is not null)
+            LogIndexUsableAgain(Folder);
+        failedBecause = null;
+        (building, state) = (false, "ready");
     }
 
     /// <summary>
@@ -158,6 +182,12 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
 
     [LoggerMessage(LogLevel.Error, "The search index failed; search is unavailable until the next snapshot is published")]
     private partial void LogIndexFailed(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "The search index in {Folder} cannot be used: {Reason}; search is unavailable until a publication finds it usable")]
+    private partial void LogIndexUnusable(string folder, string reason);
+
+    [LoggerMessage(LogLevel.Information, "The search index in {Folder} can be used again")]
+    private partial void LogIndexUsableAgain(string folder);
 
     [LoggerMessage(LogLevel.Warning, "A search failed: {Reason}")]
     private partial void LogSearchFailed(string reason);

@@ -9,7 +9,8 @@ namespace ArticleSite.Tests;
 
 /// <summary>
 /// The search index's budgets and where it lives: a search past its budget is stopped and says so, never a 5xx; with no
-/// cache folder the index lives in memory and finds what the site publishes all the same.
+/// cache folder the index lives in memory and finds what the site publishes all the same; a cache folder it cannot use
+/// is logged once, and the index is made once it can be.
 /// </summary>
 public sealed class SearchBudgetTests
 {
@@ -62,6 +63,34 @@ public sealed class SearchBudgetTests
         await SearchTests.WhenIndexedAsync(client, "numbat", "a");
         Assert.Empty(await SearchTests.FindAsync(client, "wombat"));
         Assert.Equal("ready", await IndexStateAsync(client));
+    }
+
+    [Fact]
+    public async Task A_cache_folder_where_the_index_cannot_be_made_is_logged_once_by_its_reason_and_the_index_is_made_when_it_can_be()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", Article("Alpha", "2025-11-01", "A word: wombat."));
+        var cache = Directory.CreateTempSubdirectory("articlesite-cache-").FullName;
+        var blocker = Path.Combine(cache, "search");
+        File.WriteAllText(blocker, "a file where the index's folder would be");
+        var log = new CapturedLog();
+        var searchLog = new Dictionary<string, string> { ["Logging:LogLevel:ArticleSite.Searching"] = "Information" };
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, CacheFolder = cache, LogCapture = log, Settings = searchLog };
+        var client = site.CreateClient();
+        await Eventually.GetAsync(() => IndexStateAsync(client), state => state.StartsWith("unavailable: ", StringComparison.Ordinal), "the index to be unavailable");
+
+        content.Write("b.md", Article("Beta", "2025-11-02", "Another word: quokka."));
+        await Eventually.GetAsync(async () => (await client.GetAsync("/articles/b", Cancel)).StatusCode, status => status == HttpStatusCode.OK, "the second snapshot to be published");
+        File.Delete(blocker);
+        content.Write("c.md", Article("Gamma", "2025-11-03", "A third word: numbat."));
+        await SearchTests.WhenIndexedAsync(client, "numbat", "c");
+
+        var lines = log.Lines.Where(line => line.Contains("ArticleSite.Searching.SearchIndex:", StringComparison.Ordinal) && !line.Contains("added", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith($"Warning ArticleSite.Searching.SearchIndex: The search index in {blocker} cannot be used: ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("; search is unavailable until a publication finds it usable", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"Information ArticleSite.Searching.SearchIndex: The search index in {blocker} can be used again", lines[1]);
+        Assert.Equal("a b c", string.Join(' ', (await SearchTests.FindAsync(client, "word")).Order()));
     }
 
     /// <summary>The files this process holds open (the tests run on Linux).</summary>
