@@ -30,7 +30,9 @@ foreach (var count in counts)
     for (var i = 0; i < count; i++)
         File.WriteAllText(Path.Combine(folder, $"article-{i}.md"), Article(i, count, "Original closing line."));
 
-    using var site = StartSite(folder);
+    // A cache folder of its own, as a fresh replica has: the user's would keep an index of every folder benchmarked.
+    var cache = Directory.CreateTempSubdirectory("articlesite-edit-cache-").FullName;
+    using var site = StartSite(folder, cache);
     const string url = "/articles/article-0.txt";
     while (!await AnswersAsync(url))
         Thread.Sleep(10);
@@ -78,6 +80,7 @@ foreach (var count in counts)
     site.Kill();
     site.WaitForExit();
     Directory.Delete(folder, recursive: true);
+    Directory.Delete(cache, recursive: true);
 }
 
 static void Report(int count, string saved, List<double> latencies, double floor)
@@ -102,13 +105,13 @@ string Article(int index, int count, string closing) =>
     $"---\ntitle: \"Article {index} of {count}\"\nsummary: \"Generated article number {index} for the edit benchmark.\"\n" +
     $"date: 2025-{index % 12 + 1:D2}-{index % 28 + 1:D2}\nslug: article-{index}\n---\n{body}\n{closing}\n";
 
-Process StartSite(string folder)
+Process StartSite(string folder, string cache)
 {
     var executable = Environment.GetEnvironmentVariable("ARTICLESITE");
     var start = executable is null
         ? new ProcessStartInfo("dotnet", ["artifacts/bin/ArticleSite/release/ArticleSite.dll"])
         : new ProcessStartInfo(executable);
-    foreach (var argument in new[] { "--content", folder, "--urls", $"http://127.0.0.1:{Port}", "--Content:Debounce", debounce.ToString(), "--Content:SettleTime", settleTime.ToString() })
+    foreach (var argument in new[] { "--content", folder, "--urls", $"http://127.0.0.1:{Port}", "--Content:Debounce", debounce.ToString(), "--Content:SettleTime", settleTime.ToString(), "--Cache:Path", cache })
         start.ArgumentList.Add(argument);
     start.RedirectStandardOutput = start.RedirectStandardError = true;
     var process = Process.Start(start)!;
