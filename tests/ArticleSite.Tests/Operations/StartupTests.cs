@@ -12,7 +12,7 @@ public sealed class StartupTests
     public async Task Started_from_the_project_folder_it_finds_the_repositorys_content()
     {
         await using var site = SiteProcess.Start(RepositoryPaths.AppProject);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        using var client = await site.ClientAsync();
 
         var text = await client.GetStringAsync("/article.txt", Cancel);
 
@@ -24,8 +24,8 @@ public sealed class StartupTests
     {
         using var content = new TemporaryContentFolder();
         content.Write("note.md", "---\ntitle: A short note\nsummary: Just a note.\ndate: 2025-12-01\n---\n\nThe body of the note.\n");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path);
+        using var client = await site.ClientAsync();
 
         var text = await client.GetStringAsync("/article.txt", Cancel);
 
@@ -36,7 +36,7 @@ public sealed class StartupTests
     public async Task A_missing_content_folder_stops_the_site_with_one_line_naming_it()
     {
         var missing = Path.Combine(Path.GetTempPath(), "articlesite-no-such-folder");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", missing);
+        await using var site = SiteProcess.StartOn(missing);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -82,8 +82,8 @@ public sealed class StartupTests
     {
         using var content = new TemporaryContentFolder();
         content.Write("note.md", "---\ntitle: A short note\nsummary: Just a note.\ndate: 2025-12-01\n---\n\nThe body of the note.\n");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Cache:Path", "/proc/articlesite-cannot-be-made");
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path, "--Cache:Path", "/proc/articlesite-cannot-be-made");
+        using var client = await site.ClientAsync();
 
         var text = await client.GetStringAsync("/article.txt", Cancel);
 
@@ -110,7 +110,7 @@ public sealed class StartupTests
     {
         using var content = new TemporaryContentFolder();
         content.Write("broken.md", markdown);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -126,7 +126,7 @@ public sealed class StartupTests
         using var content = new TemporaryContentFolder();
         var file = Path.Combine(content.Path, "latin1.md");
         await File.WriteAllBytesAsync(file, [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n\nBody.\n"u8], Cancel);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -142,8 +142,8 @@ public sealed class StartupTests
         using var content = new TemporaryContentFolder();
         content.Write("good.md", "---\ntitle: Good\nsummary: Fine.\ndate: 2025-11-01\n---\n\nGood body.\n");
         content.Write("zz-broken.md", "---\ntitle: [unclosed\n---\n");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path);
+        using var client = await site.ClientAsync();
 
         using var response = await client.GetAsync("/article.txt", Cancel);
 
