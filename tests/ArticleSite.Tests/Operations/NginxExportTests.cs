@@ -90,10 +90,8 @@ public sealed class NginxExportTests : IDisposable
     public async Task Nginx_serves_a_media_file_with_the_live_etag_and_answers_if_none_match_as_the_site_does()
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        using var content = new TemporaryContentFolder();
         var photo = TestPictures.Jpeg(64, 48);
-        content.WriteBytes("photo.jpg", photo);
-        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        using var content = ArticleShowing(photo);
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
         using var nginx = await ServeExportWithNginxAsync(nginxPath, factory, site);
@@ -139,10 +137,8 @@ public sealed class NginxExportTests : IDisposable
     public async Task Nginx_serves_a_picture_variant_with_the_live_etag_of_its_bytes_and_answers_if_none_match()
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        using var content = new TemporaryContentFolder();
         var photo = TestPictures.Jpeg(600, 400);
-        content.WriteBytes("photo.jpg", photo);
-        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        using var content = ArticleShowing(photo);
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
         await factory.Services.GetRequiredService<PictureVariants>().WhenIdle.WaitAsync(Cancel);
@@ -162,6 +158,15 @@ public sealed class NginxExportTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(work, recursive: true);
+
+    /// <summary>A folder of one article showing <paramref name="photo"/>, as photo.jpg beside it.</summary>
+    private static TemporaryContentFolder ArticleShowing(byte[] photo)
+    {
+        var content = new TemporaryContentFolder();
+        content.WriteBytes("photo.jpg", photo);
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        return content;
+    }
 
     /// <summary>Exports the factory's site as <see cref="ExportAsync"/> does, and serves the export with nginx and the export's own server block.</summary>
     private async Task<NginxProcess> ServeExportWithNginxAsync(string nginxPath, ArticleSiteFactory factory, HttpClient site)
