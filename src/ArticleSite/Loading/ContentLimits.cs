@@ -60,7 +60,7 @@ internal sealed class ContentLimits
 
     /// <summary>
     /// Problems /healthz and the log list one by one; past them, one line says how many more there are (<c>check</c>
-    /// lists every one). 200,000 empty files made a 15.5 MB health detail and 400,020 log lines at each start.
+    /// lists every one). 200,000 empty files made a 15.5 MB health detail and 400,020 log lines at each start (docs/operations.md, Health, says how it was measured).
     /// </summary>
     public int MaxProblemsListed { get; set; } = 100;
 

@@ -53,8 +53,9 @@ internal sealed class FileLoad
         }
         finally
         {
+            // Not the slow mark: it would decide the load here, before its result completes, and the reading would leave
+            // a file loaded in time for later. Decided follows the result itself.
             GiveSlotUp();
-            slow.TrySetResult();
         }
     }
 }

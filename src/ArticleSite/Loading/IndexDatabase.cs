@@ -92,7 +92,7 @@ internal sealed partial class IndexDatabase
             limits.MaxParagraphLength, limits.MaxBlocks, limits.MaxHeadings, limits.MaxLinkDefinitions, limits.FileTimeBudget.Ticks,
             limits.MaxFolderEntries, limits.MaxFolderDepth, limits.MaxMediaBytes, limits.MaxMediaPixels);
 
-    /// <summary>Computed by the build (ArticleSite.csproj): hashing the 25 MB executable at every start took 7.8 ms of it.</summary>
+    /// <summary>Computed by the build (ArticleSite.csproj): hashing the 25 MB executable at every start took 7.8 ms of it (docs/benchmarks.md, Libraries loaded at start: libvips and SQLite).</summary>
     public static string BuildFingerprint { get; } =
         typeof(IndexDatabase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(metadata => metadata.Key == "BuildFingerprint").Value!;
 

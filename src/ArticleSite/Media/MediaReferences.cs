@@ -287,7 +287,7 @@ internal static partial class MediaReferences
 
     /// <summary>
     /// An <c>img</c> or <c>source</c> start tag, to its closing '&gt;' (one in a quoted value does not end it). Without
-    /// backtracking, the search is linear in the HTML: a backtracking one took 24 s over 50 KB of unclosed <c>&lt;img </c>.
+    /// backtracking, the search is linear in the HTML; a backtracking one is not, over a long run of unclosed <c>&lt;img </c>.
     /// </summary>
     private static readonly Regex ImageTag = new(@"<(?<name>img|source)\b(?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
 

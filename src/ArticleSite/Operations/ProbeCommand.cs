@@ -6,7 +6,7 @@ namespace ArticleSite.Operations;
 /// <summary>
 /// <c>probe http://HOST:PORT/PATH</c> on the command line: exits 0 when the URL answers 2xx within 3 s, else 1. The
 /// container image's health check, which has no shell or HTTP client of its own. One plain HTTP/1.0 request on a
-/// socket: HttpClient would add 3 MB to the binary and load OpenSSL for its request ids.
+/// socket: HttpClient would add its whole HTTP stack to the binary and load OpenSSL for its request ids.
 /// </summary>
 internal static class ProbeCommand
 {

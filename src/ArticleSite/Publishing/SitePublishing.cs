@@ -16,7 +16,8 @@ internal static partial class SitePublishing
         services.AddSingleton<IValidateOptions<ContentLimits>>(ContentLimits.Rules);
         services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MarkdownOptions>>(MarkdownOptions.Rules);
-        services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
+        services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section).CheckedAtStart();
+        services.AddSingleton<IValidateOptions<CacheFolderOptions>>(CacheFolderOptions.Rules);
         // Decides which articles are out yet and times every reload; tests give the site a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentLibrary>(OpenLibrary);

@@ -10,7 +10,7 @@ internal sealed record ArticleChange(IReadOnlyList<Article> Added, IReadOnlyList
 {
     /// <summary>
     /// Beyond this many articles added, changed or removed, lists are sorted anew rather than patched: a patch costs a
-    /// pass over a list, sorting 100,000 articles about 100 ms.
+    /// pass over a list, a sort far more (docs/benchmarks.md, Edit latency: the next snapshot after an edit at 100,000).
     /// </summary>
     private const int MostPatched = 1024;
 

@@ -26,8 +26,8 @@ internal static class Compression
     /// <summary>
     /// For a body compressed again for each request, made for that one answer (a search's results): quality 0, with a
     /// window no larger than the body. Quality 5's hash tables and 4 MiB window are fresh mappings on every call
-    /// (<see cref="CompressionMemory"/>), faulted in page by page: 3-6 ms for a 19 KB results page on a loaded machine,
-    /// against 0.06 ms here, for 23 % more bytes (6.6 KB against 5.4 KB).
+    /// (<see cref="CompressionMemory"/>), faulted in page by page: 4.0–6.1 ms of CPU for a 19 KB results page on a loaded
+    /// machine, against 0.06 ms here, for 23 % more bytes (6,636 against 5,400: docs/benchmarks.md, Search at scale, against Pagefind).
     /// </summary>
     public static byte[] BrotliFastest(ReadOnlySpan<byte> body)
     {

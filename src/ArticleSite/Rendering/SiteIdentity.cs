@@ -18,7 +18,7 @@ public sealed record SiteIdentity(string Name, string? Description, string Langu
     /// can rename a deployment (a staging copy, say) without editing the content repository.
     /// </summary>
     /// <exception cref="ContentException">The site file, or an icon it or the configuration names, cannot be used; named by file.</exception>
-    public static SiteIdentity From(SiteOptions options, string contentFolder)
+    internal static SiteIdentity From(SiteOptions options, string contentFolder)
     {
         var file = SiteFile.Read(contentFolder);
         var icon = Blank(options.Icon) is { } configuredIcon ? ReadIcon(Path.GetFullPath(configuredIcon), configuredIcon)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleSite.Rendering;
 
 /// <summary>Who the site is: the "Site" configuration section.</summary>
-public sealed class SiteOptions
+internal sealed class SiteOptions
 {
     public const string Section = "Site";
 

@@ -36,7 +36,7 @@ internal sealed class SearchDatabase : IDisposable
 
     /// <summary>
     /// Matches ranked by relevance in one search: the newest this many (rows are numbered by date); older ones follow
-    /// them newest first. BM25 reads every column's positions of each row it scores, about 5 µs a row: a common word's
+    /// them newest first. BM25 reads every column's positions of each row it scores, about 5 µs a row (docs/benchmarks.md, Search at scale, against Pagefind): a common word's
     /// thousands of matches would cost tens of milliseconds, these two hundred one.
     /// </summary>
     public const int Ranked = 200;

@@ -11,7 +11,7 @@ namespace ArticleSite.Serving;
 /// The OpenAPI document that <c>AddOpenApi</c> describes, made once (<see cref="OpenApiDocument"/>) and served like
 /// every resource of the site: a strong ETag, Brotli and gzip, the site's Cache-Control. Mapped here instead of with
 /// <c>MapOpenApi</c>, whose set-up at start-up cost the Native AOT binary about 4 ms of its 100 ms to a first response
-/// (docs/benchmarks.md), and which makes the document again for every request (2.85 ms of CPU, 86 times a page).
+/// (docs/benchmarks.md, What each change bought: Native AOT start-up), and which makes the document again for every request.
 /// </summary>
 internal static class OpenApiDocumentEndpoint
 {

@@ -38,7 +38,7 @@ public sealed class HostileContentTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/feed.atom", Cancel)).StatusCode);
 
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        await client.UntilTextAsync("/article.txt", AlphaText("Second version."), "the edit to be published");
     }
 
     /// <summary>The built site's peak resident memory with every hostile file at once; measured at 137 MiB (docs/content.md, Content limits).</summary>
@@ -51,8 +51,8 @@ public sealed class HostileContentTests
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "First version."));
         foreach (var kind in HostileFiles.Reasons.Keys)
             HostileFiles.Write(content.Path, kind);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--ContentLimits:FileTimeBudget", "00:01:00", "--Metrics:PublicHealthDetail", "true");
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path, "--ContentLimits:FileTimeBudget", "00:01:00", "--Metrics:PublicHealthDetail", "true");
+        using var client = await site.ClientAsync();
 
         var health = await Health.GetAsync(client);
 
@@ -73,7 +73,7 @@ public sealed class HostileContentTests
 
         foreach (var folder in new[] { systemFolder, link })
         {
-            await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", folder);
+            await using var site = SiteProcess.StartOn(folder);
             var (exitCode, errorLines) = await site.ExitAsync();
 
             Assert.Equal(1, exitCode);
@@ -95,7 +95,7 @@ public sealed class HostileContentTests
         Directory.CreateSymbolicLink(Path.Combine(sub, "up2"), "..");
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
 
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        await client.UntilTextAsync("/article.txt", AlphaText("Second version."), "the edit to be published");
         var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Count == 3, "the pipe and both links to be reported");
         Assert.Equal(
             [
@@ -127,7 +127,7 @@ public sealed class HostileContentTests
         RenameIntoPlace(content, "slow.md", Article("Slow", "2025-11-02", SlowToParse()));
         RenameIntoPlace(content, "alpha.md", Article("Alpha", "2025-11-01", "Second version."));
 
-        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        await client.UntilTextAsync("/articles/alpha.txt", AlphaText("Second version."), "the edit to be published");
         var whenEdited = await Health.GetAsync(client);
         Assert.Equal(("Healthy", 1), (whenEdited.Status, whenEdited.Articles));
         var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.Problems.Count > 0, "the slow file to be reported");
@@ -205,6 +205,6 @@ public sealed class HostileContentTests
         Assert.Equal(AlphaText("First version."), await client.GetStringAsync("/article.txt", Cancel));
 
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be published");
+        await client.UntilTextAsync("/article.txt", AlphaText("Second version."), "the edit to be published");
     }
 }

@@ -34,8 +34,7 @@ public sealed partial class SharedIndexTests
         await using (first)
         await using (second)
         {
-            var addresses = await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
-            await Task.WhenAll(SavedAsync(first, since: 0), SavedAsync(second, since: 0));
+            var addresses = await ListeningAndSavedAsync(first, second);
             var firstAnswers = await AnswersAsync(addresses[0], ComparedPaths);
             var secondAnswers = await AnswersAsync(addresses[1], ComparedPaths);
             await StopAsync(first);
@@ -68,8 +67,7 @@ public sealed partial class SharedIndexTests
         await using (first)
         await using (second)
         {
-            var addresses = await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
-            await Task.WhenAll(SavedAsync(first, since: 0), SavedAsync(second, since: 0));
+            var addresses = await ListeningAndSavedAsync(first, second);
             var (firstMark, secondMark) = (first.OutputLines.Count, second.OutputLines.Count);
 
             string[] edited = ["article-003", "article-050", "article-101", "article-222", "article-298"];
@@ -97,7 +95,7 @@ public sealed partial class SharedIndexTests
         var fromIndex = await AnswersAsync(restartedAddress, compared);
         var edit = await TextAsync(restartedAddress, "/articles/article-050.txt");
         await StopAsync(restarted);
-        await using var fresh = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Site:BaseUrl", BaseUrl);
+        await using var fresh = SiteProcess.StartOn(content.Path, "--Site:BaseUrl", BaseUrl);
         var fromFiles = await AnswersAsync(await fresh.ListeningAsync(), compared);
         await StopAsync(fresh);
 
@@ -119,8 +117,7 @@ public sealed partial class SharedIndexTests
         await using (stopped)
         await using (saving)
         {
-            await Task.WhenAll(stopped.ListeningAsync(), saving.ListeningAsync());
-            await Task.WhenAll(SavedAsync(stopped, since: 0), SavedAsync(saving, since: 0));
+            await ListeningAndSavedAsync(stopped, saving);
             var (stoppedMark, savingMark) = (stopped.OutputLines.Count, saving.OutputLines.Count);
 
             // Holding the file's write lock, as a third writer would, keeps both saves of the edits waiting inside their
@@ -191,7 +188,7 @@ public sealed partial class SharedIndexTests
         await using var restarted = StartReplica(cache, content, strict);
         var fromIndex = await AnswersAsync(await restarted.ListeningAsync(), ["/articles/article-042", "/articles/article-041", "/sitemap.xml"]);
         await StopAsync(restarted);
-        await using var fresh = SiteProcess.Start(RepositoryPaths.Root, ["--content", content.Path, "--Site:BaseUrl", BaseUrl, .. strict]);
+        await using var fresh = SiteProcess.StartOn(content.Path, ["--Site:BaseUrl", BaseUrl, .. strict]);
         var fromFiles = await AnswersAsync(await fresh.ListeningAsync(), ["/articles/article-042", "/articles/article-041", "/sitemap.xml"]);
         await StopAsync(fresh);
 
@@ -203,7 +200,15 @@ public sealed partial class SharedIndexTests
     }
 
     private static SiteProcess StartReplica(SharedCacheFolder cache, TemporaryContentFolder content, params string[] settings) =>
-        SiteProcess.StartSharingCache(cache.Path, RepositoryPaths.Root, ["--content", content.Path, "--Site:BaseUrl", BaseUrl, .. settings]);
+        cache.StartReplica(content.Path, ["--Site:BaseUrl", BaseUrl, .. settings]);
+
+    /// <summary>Waits until both replicas, started at once on an empty cache folder, listen and have saved the index: their addresses.</summary>
+    private static async Task<Uri[]> ListeningAndSavedAsync(SiteProcess first, SiteProcess second)
+    {
+        var addresses = await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
+        await Task.WhenAll(SavedAsync(first, since: 0), SavedAsync(second, since: 0));
+        return addresses;
+    }
 
     /// <summary>Stops the site as a service manager does, and checks it stopped cleanly.</summary>
     private static async Task StopAsync(SiteProcess site, bool terminate = true)
@@ -294,14 +299,4 @@ public sealed partial class SharedIndexTests
 
     [GeneratedRegex(@"Saved the article index .*: (?<written>\d+) article\(s\) written, (?<gone>\d+) gone, \d+ version\(s\) kept")]
     private static partial Regex SavedLine();
-
-    /// <summary>A cache folder several processes share, deleted after the test.</summary>
-    private sealed class SharedCacheFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("articlesite-shared-cache-").FullName;
-
-        public string[] IndexFiles() => Directory.GetFiles(System.IO.Path.Combine(Path, "index"), "*.db");
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

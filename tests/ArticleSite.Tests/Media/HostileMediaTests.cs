@@ -76,8 +76,8 @@ public sealed class HostileMediaTests
         content.Write("evil.svg", EmptyComments);
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Save 0.\n\n![The alt text](evil.svg)"));
         content.Write("beta.md", Article("Beta", "2025-10-01", "Edit 0."));
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:PublicHealthDetail", "true");
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path, "--Metrics:PublicHealthDetail", "true");
+        using var client = await site.ClientAsync();
         await Health.GetAsync(client);
 
         // Three saves of the article, each read before an edit elsewhere is published: before, each left a search running.

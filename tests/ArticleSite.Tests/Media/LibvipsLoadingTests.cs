@@ -19,7 +19,7 @@ public sealed class LibvipsLoadingTests
     {
         using var content = new TemporaryContentFolder();
         var small = WriteArticlesWithoutCopies(content);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
         await LoadsLibvipsOnlyForCopiesAsync(site, content, small);
     }
 
@@ -50,7 +50,7 @@ public sealed class LibvipsLoadingTests
     /// <summary>Serves those articles and the small picture, then publishes an article with a 1000-pixel picture, whose 480-pixel WebP is made and served.</summary>
     private static async Task LoadsLibvipsOnlyForCopiesAsync(SiteProcess site, TemporaryContentFolder content, byte[] small)
     {
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        using var client = await site.ClientAsync();
         foreach (var path in new[] { "/", "/articles/small", "/articles/plain", TestPictures.MediaUrl(small, "small.jpg") })
             Assert.Equal((path, HttpStatusCode.OK), (path, (await client.GetAsync(path, Cancel)).StatusCode));
 

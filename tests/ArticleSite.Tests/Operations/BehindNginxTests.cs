@@ -200,7 +200,7 @@ public sealed class BehindNginxTests : IDisposable
         }
 
         var thumbprint = WriteCertificate();
-        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => ProxyConfig(work, port, upstreams));
+        var nginx = await NginxProcess.StartHttpAsync(nginxPath, work, port => ProxyConfig(work, port, upstreams));
         started.Add(nginx);
 
         var client = new HttpClient(new SocketsHttpHandler
@@ -220,18 +220,6 @@ public sealed class BehindNginxTests : IDisposable
     /// which nginx (since 1.7.7) stores with each entry. The two add_header lines only let the test see what nginx did.
     /// </summary>
     private static string ProxyConfig(string work, int port, IEnumerable<Uri> upstreams) => $$"""
-        daemon off;
-        worker_processes 1;
-        pid {{work}}/nginx.pid;
-        error_log stderr;
-        events { }
-        http {
-            access_log off;
-            client_body_temp_path {{work}}/client_body;
-            proxy_temp_path {{work}}/proxy;
-            fastcgi_temp_path {{work}}/fastcgi;
-            uwsgi_temp_path {{work}}/uwsgi;
-            scgi_temp_path {{work}}/scgi;
             proxy_cache_path {{work}}/cache levels=1:2 keys_zone=articlesite:1m;
             upstream replicas {
                 {{string.Concat(upstreams.Select(upstream => $"server {upstream.Authority};"))}}
@@ -259,7 +247,6 @@ public sealed class BehindNginxTests : IDisposable
                     add_header X-Upstream-Addr $upstream_addr always;
                 }
             }
-        }
         """;
 
     /// <summary>A copy of the repository's content folder under <see cref="work"/>, its files written now.</summary>

@@ -55,8 +55,8 @@ public sealed partial class DocumentationTests
             content.Write($"article-{number:00}.md", Article($"Article {number}", $"2025-10-{number % 28 + 1:00}", $"Body of article {number}.\n\n![A chart](chart.svg)", "tags: [economy]\n"));
         content.Write("chart.svg", Chart);
         var operatorPort = HealthCheckTests.FreePort();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
-        using var publicClient = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path, "--Metrics:Port", $"{operatorPort}");
+        using var publicClient = await site.ClientAsync();
         using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
         // A file slower than the first reading's patience (a loaded machine) is published by a later one: the archive's
         // pages exist once every article is out.

@@ -39,8 +39,8 @@ public sealed class HealthCheckTests
     {
         using var content = FolderWithOneBadFile();
         var operatorPort = FreePort();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
-        using var publicClient = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path, "--Metrics:Port", $"{operatorPort}");
+        using var publicClient = await site.ClientAsync();
         using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
 
         var health = await Health.GetAsync(operatorClient);
@@ -62,7 +62,7 @@ public sealed class HealthCheckTests
     {
         using var content = FolderWithOneBadFile();
         var operatorPort = FreePort();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
+        await using var site = SiteProcess.StartOn(content.Path, "--Metrics:Port", $"{operatorPort}");
         var publicAddress = await site.ListeningAsync();
         using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
         var remote = $"10.0.0.5:{operatorPort}";
@@ -92,8 +92,8 @@ public sealed class HealthCheckTests
     public async Task Without_a_metrics_port_the_detail_is_nowhere()
     {
         using var content = FolderWithOneBadFile();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path);
+        using var client = await site.ClientAsync();
 
         Assert.Equal(Degraded, await client.GetStringAsync("/healthz", Cancel));
         using var metrics = await client.GetAsync("/metrics", Cancel);

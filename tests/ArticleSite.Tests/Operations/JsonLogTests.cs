@@ -10,7 +10,7 @@ public sealed class JsonLogTests
     public async Task With_the_json_console_formatter_every_line_is_one_json_object()
     {
         using var content = HealthCheckTests.FolderWithOneBadFile();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Logging:Console:FormatterName", "json");
+        await using var site = SiteProcess.StartOn(content.Path, "--Logging:Console:FormatterName", "json");
         await site.ListeningAsync();
         site.Terminate();
         await site.ExitAsync();

@@ -12,7 +12,7 @@ public sealed class MetricsTests
     {
         using var content = HealthCheckTests.FolderWithOneBadFile();
         var operatorPort = HealthCheckTests.FreePort();
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--Metrics:Port", $"{operatorPort}");
+        await using var site = SiteProcess.StartOn(content.Path, "--Metrics:Port", $"{operatorPort}");
         using var publicClient = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = await site.ListeningAsync() };
         using var operatorClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{operatorPort}") };
         using var page = new HttpRequestMessage(HttpMethod.Get, "/article.txt") { Headers = { { "Accept-Encoding", "br" } } };

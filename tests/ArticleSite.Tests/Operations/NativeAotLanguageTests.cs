@@ -25,7 +25,7 @@ public sealed class NativeAotLanguageTests
         foreach (var (language, _) in languages)
             content.Write($"{language}.md", Article(language, "2025-11-01", "Body.", $"lang: {language}\n"));
         await using var site = SiteProcess.StartExecutable(Path.Combine(published, "ArticleSite"), content.Path, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        using var client = await site.ClientAsync();
 
         var shown = new List<(string, string)>();
         foreach (var (language, _) in languages)

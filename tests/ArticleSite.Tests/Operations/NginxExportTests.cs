@@ -18,10 +18,13 @@ public sealed class NginxExportTests : IDisposable
 
     private readonly string work = Directory.CreateTempSubdirectory("articlesite-nginx-").FullName;
 
-    /// <summary>Exports the factory's site for the origin its client names, into the test's folder.</summary>
+    /// <summary>Where <see cref="ExportAsync"/> writes the export: in the test's folder.</summary>
+    private string Export => Path.Combine(work, "export");
+
+    /// <summary>Exports the factory's site for the origin its client names, into <see cref="Export"/>.</summary>
     private async Task<string> ExportAsync(ArticleSiteFactory factory, HttpClient site)
     {
-        var export = Path.Combine(work, "export");
+        var export = Export;
         await new ExportCommand(export, site.BaseAddress!.GetLeftPart(UriPartial.Authority)).RunAsync(
             factory.Services.GetRequiredService<SitePublisher>().Current, new ConfigurationBuilder().Build(), new ArticleSite.Rendering.SiteOptions(), factory.Services.GetRequiredService<IOptions<HttpCachingOptions>>().Value);
         return export;
@@ -33,10 +36,8 @@ public sealed class NginxExportTests : IDisposable
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
         await using var factory = new ArticleSiteFactory();
         using var site = factory.CreateClient();
-        var export = await ExportAsync(factory, site);
-        var (nginx, address) = await StartNginxAsync(nginxPath, export);
-        using var stopsNginx = nginx;
-        using var client = new HttpClient { BaseAddress = address };
+        using var nginx = await ServeExportWithNginxAsync(nginxPath, factory, site);
+        using var client = nginx.Client();
 
         foreach (var path in new[] { "/", "/article.txt" })
         {
@@ -55,7 +56,7 @@ public sealed class NginxExportTests : IDisposable
             // The live / also varies on Accept; the export serves / as HTML whatever the Accept, so it varies on the coding only.
             Assert.Equal("Accept-Encoding", Assert.Single(served.Headers.Vary));
             Assert.Equal("Accept-Encoding", Assert.Single(gzip.Headers.Vary));
-            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(export, StaticExport.FileName(path) + ".gz"), Cancel), await gzip.Content.ReadAsByteArrayAsync(Cancel));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Export, StaticExport.FileName(path) + ".gz"), Cancel), await gzip.Content.ReadAsByteArrayAsync(Cancel));
         }
 
         foreach (var path in new[] { "/index.html", "/index.html.gz", "/nginx.conf", "/missing" })
@@ -71,10 +72,8 @@ public sealed class NginxExportTests : IDisposable
         content.Write("b.md", TemporaryContentFolder.Article("Release notes", "2025-11-01", "Body.", "tags: [release]\n"));
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
-        var export = await ExportAsync(factory, site);
-        var (nginx, address) = await StartNginxAsync(nginxPath, export);
-        using var stopsNginx = nginx;
-        using var client = new HttpClient { BaseAddress = address };
+        using var nginx = await ServeExportWithNginxAsync(nginxPath, factory, site);
+        using var client = nginx.Client();
 
         foreach (var path in new[] { "/tags/", "/tags/release/", "/tags/release/feed.atom", "/tags/%EA%B2%BD%EC%A0%9C/", "/tags/%EA%B2%BD%EC%A0%9C/feed.atom" })
         {
@@ -84,23 +83,19 @@ public sealed class NginxExportTests : IDisposable
             Assert.Equal(live.Content.Headers.ContentType, served.Content.Headers.ContentType);
             Assert.Equal(await live.Content.ReadAsByteArrayAsync(Cancel), await served.Content.ReadAsByteArrayAsync(Cancel));
         }
-        Assert.True(File.Exists(Path.Combine(export, "tags", "경제", "index.html")));
+        Assert.True(File.Exists(Path.Combine(Export, "tags", "경제", "index.html")));
     }
 
     [Fact]
     public async Task Nginx_serves_a_media_file_with_the_live_etag_and_answers_if_none_match_as_the_site_does()
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        using var content = new TemporaryContentFolder();
         var photo = TestPictures.Jpeg(64, 48);
-        content.WriteBytes("photo.jpg", photo);
-        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        using var content = ArticleShowing(photo);
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
-        var export = await ExportAsync(factory, site);
-        var (nginx, address) = await StartNginxAsync(nginxPath, export);
-        using var stopsNginx = nginx;
-        using var client = new HttpClient { BaseAddress = address };
+        using var nginx = await ServeExportWithNginxAsync(nginxPath, factory, site);
+        using var client = nginx.Client();
         var url = TestPictures.MediaUrl(photo, "photo.jpg");
         var etag = $"\"{url.Split('/')[2]}\"";
 
@@ -142,17 +137,13 @@ public sealed class NginxExportTests : IDisposable
     public async Task Nginx_serves_a_picture_variant_with_the_live_etag_of_its_bytes_and_answers_if_none_match()
     {
         var nginxPath = ExternalTool.Require("nginx", "/usr/sbin/nginx");
-        using var content = new TemporaryContentFolder();
         var photo = TestPictures.Jpeg(600, 400);
-        content.WriteBytes("photo.jpg", photo);
-        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        using var content = ArticleShowing(photo);
         await using var factory = new ArticleSiteFactory { ContentFolder = content.Path };
         using var site = factory.CreateClient();
         await factory.Services.GetRequiredService<PictureVariants>().WhenIdle.WaitAsync(Cancel);
-        var export = await ExportAsync(factory, site);
-        var (nginx, address) = await StartNginxAsync(nginxPath, export);
-        using var stopsNginx = nginx;
-        using var client = new HttpClient { BaseAddress = address };
+        using var nginx = await ServeExportWithNginxAsync(nginxPath, factory, site);
+        using var client = nginx.Client();
         var url = TestPictures.MediaUrl(photo, "photo-480.webp");
 
         using var live = await site.GetAsync(url, Cancel);
@@ -168,25 +159,20 @@ public sealed class NginxExportTests : IDisposable
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
-    private async Task<(NginxProcess Nginx, Uri Address)> StartNginxAsync(string nginxPath, string export)
+    /// <summary>A folder of one article showing <paramref name="photo"/>, as photo.jpg beside it.</summary>
+    private static TemporaryContentFolder ArticleShowing(byte[] photo)
     {
+        var content = new TemporaryContentFolder();
+        content.WriteBytes("photo.jpg", photo);
+        content.Write("a.md", TemporaryContentFolder.Article("Alpha", "2025-11-01", "![A photo](photo.jpg)"));
+        return content;
+    }
+
+    /// <summary>Exports the factory's site as <see cref="ExportAsync"/> does, and serves the export with nginx and the export's own server block.</summary>
+    private async Task<NginxProcess> ServeExportWithNginxAsync(string nginxPath, ArticleSiteFactory factory, HttpClient site)
+    {
+        var export = await ExportAsync(factory, site);
         var server = await File.ReadAllTextAsync(Path.Combine(export, StaticExport.NginxConfigFile), Cancel);
-        var nginx = await NginxProcess.StartAsync(nginxPath, work, port => $$"""
-            daemon off;
-            worker_processes 1;
-            pid {{work}}/nginx.pid;
-            error_log stderr;
-            events { }
-            http {
-                access_log off;
-                client_body_temp_path {{work}}/client_body;
-                proxy_temp_path {{work}}/proxy;
-                fastcgi_temp_path {{work}}/fastcgi;
-                uwsgi_temp_path {{work}}/uwsgi;
-                scgi_temp_path {{work}}/scgi;
-            {{server.Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal)}}
-            }
-            """);
-        return (nginx, new Uri($"http://127.0.0.1:{nginx.Port}"));
+        return await NginxProcess.StartHttpAsync(nginxPath, work, port => server.Replace("listen 80;", $"listen 127.0.0.1:{port};", StringComparison.Ordinal));
     }
 }

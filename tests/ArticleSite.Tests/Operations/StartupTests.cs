@@ -12,7 +12,7 @@ public sealed class StartupTests
     public async Task Started_from_the_project_folder_it_finds_the_repositorys_content()
     {
         await using var site = SiteProcess.Start(RepositoryPaths.AppProject);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        using var client = await site.ClientAsync();
 
         var text = await client.GetStringAsync("/article.txt", Cancel);
 
@@ -24,8 +24,8 @@ public sealed class StartupTests
     {
         using var content = new TemporaryContentFolder();
         content.Write("note.md", "---\ntitle: A short note\nsummary: Just a note.\ndate: 2025-12-01\n---\n\nThe body of the note.\n");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path);
+        using var client = await site.ClientAsync();
 
         var text = await client.GetStringAsync("/article.txt", Cancel);
 
@@ -36,7 +36,7 @@ public sealed class StartupTests
     public async Task A_missing_content_folder_stops_the_site_with_one_line_naming_it()
     {
         var missing = Path.Combine(Path.GetTempPath(), "articlesite-no-such-folder");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", missing);
+        await using var site = SiteProcess.StartOn(missing);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -56,6 +56,9 @@ public sealed class StartupTests
     [InlineData("Proxy:KnownNetworks:0", "10.0.0.0", "Proxy:KnownNetworks:0 10.0.0.0 is not a CIDR range such as 10.0.0.0/24")]
     [InlineData("ServerLimits:MaxRequestHeaderCount", "0", "ServerLimits:MaxRequestHeaderCount 0 is less than 1")]
     [InlineData("ServerLimits:MinDataRateGracePeriod", "00:00:00.5", "ServerLimits:MinDataRateGracePeriod 00:00:00.5000000 is not more than 00:00:01")]
+    [InlineData("Cache:Path", "   ", "Cache:Path \"   \" is only white space; leave it empty to keep nothing on disk")]
+    [InlineData("Cache:Path", "/var/cache/articlesite ", "Cache:Path \"/var/cache/articlesite \" begins or ends with white space")]
+    [InlineData("Cache:Path", "~/.cache/articlesite", "Cache:Path \"~/.cache/articlesite\" begins with ~, which is not expanded: give the folder's full path")]
     public async Task A_setting_out_of_its_range_stops_the_site_with_one_line_naming_key_and_value(string key, string value, string reason)
     {
         await using var site = SiteProcess.Start(RepositoryPaths.Root, $"--{key}", value);
@@ -64,6 +67,27 @@ public sealed class StartupTests
 
         Assert.Equal(1, exitCode);
         Assert.Equal($"ArticleSite cannot start: {reason}", Assert.Single(errorLines));
+    }
+
+    [Fact]
+    public void A_cache_folder_with_a_nul_character_which_no_command_line_can_carry_is_refused_as_from_a_settings_file()
+    {
+        var result = ArticleSite.Operations.CacheFolderOptions.Rules.Validate(null, new() { Path = "/var/cache/article\0site" });
+
+        Assert.Equal("Cache:Path \"/var/cache/article\\0site\" holds a NUL character, which no file system takes", result.FailureMessage);
+    }
+
+    [Fact]
+    public async Task A_cache_folder_the_site_cannot_make_costs_the_cache_alone()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("note.md", "---\ntitle: A short note\nsummary: Just a note.\ndate: 2025-12-01\n---\n\nThe body of the note.\n");
+        await using var site = SiteProcess.StartOn(content.Path, "--Cache:Path", "/proc/articlesite-cannot-be-made");
+        using var client = await site.ClientAsync();
+
+        var text = await client.GetStringAsync("/article.txt", Cancel);
+
+        Assert.StartsWith("A short note\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +110,7 @@ public sealed class StartupTests
     {
         using var content = new TemporaryContentFolder();
         content.Write("broken.md", markdown);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -102,7 +126,7 @@ public sealed class StartupTests
         using var content = new TemporaryContentFolder();
         var file = Path.Combine(content.Path, "latin1.md");
         await File.WriteAllBytesAsync(file, [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n\nBody.\n"u8], Cancel);
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
 
         var (exitCode, errorLines) = await site.ExitAsync();
 
@@ -118,8 +142,8 @@ public sealed class StartupTests
         using var content = new TemporaryContentFolder();
         content.Write("good.md", "---\ntitle: Good\nsummary: Fine.\ndate: 2025-11-01\n---\n\nGood body.\n");
         content.Write("zz-broken.md", "---\ntitle: [unclosed\n---\n");
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
-        using var client = new HttpClient { BaseAddress = await site.ListeningAsync() };
+        await using var site = SiteProcess.StartOn(content.Path);
+        using var client = await site.ClientAsync();
 
         using var response = await client.GetAsync("/article.txt", Cancel);
 

@@ -49,7 +49,7 @@ public sealed class FolderWatchingTests
         }
 
         var complete = AlphaText("Part one.\n\nPart two.\n\nPart three.");
-        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text == complete, "the complete file to be published");
+        await client.UntilTextAsync("/articles/alpha.txt", complete, "the complete file to be published");
         await stop.CancelAsync();
         await reader;
         Assert.All(served, text => Assert.Contains(text, new[] { AlphaText("Version one."), complete }));
@@ -96,9 +96,9 @@ public sealed class FolderWatchingTests
         var temporary = content.Write(".gamma.md.tmp", Article("Gamma", "2025-11-03", "Renamed into place.", "slug: gamma\n"));
         File.Move(temporary, Path.Combine(content.Path, "gamma.md"));
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/gamma"), status => status == HttpStatusCode.OK, "the renamed file to be published");
+        await client.UntilStatusAsync("/articles/gamma", HttpStatusCode.OK, "the renamed file to be published");
         // Written in place before it, beta was read by the same reload or an earlier one, and is still settling.
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/beta"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/beta"));
     }
 
     [Fact]
@@ -120,9 +120,9 @@ public sealed class FolderWatchingTests
 
         Directory.CreateDirectory(content.Path);
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version two."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Version two."), "the recreated folder to be published");
+        await client.UntilTextAsync("/article.txt", AlphaText("Version two."), "the recreated folder to be published");
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Version three."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Version three."), "an edit in the recreated folder to be published");
+        await client.UntilTextAsync("/article.txt", AlphaText("Version three."), "an edit in the recreated folder to be published");
         var back = await Health.GetAsync(client);
         Assert.Equal(("Healthy", "watching"), (back.Status, back.Watcher));
     }
@@ -144,9 +144,9 @@ public sealed class FolderWatchingTests
             Directory.Move(content.Path, old);
             Directory.Move(next, content.Path);
 
-            await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("New release."), "the swapped-in folder to be published");
+            await client.UntilTextAsync("/article.txt", AlphaText("New release."), "the swapped-in folder to be published");
             content.Write("alpha.md", Article("Alpha", "2025-11-01", "Edited after the swap."));
-            await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Edited after the swap."), "an edit in the swapped-in folder to be published");
+            await client.UntilTextAsync("/article.txt", AlphaText("Edited after the swap."), "an edit in the swapped-in folder to be published");
             Assert.Equal("watching", (await Health.GetAsync(client)).Watcher);
         }
         finally
@@ -156,9 +156,4 @@ public sealed class FolderWatchingTests
         }
     }
 
-    private static async Task<HttpStatusCode> StatusOf(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, Cancel);
-        return response.StatusCode;
-    }
 }

@@ -30,7 +30,7 @@ public sealed class LivePublishingTests
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
 
         // How soon is measured by bench/edit-latency, not here, where other tests share the cores.
-        await Eventually.GetAsync(() => client.GetStringAsync("/article.txt", Cancel), text => text == AlphaText("Second version."), "the edit to be served");
+        await client.UntilTextAsync("/article.txt", AlphaText("Second version."), "the edit to be served");
     }
 
     [Fact]
@@ -43,13 +43,13 @@ public sealed class LivePublishingTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/articles/beta", Cancel)).StatusCode);
 
         var beta = content.Write("beta.md", Article("Beta", "2025-11-02", "Beta body."));
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.OK, "the new article to be served");
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the new article to be served");
         Assert.StartsWith("Beta\n", await client.GetStringAsync("/article.txt", Cancel), StringComparison.Ordinal);
 
         File.Delete(beta);
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.Gone, "the deleted article to be gone");
-        Assert.Equal(HttpStatusCode.Gone, await StatusOf(client, "/articles/beta.txt"));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/never-published"));
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.Gone, "the deleted article to be gone");
+        Assert.Equal(HttpStatusCode.Gone, await client.StatusOfAsync("/articles/beta.txt"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/never-published"));
         Assert.Equal(AlphaText("Alpha body."), await client.GetStringAsync("/article.txt", Cancel));
     }
 
@@ -194,10 +194,10 @@ public sealed class LivePublishingTests
         await Eventually.GetAsync(() => Task.FromResult(responses.Any(response => response.Path == "/articles/beta.txt" && response.Status == HttpStatusCode.OK)),
             seen => seen, "the readers to be served beta");
         File.Move(beta, Path.Combine(content.Path, "gamma.md"));
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/gamma.txt"), status => status == HttpStatusCode.OK, "beta to be renamed gamma");
-        Assert.Equal(HttpStatusCode.Gone, await StatusOf(client, "/articles/beta.txt"));
+        await client.UntilStatusAsync("/articles/gamma.txt", HttpStatusCode.OK, "beta to be renamed gamma");
+        Assert.Equal(HttpStatusCode.Gone, await client.StatusOfAsync("/articles/beta.txt"));
         File.Delete(Path.Combine(content.Path, "gamma.md"));
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/gamma.txt"), status => status == HttpStatusCode.Gone, "gamma to be deleted");
+        await client.UntilStatusAsync("/articles/gamma.txt", HttpStatusCode.Gone, "gamma to be deleted");
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
@@ -240,9 +240,4 @@ public sealed class LivePublishingTests
         Assert.DoesNotContain("/articles/beta", rendered.Keys);
     }
 
-    private static async Task<HttpStatusCode> StatusOf(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, Cancel);
-        return response.StatusCode;
-    }
 }

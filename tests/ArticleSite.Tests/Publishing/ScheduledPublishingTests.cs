@@ -30,11 +30,6 @@ public sealed class ScheduledPublishingTests
         }
     }
 
-    private static async Task<HttpStatusCode> StatusOf(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, Cancel);
-        return response.StatusCode;
-    }
 
     /// <summary>
     /// Whether any page, list, feed or map names the article. The archive exists only with two articles or more, and
@@ -72,15 +67,15 @@ public sealed class ScheduledPublishingTests
         await using var site = new ScheduledSite { ContentFolder = content.Path, Clock = clock };
         var client = site.CreateClient();
 
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/later"));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/later.txt"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/later"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/later.txt"));
         Assert.False(await AnywhereAsync(client, "later"));
 
         clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/later"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/later"));
 
         clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/later"), status => status == HttpStatusCode.OK, "the article to come out at its instant");
+        await client.UntilStatusAsync("/articles/later", HttpStatusCode.OK, "the article to come out at its instant");
         Assert.True(await AnywhereAsync(client, "later"));
         Assert.StartsWith("Later\n", await client.GetStringAsync("/articles/later.txt", Cancel), StringComparison.Ordinal);
     }
@@ -94,12 +89,12 @@ public sealed class ScheduledPublishingTests
         var clock = new FakeTimeProvider(Now);
         await using var site = new ScheduledSite { ContentFolder = content.Path, Clock = clock };
         var client = site.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, await StatusOf(client, "/articles/offer"));
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/articles/offer"));
 
         clock.Advance(TimeSpan.FromHours(4));
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/offer"), status => status == HttpStatusCode.Gone, "the article to be withdrawn at its expiry");
-        Assert.Equal(HttpStatusCode.Gone, await StatusOf(client, "/articles/offer.json"));
+        await client.UntilStatusAsync("/articles/offer", HttpStatusCode.Gone, "the article to be withdrawn at its expiry");
+        Assert.Equal(HttpStatusCode.Gone, await client.StatusOfAsync("/articles/offer.json"));
         Assert.False(await AnywhereAsync(client, "offer"));
     }
 
@@ -114,7 +109,7 @@ public sealed class ScheduledPublishingTests
         await using var site = new ScheduledSite { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
         var client = site.CreateClient();
 
-        Assert.Equal(HttpStatusCode.Gone, await StatusOf(client, "/articles/offer"));
+        Assert.Equal(HttpStatusCode.Gone, await client.StatusOfAsync("/articles/offer"));
         Assert.False(await AnywhereAsync(client, "offer"));
     }
 
@@ -132,7 +127,7 @@ public sealed class ScheduledPublishingTests
         // Past the longest the publisher's timer waits at once (a day), but not yet out.
         clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal("today", (await Health.GetAsync(client)).LeadSlug);
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/big-news"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/big-news"));
 
         clock.Advance(TimeSpan.FromDays(1));
         var health = await Eventually.GetAsync(() => Health.GetAsync(client), health => health.LeadSlug == "big-news", "the article to lead once out");
@@ -153,7 +148,7 @@ public sealed class ScheduledPublishingTests
 
         clock.Advance(TimeSpan.FromDays(400));
 
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/draft"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/draft"));
         Assert.False(await AnywhereAsync(client, "draft"));
         Assert.Equal(("Healthy", 1), ((await Health.GetAsync(client)).Status, (await Health.GetAsync(client)).Articles));
     }

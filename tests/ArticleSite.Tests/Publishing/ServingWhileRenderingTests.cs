@@ -19,7 +19,7 @@ public sealed class ServingWhileRenderingTests
         content.Write("raw.md", Article("Raw", "2025-11-01", RawHtmlBody(paragraphs: Paragraphs)));
         content.Write("short.md", Article("Short", "2025-11-02", "A short body."));
         // Reading the long file must not run out of its time budget on a loaded machine; rendering has none.
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path, "--ContentLimits:FileTimeBudget", "00:02:00");
+        await using var site = SiteProcess.StartOn(content.Path, "--ContentLimits:FileTimeBudget", "00:02:00");
         var address = await site.ListeningAsync();
         using var warm = new HttpClient { BaseAddress = address };
         Assert.Equal(HttpStatusCode.OK, (await warm.GetAsync("/articles/short.txt", Cancel)).StatusCode);

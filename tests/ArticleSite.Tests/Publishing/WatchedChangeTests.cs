@@ -35,7 +35,7 @@ public sealed class WatchedChangeTests
 
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Second version."));
 
-        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text == Text("Alpha", "1 November 2025", "Second version."), "the edit to be served");
+        await client.UntilTextAsync("/articles/alpha.txt", Text("Alpha", "1 November 2025", "Second version."), "the edit to be served");
         Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
     }
 
@@ -51,7 +51,7 @@ public sealed class WatchedChangeTests
         var beside = content.Write(".alpha.md.tmp", Article("Alpha", "2025-11-01", "Saved atomically."));
         File.Move(beside, alpha, overwrite: true);
 
-        await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text == Text("Alpha", "1 November 2025", "Saved atomically."), "the renamed file to be served");
+        await client.UntilTextAsync("/articles/alpha.txt", Text("Alpha", "1 November 2025", "Saved atomically."), "the renamed file to be served");
     }
 
     [Fact]
@@ -62,11 +62,11 @@ public sealed class WatchedChangeTests
         var beta = content.Write("beta.md", Article("Beta", "2025-11-02", "Beta body."));
         await using var site = WatcherOnly(content.Path);
         var client = site.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, await StatusOf(client, "/articles/beta"));
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync("/articles/beta"));
 
         File.Delete(beta);
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.Gone, "the deleted article to be gone");
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.Gone, "the deleted article to be gone");
         Assert.Equal(Text("Alpha", "1 November 2025", "Alpha body."), await client.GetStringAsync("/article.txt", Cancel));
     }
 
@@ -77,11 +77,11 @@ public sealed class WatchedChangeTests
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
         await using var site = WatcherOnly(content.Path);
         var client = site.CreateClient();
-        Assert.Equal(HttpStatusCode.NotFound, await StatusOf(client, "/articles/beta"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/beta"));
 
         content.Write("beta.md", Article("Beta", "2025-11-02", "Beta body."));
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.OK, "the new article to be served");
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the new article to be served");
         Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
     }
 
@@ -96,7 +96,7 @@ public sealed class WatchedChangeTests
         Directory.CreateDirectory(Path.Combine(content.Path, "2025", "november"));
         content.Write("2025/november/beta.md", Article("Beta", "2025-11-02", "Beta body."));
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.OK, "the article in the new subfolder to be served");
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the article in the new subfolder to be served");
         Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
     }
 
@@ -113,7 +113,7 @@ public sealed class WatchedChangeTests
         // A renamed folder's files raise no event of their own: only a listing finds them.
         Directory.Move(outside, Path.Combine(content.Path, "moved"));
 
-        await Eventually.GetAsync(() => StatusOf(client, "/articles/beta"), status => status == HttpStatusCode.OK, "the article in the moved-in folder to be served");
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the article in the moved-in folder to be served");
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class WatchedChangeTests
             before[path] = await EntityOf(client, path);
 
         content.Write("gamma.md", Article("gamma", "2025-11-03", "Edited body of gamma."));
-        await Eventually.GetAsync(() => client.GetStringAsync("/articles/gamma.txt", Cancel), text => text == Text("gamma", "3 November 2025", "Edited body of gamma."), "the edit to be served");
+        await client.UntilTextAsync("/articles/gamma.txt", Text("gamma", "3 November 2025", "Edited body of gamma."), "the edit to be served");
 
         foreach (var path in paths)
         {
@@ -201,8 +201,8 @@ public sealed class WatchedChangeTests
             content.Write("eta.md", Article("eta", "2025-10-12", "Body of eta.", "tags: [world]\n"));
             await Eventually.GetAsync(() => client.GetStringAsync("/articles/alpha.txt", Cancel), text => text.Contains("moved to the top", StringComparison.Ordinal), "the first edit to be published");
             await Eventually.GetAsync(() => client.GetStringAsync("/articles/epsilon.txt", Cancel), text => text.Contains("dated as beta", StringComparison.Ordinal), "the second edit to be published");
-            await Eventually.GetAsync(() => StatusOf(client, "/articles/gamma"), status => status == HttpStatusCode.Gone, "the deletion to be published");
-            await Eventually.GetAsync(() => StatusOf(client, "/articles/eta"), status => status == HttpStatusCode.OK, "the new file to be published");
+            await client.UntilStatusAsync("/articles/gamma", HttpStatusCode.Gone, "the deletion to be published");
+            await client.UntilStatusAsync("/articles/eta", HttpStatusCode.OK, "the new file to be published");
             listed = [.. await Task.WhenAll(lists.Select(path => client.GetStringAsync(path, Cancel)))];
         }
 
@@ -224,9 +224,4 @@ public sealed class WatchedChangeTests
         return (response.Headers.ETag?.Tag, await response.Content.ReadAsByteArrayAsync(Cancel));
     }
 
-    private static async Task<HttpStatusCode> StatusOf(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path, Cancel);
-        return response.StatusCode;
-    }
 }

@@ -191,7 +191,7 @@ public sealed class RawHtmlTests(RawHtmlTests.Site site) : IClassFixture<RawHtml
     [Fact]
     public async Task A_raw_html_mode_that_does_not_exist_stops_the_site_with_one_line_naming_it()
     {
-        await using var process = SiteProcess.Start(RepositoryPaths.Root, "--content", site.ContentFolder, "--Markdown:RawHtml", "html");
+        await using var process = SiteProcess.StartOn(site.ContentFolder, "--Markdown:RawHtml", "html");
 
         var (exitCode, errorLines) = await process.ExitAsync();
 

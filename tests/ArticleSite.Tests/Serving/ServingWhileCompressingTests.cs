@@ -18,7 +18,7 @@ public sealed class ServingWhileCompressingTests
         using var content = new TemporaryContentFolder();
         content.Write("long.md", Article("Long", "2025-11-01", LongBody(paragraphs: 12_000)));
         content.Write("short.md", Article("Short", "2025-11-02", "A short body."));
-        await using var site = SiteProcess.Start(RepositoryPaths.Root, "--content", content.Path);
+        await using var site = SiteProcess.StartOn(content.Path);
         var address = await site.ListeningAsync();
         using var warm = new HttpClient { BaseAddress = address };
         // Rendered now, so the br request below goes straight to compression.

@@ -43,6 +43,32 @@ public sealed class NginxProcess : IDisposable
         return nginx;
     }
 
+    /// <summary>
+    /// Starts nginx as <see cref="StartAsync"/> does, with what every test's nginx.conf begins with: in the foreground, one
+    /// worker, its pid, log and temporary files under <paramref name="prefix"/>; then the <c>http</c> block's own
+    /// directives and servers for the given port.
+    /// </summary>
+    public static Task<NginxProcess> StartHttpAsync(string nginxPath, string prefix, Func<int, string> httpFor) =>
+        StartAsync(nginxPath, prefix, port => $$"""
+            daemon off;
+            worker_processes 1;
+            pid {{prefix}}/nginx.pid;
+            error_log stderr;
+            events { }
+            http {
+                access_log off;
+                client_body_temp_path {{prefix}}/client_body;
+                proxy_temp_path {{prefix}}/proxy;
+                fastcgi_temp_path {{prefix}}/fastcgi;
+                uwsgi_temp_path {{prefix}}/uwsgi;
+                scgi_temp_path {{prefix}}/scgi;
+            {{httpFor(port)}}
+            }
+            """);
+
+    /// <summary>A client of nginx over plain HTTP.</summary>
+    public HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+
     private async Task WaitUntilListeningAsync(CancellationToken cancel)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

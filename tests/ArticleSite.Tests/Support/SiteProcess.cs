@@ -50,6 +50,13 @@ public sealed partial class SiteProcess : IAsyncDisposable
     /// <summary>Starts the site's built assembly from <paramref name="workingDirectory"/>, listening on a free port of 127.0.0.1.</summary>
     public static SiteProcess Start(string workingDirectory, params string[] arguments) => Launch(Dotnet(workingDirectory), arguments);
 
+    /// <summary>Starts the site from the repository on <paramref name="contentFolder"/>, with any other settings as switches.</summary>
+    public static SiteProcess StartOn(string contentFolder, params string[] settings) =>
+        Start(RepositoryPaths.Root, ["--content", contentFolder, .. settings]);
+
+    /// <summary>A client of the site once it listens.</summary>
+    public async Task<HttpClient> ClientAsync() => new() { BaseAddress = await ListeningAsync() };
+
     /// <summary>Starts the site like <see cref="Start"/>, with <paramref name="cacheFolder"/> as its cache folder, which the test owns and other processes may share.</summary>
     public static SiteProcess StartSharingCache(string cacheFolder, string workingDirectory, params string[] arguments) =>
         Launch(Dotnet(workingDirectory), arguments, cacheFolder);
