@@ -26,11 +26,11 @@ internal static class StaticExport
         directory = Path.GetFullPath(directory);
         var served = new ConcurrentDictionary<string, ExportedUrl>(StringComparer.Ordinal);
         // Each URL is rendered, compressed and written on its own, on every core, and not kept: the store of rendered
-        // bodies keeps what its budget allows, so 100,000 articles take no more memory than 1,000 (docs/benchmarks.md).
+        // bodies keeps what its budget allows, and a list page, feed or sitemap is let go once written (docs/operations.md).
         await Parallel.ForEachAsync(site.Paths, async (urlPath, _) =>
         {
             // A negotiated URL (/) is exported in its default representation: a static server does not negotiate Accept.
-            var resource = await site.Find(urlPath)!;
+            var resource = await site.FindUnkept(urlPath)!;
             var representation = resource.Representation;
             var file = Path.Combine(directory, FileName(urlPath));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -42,7 +42,6 @@ internal static class StaticExport
             }
             served[urlPath] = new ExportedUrl(representation.ContentType, resource.Freshness);
         });
-        var resources = new SortedDictionary<string, ExportedUrl>(served, StringComparer.Ordinal);
         foreach (var file in media.Files)
             await WriteMediaAsync(file, Path.Combine(directory, FileName(SiteRoutes.Media(file))));
         var variantTags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,7 +55,8 @@ internal static class StaticExport
                 variantTags[variant.Url] = MediaHash.Of(written);
             }
         }
-        await File.WriteAllTextAsync(Path.Combine(directory, NginxConfigFile), NginxConfig.For(resources, media, origin, directory, caching, variantTags, searchUpstream));
+        await using var config = new StreamWriter(Path.Combine(directory, NginxConfigFile));
+        NginxConfig.Write(config, served.OrderBy(url => url.Key, StringComparer.Ordinal), media, origin, directory, caching, variantTags, searchUpstream);
     }
 
     /// <summary>

@@ -130,6 +130,11 @@ internal sealed class SiteSnapshot
     /// <summary>Files that cannot be published as they are now, each with its reason.</summary>
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
 
+    /// <summary>The page of an error status (404, 410 …) under this snapshot's masthead: rendered once, kept with the snapshot.</summary>
+    public Task<Representation> StatusPageAsync(int status, string reason) => statusPages.PageAsync(status, reason, Identity);
+
+    private readonly StatusPageSet statusPages = new();
+
     /// <summary>The page an old URL of an article (its <c>aliases</c>) now lives at; null for any other path.</summary>
     public string? RedirectFor(string path) => redirects.GetValueOrDefault(path);
 

@@ -46,6 +46,13 @@ internal sealed class UrlTable
         return form == ArticleForm.Page ? PageAsync(rendition, article) : ResourceAsync(rendition, form);
     }
 
+    /// <summary>
+    /// As <see cref="Find"/>, but a site-wide resource not made yet is made for this one caller and not kept: the static
+    /// export asks for each URL once, and the 6,000 list pages of 100,000 articles need not stay after they are written.
+    /// </summary>
+    public Task<Resource>? FindUnkept(string path) =>
+        siteWide.TryGetValue(path, out var resource) ? resource.ValueOrMadeUnkept() : Find(path);
+
     /// <summary>The article's kept page with this snapshot's links to the articles around it.</summary>
     /// <remarks>
     /// Every request, a cache hit included, looks its URL up: the links are found and rendered once per table, the first

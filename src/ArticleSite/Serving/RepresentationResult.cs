@@ -9,7 +9,8 @@ namespace ArticleSite.Serving;
 /// </summary>
 internal sealed class RepresentationResult(Selection selection, string cacheControl) : IResult
 {
-    private const string VaryNegotiated = "Accept, Accept-Encoding";
+    /// <summary>The Vary of a resource negotiated on Accept: its bodies differ by both headers.</summary>
+    public const string VaryNegotiated = "Accept, Accept-Encoding";
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

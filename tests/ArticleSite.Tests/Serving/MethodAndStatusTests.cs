@@ -75,27 +75,27 @@ public sealed class MethodAndStatusTests(ArticleSiteFactory site) : IClassFixtur
     [Theory]
     [InlineData("text/plain", "text/plain; charset=utf-8")]
     [InlineData("text/html", "text/html; charset=utf-8")]
-    public async Task A_404_varies_on_Accept_and_says_how_long_caches_may_keep_it(string accept, string contentType)
+    public async Task A_404_varies_on_Accept_and_Accept_Encoding_and_says_how_long_caches_may_keep_it(string accept, string contentType)
     {
         var response = await SendAsync($"GET /no/such/page HTTP/1.1\r\nHost: localhost\r\nAccept: {accept}\r\n\r\n");
 
         Assert.Equal(404, response.Status);
         Assert.Equal(contentType, response.Header("Content-Type"));
-        Assert.Equal("Accept", response.Header("Vary"));
+        Assert.Equal("Accept, Accept-Encoding", response.Header("Vary"));
         Assert.Equal("public, max-age=300, stale-while-revalidate=86400", response.Header("Cache-Control"));
     }
 
     [Fact]
-    public async Task A_405_varies_on_Accept_and_is_not_kept()
+    public async Task A_405_varies_on_Accept_and_Accept_Encoding_and_is_not_kept()
     {
         var response = await SendAsync("DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
-        Assert.Equal("Accept", response.Header("Vary"));
+        Assert.Equal("Accept, Accept-Encoding", response.Header("Vary"));
         Assert.Equal("no-store", response.Header("Cache-Control"));
     }
 
     [Fact]
-    public async Task A_410_for_a_withdrawn_article_varies_on_Accept_and_says_how_long_caches_may_keep_it()
+    public async Task A_410_for_a_withdrawn_article_varies_on_Accept_and_Accept_Encoding_and_says_how_long_caches_may_keep_it()
     {
         using var content = new TemporaryContentFolder();
         content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
@@ -108,7 +108,7 @@ public sealed class MethodAndStatusTests(ArticleSiteFactory site) : IClassFixtur
         using var gone = await Eventually.GetAsync(() => client.SendAsync("/articles/beta", ("Accept", "text/plain")), response => response.StatusCode == HttpStatusCode.Gone, "the deleted article to be gone");
 
         Assert.Equal("410 Gone\n", await gone.Content.ReadAsStringAsync(Cancel));
-        Assert.Equal("Accept", gone.HeaderOf("Vary"));
+        Assert.Equal("Accept, Accept-Encoding", gone.HeaderOf("Vary"));
         Assert.Equal("public, max-age=300, stale-while-revalidate=86400", gone.HeaderOf("Cache-Control"));
     }
 }
