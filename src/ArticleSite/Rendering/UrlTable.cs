@@ -77,7 +77,7 @@ internal sealed class UrlTable
                 .Where(path => ArticleAt(path) is var (article, _) && ReferenceEquals(article, made.Article))
                 .Select(path => (path, made.Rendition.Of(ArticleAt(path)!.Value.Form)))));
 
-    /// <summary>Every resource, rendered: for the static export, which writes them all.</summary>
+    /// <summary>Every resource, rendered and held at once: for checks over every URL (the export makes them one at a time instead).</summary>
     public async Task<IReadOnlyList<(string Path, Resource Resource)>> RenderAllAsync()
     {
         var all = new List<(string, Resource)>();
