@@ -17,6 +17,7 @@ internal static partial class SitePublishing
         services.AddOptions<MarkdownOptions>().BindConfiguration(MarkdownOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<MarkdownOptions>>(MarkdownOptions.Rules);
         services.AddOptions<CacheFolderOptions>().BindConfiguration(CacheFolderOptions.Section);
+        services.AddOptionsBuiltAhead<CacheFolderOptions>();
         // Decides which articles are out yet and times every reload; tests give the site a clock of their own.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentLibrary>(OpenLibrary);
