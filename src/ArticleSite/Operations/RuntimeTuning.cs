@@ -1,8 +1,8 @@
+using ArticleSite.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ArticleSite.Rendering;
 
 namespace ArticleSite.Operations;
 
