@@ -17,6 +17,7 @@ internal static class SettingsCheckedAtStart
     /// <summary>Checks <typeparamref name="T"/> with the others, in the order they were registered.</summary>
     public static OptionsBuilder<T> CheckedAtStart<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(this OptionsBuilder<T> options) where T : class
     {
+        options.Services.AddOptionsBuiltAhead<T>();
         options.Services.AddSingleton(new Check(services => _ = services.GetRequiredService<IOptions<T>>().Value));
         return options;
     }
