@@ -41,6 +41,13 @@ internal sealed class SearchDatabase : IDisposable
     /// </summary>
     public const int Ranked = 200;
 
+    /// <summary>
+    /// Pages of FTS5's segments merged after each transaction, once searches see it (<see cref="Tidy"/>): about 4 MB,
+    /// tens of milliseconds; FTS5's own merging (automerge) is off, as it ran inside the commit of whichever edit came
+    /// when its turn did, and a checkpoint of the write-ahead log after it, with its writes to the file.
+    /// </summary>
+    private const int MergedPages = 1000;
+
     /// <summary>Tokens around the matched words in a snippet: about two lines.</summary>
     private const int SnippetTokens = 28;
 
@@ -96,12 +103,12 @@ internal sealed class SearchDatabase : IDisposable
     private void Prepare(bool inMemory)
     {
         if (!inMemory)
-            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0");
         // Read under the write lock: a replica sharing the folder may be making the tables at this moment.
         Execute("BEGIN IMMEDIATE");
         if (Convert.ToInt64(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion)
         {
-            Execute("COMMIT");
+            Execute("INSERT INTO words(words, rank) VALUES ('automerge', 0); COMMIT");
             return;
         }
         Execute($"""
@@ -109,23 +116,24 @@ internal sealed class SearchDatabase : IDisposable
             DROP TABLE IF EXISTS documents;
             CREATE TABLE documents(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, published INTEGER NOT NULL);
             CREATE VIRTUAL TABLE words USING fts5(headline, summary, about, body, tokenize = "{Tokenizer}", prefix = '{Prefixes}');
+            INSERT INTO words(words, rank) VALUES ('automerge', 0);
             PRAGMA user_version = {SchemaVersion};
             COMMIT;
             """);
     }
 
-    /// <summary>Every indexed article's slug, with its row and the hash of the version indexed.</summary>
-    public Dictionary<string, (long Id, UInt128 Hash)> ReadIndexed()
+    /// <summary>Every indexed article's slug, with the hash of the version indexed.</summary>
+    public Dictionary<string, UInt128> ReadIndexed()
     {
-        var indexed = new Dictionary<string, (long, UInt128)>(StringComparer.Ordinal);
+        var indexed = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         using var command = writer.CreateCommand();
-        command.CommandText = "SELECT id, slug, hash FROM documents";
+        command.CommandText = "SELECT slug, hash FROM documents";
         using var reader = command.ExecuteReader();
         var hash = new byte[16];
         while (reader.Read())
         {
-            if (reader.GetBytes(2, 0, hash, 0, hash.Length) == hash.Length)
-                indexed[reader.GetString(1)] = (reader.GetInt64(0), BinaryPrimitives.ReadUInt128BigEndian(hash));
+            if (reader.GetBytes(1, 0, hash, 0, hash.Length) == hash.Length)
+                indexed[reader.GetString(0)] = BinaryPrimitives.ReadUInt128BigEndian(hash);
         }
         return indexed;
     }
@@ -133,21 +141,29 @@ internal sealed class SearchDatabase : IDisposable
     /// <summary>A write transaction: rows removed and added in it are seen by searches once it commits.</summary>
     public SqliteTransaction Begin() => writer.BeginTransaction();
 
-    public void Remove(long id)
+    /// <summary>Takes out the row of the article published under <paramref name="slug"/>, if it has one.</summary>
+    public void Remove(string slug)
     {
         using var command = writer.CreateCommand();
-        command.CommandText = "DELETE FROM words WHERE rowid = $id; DELETE FROM documents WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "DELETE FROM words WHERE rowid IN (SELECT id FROM documents WHERE slug = $slug); DELETE FROM documents WHERE slug = $slug";
+        command.Parameters.AddWithValue("$slug", slug);
         command.ExecuteNonQuery();
     }
 
     /// <summary>
+    /// The upkeep a write leaves, done once searches see the write: a bounded step of merging FTS5's segments (an edit's
+    /// commit never waits for a big merge), and a checkpoint that copies the write-ahead log into the file as far as
+    /// searches reading allow (it never waits for them).
+    /// </summary>
+    public void Tidy() => Execute($"INSERT INTO words(words, rank) VALUES ('merge', {MergedPages}); PRAGMA wal_checkpoint(PASSIVE)");
+
+    /// <summary>
     /// Adds an article's texts, already in their stored form, in place of any row of its slug (a replica sharing the
-    /// folder may have indexed it since this one read the index); returns its row. Rows are numbered by the instant
+    /// folder may have indexed it since this one read the index). Rows are numbered by the instant
     /// published, in ticks (the next free one for an instant already taken), so the newest matches come first in row
     /// order: the ones a search ranks when there are too many to rank them all.
     /// </summary>
-    public long Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
+    public void Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
     {
         var bytes = new byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
@@ -158,7 +174,6 @@ internal sealed class SearchDatabase : IDisposable
             INSERT INTO documents(id, slug, hash, published)
             VALUES (coalesce((SELECT max(id) + 1 FROM documents WHERE id >= $published AND id < $published + 10000000), $published), $slug, $hash, $published);
             INSERT INTO words(rowid, headline, summary, about, body) VALUES (last_insert_rowid(), $headline, $summary, $about, $body);
-            SELECT last_insert_rowid();
             """;
         command.Parameters.AddWithValue("$slug", slug);
         command.Parameters.AddWithValue("$hash", bytes);
@@ -167,7 +182,7 @@ internal sealed class SearchDatabase : IDisposable
         command.Parameters.AddWithValue("$summary", summary);
         command.Parameters.AddWithValue("$about", about);
         command.Parameters.AddWithValue("$body", body);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
