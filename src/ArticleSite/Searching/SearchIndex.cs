@@ -106,7 +106,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
                     database.Remove(slug);
                 removing.Commit();
             }
-            Published(database);
+            Interlocked.Increment(ref version);
         }
         for (var start = 0; start < coming.Count && !stopping.IsCancellationRequested; start += Batch)
         {
@@ -122,20 +122,17 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
                 }
                 adding.Commit();
             }
-            Published(database);
+            Interlocked.Increment(ref version);
+            // The upkeep a write leaves, once searches see it: between the batches of a build, and after the last one.
+            if (start + Batch < coming.Count)
+                database.Tidy();
         }
         if (stopping.IsCancellationRequested)
             return;
         followed = snapshot;
         MarkReady();
         LogIndexed(coming.Count, gone.Count, database.File, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    /// <summary>Searches' cached answers give way to the write just committed; then the upkeep it leaves is done, off the edit's path.</summary>
-    private void Published(SearchDatabase written)
-    {
-        Interlocked.Increment(ref version);
-        written.Tidy();
+        database.Tidy();
     }
 
     /// <summary>
