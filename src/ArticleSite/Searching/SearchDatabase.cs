@@ -22,8 +22,14 @@ internal sealed class SearchDatabase : IDisposable
     /// </summary>
     private const string Tokenizer = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'";
 
-    /// <summary>The headline counts ten times the body, the summary and the byline and tags four times (bm25's column weights).</summary>
-    private const string Ranking = "bm25(words, 10.0, 4.0, 4.0, 1.0)";
+    /// <summary>
+    /// The columns ranked matches are tiered by: those whose headline holds every word come first, then those whose
+    /// headline, summary, byline and tags hold every word between them, then those that need the body for some word;
+    /// newest first within each tier. BM25 would take each word's weight from a pass over all of its matches before
+    /// scoring the first row: at 100,000 articles that pass cost more than the whole search may. These column filters
+    /// read only the rows between the newest ranked match and the oldest.
+    /// </summary>
+    private static readonly string[] Tiers = ["headline summary about", "headline"];
 
     /// <summary>
     /// Prefixes of two, three and four characters indexed as terms of their own: a last word typed so far ("ka") is read
@@ -31,15 +37,39 @@ internal sealed class SearchDatabase : IDisposable
     /// </summary>
     private const string Prefixes = "2 3 4";
 
+    /// <summary>
+    /// The index's terms, each once (FTS5's vocabulary table, read from the index itself): what a last word longer than
+    /// the indexed prefixes begins is looked up in it.
+    /// </summary>
+    private const string Vocabulary = "CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5vocab(words, row)";
+
+    /// <summary>
+    /// A last word of plain ASCII letters and digits (which the tokenizer keeps as they are), longer than the indexed
+    /// prefixes, that begins at most this many terms is searched as those terms (<c>"stata"*</c> as
+    /// <c>("stata" OR "statari" OR …)</c>): FTS5 makes a prefix's list by reading every match of every term it begins,
+    /// in each statement of a search, where the terms' own lists are read newest first and only as far as needed.
+    /// </summary>
+    private const int MostTermsOfAPrefix = 64;
+
+    /// <summary>The longest prefix indexed as a term of its own (<see cref="Prefixes"/>).</summary>
+    private const int LongestIndexedPrefix = 4;
+
     /// <summary>Results counted exactly; past this, the page says "more than".</summary>
     public const int MaxCounted = 1000;
 
     /// <summary>
     /// Matches ranked by relevance in one search: the newest this many (rows are numbered by date); older ones follow
-    /// them newest first. BM25 reads every column's positions of each row it scores, about 5 µs a row (docs/benchmarks.md, Search at scale, against Pagefind): a common word's
-    /// thousands of matches would cost tens of milliseconds, these two hundred one.
+    /// them newest first. Tiering a row reads its positions in each column: a common word's thousands of matches would
+    /// cost tens of milliseconds, these two hundred about one.
     /// </summary>
     public const int Ranked = 200;
+
+    /// <summary>
+    /// Pages of FTS5's segments merged after each transaction, once searches see it (<see cref="Tidy"/>): about 4 MB,
+    /// tens of milliseconds; FTS5's own merging (automerge) is off, as it ran inside the commit of whichever edit came
+    /// when its turn did, and a checkpoint of the write-ahead log after it, with its writes to the file.
+    /// </summary>
+    private const int MergedPages = 1000;
 
     /// <summary>Tokens around the matched words in a snippet: about two lines.</summary>
     private const int SnippetTokens = 28;
@@ -96,36 +126,39 @@ internal sealed class SearchDatabase : IDisposable
     private void Prepare(bool inMemory)
     {
         if (!inMemory)
-            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+            Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0");
         // Read under the write lock: a replica sharing the folder may be making the tables at this moment.
         Execute("BEGIN IMMEDIATE");
         if (Convert.ToInt64(Scalar("PRAGMA user_version"), CultureInfo.InvariantCulture) == SchemaVersion)
         {
-            Execute("COMMIT");
+            Execute($"INSERT INTO words(words, rank) VALUES ('automerge', 0); {Vocabulary}; COMMIT");
             return;
         }
         Execute($"""
+            DROP TABLE IF EXISTS terms;
             DROP TABLE IF EXISTS words;
             DROP TABLE IF EXISTS documents;
             CREATE TABLE documents(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, hash BLOB NOT NULL, published INTEGER NOT NULL);
             CREATE VIRTUAL TABLE words USING fts5(headline, summary, about, body, tokenize = "{Tokenizer}", prefix = '{Prefixes}');
+            INSERT INTO words(words, rank) VALUES ('automerge', 0);
+            {Vocabulary};
             PRAGMA user_version = {SchemaVersion};
             COMMIT;
             """);
     }
 
-    /// <summary>Every indexed article's slug, with its row and the hash of the version indexed.</summary>
-    public Dictionary<string, (long Id, UInt128 Hash)> ReadIndexed()
+    /// <summary>Every indexed article's slug, with the hash of the version indexed.</summary>
+    public Dictionary<string, UInt128> ReadIndexed()
     {
-        var indexed = new Dictionary<string, (long, UInt128)>(StringComparer.Ordinal);
+        var indexed = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         using var command = writer.CreateCommand();
-        command.CommandText = "SELECT id, slug, hash FROM documents";
+        command.CommandText = "SELECT slug, hash FROM documents";
         using var reader = command.ExecuteReader();
         var hash = new byte[16];
         while (reader.Read())
         {
-            if (reader.GetBytes(2, 0, hash, 0, hash.Length) == hash.Length)
-                indexed[reader.GetString(1)] = (reader.GetInt64(0), BinaryPrimitives.ReadUInt128BigEndian(hash));
+            if (reader.GetBytes(1, 0, hash, 0, hash.Length) == hash.Length)
+                indexed[reader.GetString(0)] = BinaryPrimitives.ReadUInt128BigEndian(hash);
         }
         return indexed;
     }
@@ -133,21 +166,29 @@ internal sealed class SearchDatabase : IDisposable
     /// <summary>A write transaction: rows removed and added in it are seen by searches once it commits.</summary>
     public SqliteTransaction Begin() => writer.BeginTransaction();
 
-    public void Remove(long id)
+    /// <summary>Takes out the row of the article published under <paramref name="slug"/>, if it has one.</summary>
+    public void Remove(string slug)
     {
         using var command = writer.CreateCommand();
-        command.CommandText = "DELETE FROM words WHERE rowid = $id; DELETE FROM documents WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "DELETE FROM words WHERE rowid IN (SELECT id FROM documents WHERE slug = $slug); DELETE FROM documents WHERE slug = $slug";
+        command.Parameters.AddWithValue("$slug", slug);
         command.ExecuteNonQuery();
     }
 
     /// <summary>
+    /// The upkeep a write leaves, done once searches see the write: a bounded step of merging FTS5's segments (an edit's
+    /// commit never waits for a big merge), and a checkpoint that copies the write-ahead log into the file as far as
+    /// searches reading allow (it never waits for them).
+    /// </summary>
+    public void Tidy() => Execute($"INSERT INTO words(words, rank) VALUES ('merge', {MergedPages}); PRAGMA wal_checkpoint(PASSIVE)");
+
+    /// <summary>
     /// Adds an article's texts, already in their stored form, in place of any row of its slug (a replica sharing the
-    /// folder may have indexed it since this one read the index); returns its row. Rows are numbered by the instant
+    /// folder may have indexed it since this one read the index). Rows are numbered by the instant
     /// published, in ticks (the next free one for an instant already taken), so the newest matches come first in row
     /// order: the ones a search ranks when there are too many to rank them all.
     /// </summary>
-    public long Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
+    public void Add(string slug, UInt128 hash, DateTimeOffset published, string headline, string summary, string about, string body)
     {
         var bytes = new byte[16];
         BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
@@ -158,7 +199,6 @@ internal sealed class SearchDatabase : IDisposable
             INSERT INTO documents(id, slug, hash, published)
             VALUES (coalesce((SELECT max(id) + 1 FROM documents WHERE id >= $published AND id < $published + 10000000), $published), $slug, $hash, $published);
             INSERT INTO words(rowid, headline, summary, about, body) VALUES (last_insert_rowid(), $headline, $summary, $about, $body);
-            SELECT last_insert_rowid();
             """;
         command.Parameters.AddWithValue("$slug", slug);
         command.Parameters.AddWithValue("$hash", bytes);
@@ -167,7 +207,7 @@ internal sealed class SearchDatabase : IDisposable
         command.Parameters.AddWithValue("$summary", summary);
         command.Parameters.AddWithValue("$about", about);
         command.Parameters.AddWithValue("$body", body);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -186,9 +226,12 @@ internal sealed class SearchDatabase : IDisposable
         SQLitePCL.raw.sqlite3_progress_handler(connection.Handle, ProgressSteps, static state => Stopwatch.GetTimestamp() > (long)state ? 1 : 0, deadline);
         try
         {
-            var found = Find(connection, query);
+            // One snapshot of the index for every statement of the search.
+            using var reading = connection.BeginTransaction(deferred: true);
+            var match = Expression(connection, query);
+            var found = Find(connection, match);
             var shown = found.Skip(offset).Take(limit).ToList();
-            var marked = Mark(connection, query, shown);
+            var marked = Mark(connection, match, shown);
             var hits = shown.Where(marked.ContainsKey).Select(id => marked[id]).ToList();
             return new SearchHits(Math.Min(found.Count, MaxCounted), found.Count > MaxCounted, hits);
         }
@@ -203,31 +246,64 @@ internal sealed class SearchDatabase : IDisposable
         }
     }
 
-    /// <summary>
-    /// The rows of the matches in the order shown, up to one past <see cref="MaxCounted"/>: the newest
-    /// <see cref="Ranked"/> best first, then the older ones newest first. FTS5 reads the matches in row order, newest
-    /// first, and stops at the limit; only the ranked ones are scored and sorted.
-    /// </summary>
-    private static List<long> Find(SqliteConnection connection, SearchQuery query)
+    /// <summary>The FTS5 expression searched for <paramref name="query"/>: its last word as the terms it begins, where <see cref="MostTermsOfAPrefix"/> says.</summary>
+    private static string Expression(SqliteConnection connection, SearchQuery query)
     {
-        var newest = Rows(connection, query, $"SELECT rowid FROM words WHERE words MATCH $match ORDER BY rowid DESC LIMIT {MaxCounted + 1}");
-        if (newest.Count <= 1)
-            return newest;
-        var ranked = Rows(connection, query, $"""
-            SELECT newest.id
-            FROM (SELECT rowid AS id, {Ranking} AS score FROM words WHERE words MATCH $match ORDER BY rowid DESC LIMIT {Ranked}) newest
-            JOIN documents d ON d.id = newest.id
-            ORDER BY newest.score, d.published DESC, d.slug
-            """);
-        ranked.AddRange(newest.Skip(ranked.Count));
-        return ranked;
+        var last = query.Terms[^1];
+        var prefix = last.StartsWith('"') && last.EndsWith("\"*", StringComparison.Ordinal) ? last[1..^2] : "";
+        if (prefix.Length <= LongestIndexedPrefix || !prefix.All(character => char.IsAsciiLetterLower(character) || char.IsAsciiDigit(character)))
+            return query.Expression;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT term FROM terms WHERE term >= $prefix AND term < $after LIMIT {MostTermsOfAPrefix + 1}";
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$after", prefix[..^1] + (char)(prefix[^1] + 1));
+        using var reader = command.ExecuteReader();
+        var terms = new List<string>();
+        while (reader.Read())
+            terms.Add($"\"{reader.GetString(0).Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        if (terms.Count is 0 or > MostTermsOfAPrefix)
+            return query.Expression;
+        // FTS5 joins a phrase to a group in brackets with an explicit AND only.
+        return string.Join(" AND ", query.Terms.SkipLast(1).Append($"({string.Join(" OR ", terms)})"));
     }
 
-    private static List<long> Rows(SqliteConnection connection, SearchQuery query, string sql)
+    /// <summary>
+    /// The rows of the matches in the order shown, up to one past <see cref="MaxCounted"/>: the newest
+    /// <see cref="Ranked"/> by <see cref="Tiers"/>, then the older ones newest first. FTS5 reads the matches in row
+    /// order, newest first, and stops at the limit; only the ranked ones are tiered, each tier narrowing the next.
+    /// </summary>
+    private static List<long> Find(SqliteConnection connection, string match)
+    {
+        var newest = Rows(connection, $"SELECT rowid FROM words WHERE words MATCH $match ORDER BY rowid DESC LIMIT {MaxCounted + 1}", match);
+        if (newest.Count <= 1)
+            return newest;
+        var ranked = newest.Take(Ranked).ToList();
+        var better = new List<HashSet<long>>();
+        var within = ranked;
+        foreach (var columns in Tiers)
+        {
+            if (within.Count == 0)
+                break;
+            within = Rows(connection, "SELECT rowid FROM words WHERE words MATCH $match AND rowid BETWEEN $first AND $last",
+                $"{{{columns}}} : ({match})", (within.Min(), within.Max()));
+            better.Add([.. within]);
+        }
+        // Stable: newest first within a tier, as the rows came.
+        var ordered = ranked.OrderByDescending(row => better.Count(tier => tier.Contains(row))).ToList();
+        ordered.AddRange(newest.Skip(ordered.Count));
+        return ordered;
+    }
+
+    private static List<long> Rows(SqliteConnection connection, string sql, string match, (long First, long Last)? between = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$match", query.Expression);
+        command.Parameters.AddWithValue("$match", match);
+        if (between is { } range)
+        {
+            command.Parameters.AddWithValue("$first", range.First);
+            command.Parameters.AddWithValue("$last", range.Last);
+        }
         using var reader = command.ExecuteReader();
         var rows = new List<long>();
         while (reader.Read())
@@ -240,7 +316,7 @@ internal sealed class SearchDatabase : IDisposable
     /// one pass over the matches between the first and the last of them (the rows themselves a filter FTS5 is not
     /// given, which would look the query's terms up again for each).
     /// </summary>
-    private static Dictionary<long, SearchHit> Mark(SqliteConnection connection, SearchQuery query, List<long> shown)
+    private static Dictionary<long, SearchHit> Mark(SqliteConnection connection, string match, List<long> shown)
     {
         var marked = new Dictionary<long, SearchHit>();
         if (shown.Count == 0)
@@ -252,7 +328,7 @@ internal sealed class SearchDatabase : IDisposable
             WHERE words MATCH $match AND words.rowid BETWEEN $first AND $last
               AND +words.rowid IN (SELECT value FROM json_each($shown))
             """;
-        command.Parameters.AddWithValue("$match", query.Expression);
+        command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$first", shown.Min());
         command.Parameters.AddWithValue("$last", shown.Max());
         command.Parameters.AddWithValue("$shown", $"[{string.Join(',', shown.Select(id => id.ToString(CultureInfo.InvariantCulture)))}]");

@@ -22,7 +22,10 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
     private const int Batch = 250;
 
     private volatile SearchDatabase? database;
-    private Dictionary<string, (long Id, UInt128 Hash)>? indexed;
+
+    /// <summary>The snapshot whose every article the index holds; null until it does, and after a failure.</summary>
+    private SiteSnapshot? followed;
+
     private long version;
     private volatile string state = "not started";
     private volatile bool building = true;
@@ -73,58 +76,83 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
             {
                 ReportFailure(failure);
                 database?.Dispose();
-                (database, indexed) = (null, null);
+                (database, followed) = (null, null);
             }
         }
     }
 
-    /// <summary>Brings the index to <paramref name="snapshot"/>: what went or changed out, what came or changed in.</summary>
+    /// <summary>
+    /// Brings the index to <paramref name="snapshot"/>: what came or changed in, what went out. After the first time, only
+    /// the articles that changed since the snapshot followed last are looked at and written: an edit costs what its
+    /// article costs, not a comparison of every article with the rows indexed.
+    /// </summary>
     private void Follow(SiteSnapshot snapshot, CancellationToken stopping)
     {
         var started = Stopwatch.GetTimestamp();
         database ??= SearchDatabase.Open(cache.Value.PathFor("search"), FolderName(publisher.Folder));
-        indexed ??= database.ReadIndexed();
-        var published = new Dictionary<string, Article>(snapshot.Articles.Count, StringComparer.Ordinal);
-        foreach (var article in snapshot.Articles)
-            published[article.Metadata.Slug] = article;
-        var gone = indexed.Where(entry => !published.TryGetValue(entry.Key, out var article) || article.VersionHash != entry.Value.Hash).ToList();
-        var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var entry) || entry.Hash != article.VersionHash).ToList();
-        if (gone.Count == 0 && coming.Count == 0)
+        var (coming, gone) = followed is null ? Unindexed(database, snapshot) : ChangedSince(followed, snapshot);
+        if (coming.Count == 0 && gone.Count == 0)
         {
+            followed = snapshot;
             MarkReady();
             return;
         }
 
-        using (var removing = database.Begin())
+        if (gone.Count > 0)
         {
-            foreach (var (slug, entry) in gone)
+            using (var removing = database.Begin())
             {
-                database.Remove(entry.Id);
-                indexed.Remove(slug);
+                foreach (var slug in gone)
+                    database.Remove(slug);
+                removing.Commit();
             }
-            removing.Commit();
-        }
-        Interlocked.Increment(ref version);
-        for (var start = 0; start < coming.Count && !stopping.IsCancellationRequested; start += Batch)
-        {
-            state = $"building: {indexed.Count} of {snapshot.Articles.Count} articles indexed";
-            using var adding = database.Begin();
-            var added = new List<(string Slug, long Id, UInt128 Hash)>();
-            foreach (var article in coming.Skip(start).Take(Batch))
-            {
-                var meta = article.Metadata;
-                var about = string.Join(' ', meta.Authors.Select(person => person.Display).Concat(meta.Tags).Append(meta.Section ?? ""));
-                var id = database.Add(meta.Slug, article.VersionHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
-                    SearchText.Stored(about), SearchText.Stored(BodyOf(article)));
-                added.Add((meta.Slug, id, article.VersionHash));
-            }
-            adding.Commit();
-            foreach (var (slug, id, hash) in added)
-                indexed[slug] = (id, hash);
             Interlocked.Increment(ref version);
         }
+        for (var start = 0; start < coming.Count && !stopping.IsCancellationRequested; start += Batch)
+        {
+            state = $"building: {snapshot.Articles.Count - coming.Count + start} of {snapshot.Articles.Count} articles indexed";
+            using (var adding = database.Begin())
+            {
+                foreach (var article in coming.Skip(start).Take(Batch))
+                {
+                    var meta = article.Metadata;
+                    var about = string.Join(' ', meta.Authors.Select(person => person.Display).Concat(meta.Tags).Append(meta.Section ?? ""));
+                    database.Add(meta.Slug, article.VersionHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
+                        SearchText.Stored(about), SearchText.Stored(BodyOf(article)));
+                }
+                adding.Commit();
+            }
+            Interlocked.Increment(ref version);
+            // The upkeep a write leaves, once searches see it: between the batches of a build, and after the last one.
+            if (start + Batch < coming.Count)
+                database.Tidy();
+        }
+        if (stopping.IsCancellationRequested)
+            return;
+        followed = snapshot;
         MarkReady();
         LogIndexed(coming.Count, gone.Count, database.File, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        database.Tidy();
+    }
+
+    /// <summary>
+    /// What the file holds that <paramref name="snapshot"/> does not publish, and what it publishes that the file lacks or
+    /// holds in another version: at a start, or after a failure, when there is no snapshot the file is known to hold.
+    /// </summary>
+    private static (List<Article> Coming, List<string> Gone) Unindexed(SearchDatabase database, SiteSnapshot snapshot)
+    {
+        var indexed = database.ReadIndexed();
+        var coming = snapshot.Articles.Where(article => !indexed.TryGetValue(article.Metadata.Slug, out var hash) || hash != article.VersionHash).ToList();
+        var gone = indexed.Keys.Where(slug => snapshot.ArticleWithSlug(slug) is null).ToList();
+        return (coming, gone);
+    }
+
+    /// <summary>The articles added or changed since <paramref name="before"/>, newest first, and the slugs no longer published.</summary>
+    private static (List<Article> Coming, List<string> Gone) ChangedSince(SiteSnapshot before, SiteSnapshot snapshot)
+    {
+        var change = ArticleChange.Between(before, snapshot.Articles);
+        var gone = change.Removed.Select(article => article.Metadata.Slug).Where(slug => snapshot.ArticleWithSlug(slug) is null).ToList();
+        return ([.. change.Added], gone);
     }
 
     /// <summary>

@@ -368,6 +368,28 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
         Assert.Equal(["quay-004", "quay-003", "quay-002", "quay-001", "quay-000", "harbour-oldest"], last[^6..]);
     }
 
+    [Fact]
+    public async Task The_headline_ranks_first_then_summary_byline_and_tags_then_the_body_newest_first_within_each_however_often_a_word_comes()
+    {
+        using var content = new TemporaryContentFolder();
+        static string Text(string title, string summary, string date, string body, string more = "") =>
+            $"---\ntitle: {title}\nsummary: {summary}\ndate: {date}\n{more}---\n\n{body}\n";
+        content.Write("headline.md", Text("Kestrel numbers rise", "A count of birds.", "2025-09-01", "Birds were counted."));
+        content.Write("split.md", Text("Kestrel watch", "A nest in the tower.", "2025-08-01", "Eggs."));
+        content.Write("tagged.md", Text("Raptors", "Birds of prey.", "2025-09-10", "Birds of prey hunt.", "tags: [kestrel]\n"));
+        content.Write("summary.md", Text("Farm birds", "A kestrel on the farm.", "2025-09-05", "Birds on a farm."));
+        content.Write("body-both.md", Text("Tower news", "News of the tower.", "2025-10-01", "A kestrel built a nest in the tower."));
+        content.Write("body-once.md", Text("Another walk", "A walk by the sea.", "2025-09-20", "A kestrel was seen."));
+        content.Write("body-often.md", Text("A walk", "A walk in the hills.", "2025-09-15", "The kestrel, the kestrel, the kestrel and the kestrel again."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
+        var client = site.CreateClient();
+        await WhenIndexedAsync(client, "kestrel", "split");
+
+        Assert.Equal(["headline", "split", "tagged", "summary", "body-both", "body-once", "body-often"], await FindAsync(client, "kestrel"));
+        // Every word outside the body, between headline and summary, above both words in the body.
+        Assert.Equal(["split", "body-both"], await FindAsync(client, "kestrel nest"));
+    }
+
     /// <summary>The slugs of one page of results, as the JSON form lists them.</summary>
     private static async Task<string[]> SlugsAsync(HttpClient client, string path)
     {
