@@ -49,6 +49,7 @@ if (command.Export is { } export)
     return await SiteCommandLine.ExportAsync(export, app);
 
 // How a request flows through these, file by file: docs/architecture.md.
+FirstResponse.UseFirstResponse(app);
 app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseSiteHosts();

@@ -40,6 +40,7 @@ internal static class SearchEndpoint
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).CheckedAtStart();
         services.AddSingleton<IValidateOptions<SearchOptions>>(SearchOptions.Rules);
+        services.AddSingleton<FirstResponse>();
         services.AddSingleton<SearchIndex>();
         services.AddHostedService(provider => provider.GetRequiredService<SearchIndex>());
         return services;

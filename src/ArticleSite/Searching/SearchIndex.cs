@@ -16,7 +16,7 @@ namespace ArticleSite.Searching;
 /// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
 /// tries again from a fresh file.
 /// </summary>
-internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
+internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse firstResponse, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
 {
     /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
     private const int Batch = 250;
@@ -44,7 +44,9 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
     /// <exception cref="SearchUnavailableException">The index cannot be used now.</exception>
     public SearchHits? Search(SearchQuery query, int offset, int limit)
     {
-        var current = database ?? throw new SearchUnavailableException(state);
+        // Before the first catch-up has opened the index (it waits for the first response), a search finds nothing yet, as while it builds.
+        if (database is not { } current)
+            return failedBecause is null ? new SearchHits(0, false, []) : throw new SearchUnavailableException(state);
         try
         {
             return current.Search(query, offset, limit, options.Value.QueryBudget);
@@ -59,6 +61,8 @@ internal sealed partial class SearchIndex(SitePublisher publisher, IOptions<Cach
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // Once the first response is sent: its reader never shares the cores with the catch-up.
+        await firstResponse.Sent.WaitAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         SiteSnapshot? seen = null;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ namespace ArticleSite.Tests;
 /// <summary>
 /// The search index's budgets and where it lives: a search past its budget is stopped and says so, never a 5xx; with no
 /// cache folder the index lives in memory and finds what the site publishes all the same; a cache folder it cannot use
-/// is logged once, and the index is made once it can be.
+/// is logged once, and the index is made once it can be; the index waits for the site's first response.
 /// </summary>
 public sealed class SearchBudgetTests
 {
@@ -42,6 +42,25 @@ public sealed class SearchBudgetTests
         Assert.Equal("no-store", response.HeaderOf("Cache-Control"));
         Assert.Contains("This search took too long. Try fewer, or more distinctive, words.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("/articles/day-", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_index_starts_once_the_first_response_is_sent_and_a_search_before_finds_nothing_yet_and_says_so()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("harbour.md", Article("The harbour", "2025-10-01", "A body about the harbour."));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        // The first request: its response is not sent yet while it is answered, so the index has not started.
+        using var response = await client.SendAsync("/search?q=harbour", ("Accept", "application/json"));
+        using (var first = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)))
+        {
+            Assert.Equal("search-building", first.RootElement.GetProperty("notice").GetString());
+            Assert.Equal(0, first.RootElement.GetProperty("results").GetArrayLength());
+        }
+        await Eventually.GetAsync(() => IndexStateAsync(client), state => state == "ready", "the index to hold the article");
+        Assert.Equal(["harbour"], await SearchTests.FindAsync(client, "harbour"));
     }
 
     [Fact]

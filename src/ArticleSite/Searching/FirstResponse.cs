@@ -1,0 +1,24 @@
+namespace ArticleSite.Searching;
+
+/// <summary>
+/// Completed once the site has sent its first response. The search index waits for it before it catches up with the
+/// snapshot: at a restart of 100,000 articles that catch-up took a second of CPU from the first response's two cores.
+/// </summary>
+internal sealed class FirstResponse
+{
+    private readonly TaskCompletionSource sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Sent => sent.Task;
+
+    /// <summary>Notes each response until the first is sent; after that a request costs one test.</summary>
+    public static IApplicationBuilder UseFirstResponse(IApplicationBuilder app)
+    {
+        var first = app.ApplicationServices.GetRequiredService<FirstResponse>();
+        return app.Use((context, next) =>
+        {
+            if (!first.Sent.IsCompleted)
+                context.Response.OnCompleted(() => Task.FromResult(first.sent.TrySetResult()));
+            return next(context);
+        });
+    }
+}
