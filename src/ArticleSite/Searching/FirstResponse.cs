@@ -2,7 +2,8 @@ namespace ArticleSite.Searching;
 
 /// <summary>
 /// Completed once the site has sent its first response. The search index waits for it before it catches up with the
-/// snapshot: at a restart of 100,000 articles that catch-up took a second of CPU from the first response's two cores.
+/// snapshot: at a restart of a large archive, that catch-up took a share of the cores the first response needs
+/// (docs/benchmarks.md, Start-up at scale).
 /// </summary>
 internal sealed class FirstResponse
 {
