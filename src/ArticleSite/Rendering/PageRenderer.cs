@@ -54,8 +54,8 @@ internal static class PageRenderer
         await RazorSliceStringBuilderExtensions.RenderAsync(SearchPage.Create(model with { Css = new HtmlString(Stylesheet) }), Encoder);
 
     /// <summary>An error page (404, 410 …) under the site's masthead.</summary>
-    public static async Task<string> RenderStatusAsync(int status, string reason, SiteIdentity site) =>
-        await RazorSliceStringBuilderExtensions.RenderAsync(StatusPage.Create(new StatusPageModel(status, reason, site, new HtmlString(Stylesheet))), Encoder);
+    public static async Task<string> RenderStatusAsync(int status, string reason, SiteIdentity site, int articles) =>
+        await RazorSliceStringBuilderExtensions.RenderAsync(StatusPage.Create(new StatusPageModel(status, reason, site, articles, new HtmlString(Stylesheet))), Encoder);
 
     /// <summary>The article's page; with <paramref name="others"/>, the front page that lists them below it.</summary>
     /// <param name="translations">The article's versions in other languages, itself included: linked as alternates and listed.</param>

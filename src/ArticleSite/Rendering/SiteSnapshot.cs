@@ -131,7 +131,7 @@ internal sealed class SiteSnapshot
     public IReadOnlyList<ContentException> Problems { get; init; } = [];
 
     /// <summary>The page of an error status (404, 410 …) under this snapshot's masthead: rendered once, kept with the snapshot.</summary>
-    public Task<Representation> StatusPageAsync(int status, string reason) => statusPages.PageAsync(status, reason, Identity);
+    public Task<Representation> StatusPageAsync(int status, string reason) => statusPages.PageAsync(status, reason, Identity, Articles.Count);
 
     private readonly StatusPageSet statusPages = new();
 

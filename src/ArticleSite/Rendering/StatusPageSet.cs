@@ -18,15 +18,15 @@ internal sealed class StatusPageSet
 
     private readonly ConcurrentDictionary<int, MadeOnce<Representation>> byStatus = new();
 
-    /// <summary>The page of a status, rendered for <paramref name="site"/>, the identity of the snapshot that holds this set.</summary>
-    public Task<Representation> PageAsync(int status, string reason, SiteIdentity site)
+    /// <summary>The page of a status, rendered for <paramref name="site"/> and <paramref name="articles"/>, those of the snapshot that holds this set.</summary>
+    public Task<Representation> PageAsync(int status, string reason, SiteIdentity site, int articles)
     {
         if (byStatus.TryGetValue(status, out var kept))
             return kept.Value;
         if (byStatus.Count >= MaxKeptStatuses)
-            return Task.Run(async () => Representation.ForOneAnswer(ContentType, Encoding.UTF8.GetBytes(await PageRenderer.RenderStatusAsync(status, reason, site))));
+            return Task.Run(async () => Representation.ForOneAnswer(ContentType, Encoding.UTF8.GetBytes(await PageRenderer.RenderStatusAsync(status, reason, site, articles))));
         return byStatus.GetOrAdd(status, _ => new MadeOnce<Representation>(async () =>
-            Representation.FromText(ContentType, await PageRenderer.RenderStatusAsync(status, reason, site)))).Value;
+            Representation.FromText(ContentType, await PageRenderer.RenderStatusAsync(status, reason, site, articles)))).Value;
     }
 
     private const string ContentType = "text/html; charset=utf-8";

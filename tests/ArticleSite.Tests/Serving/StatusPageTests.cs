@@ -78,6 +78,31 @@ public sealed class StatusPageTests(ArticleSiteFactory site) : IClassFixture<Art
         Assert.Equal("Second Name", name);
     }
 
+    [Fact]
+    public async Task A_404_leads_to_the_article_on_a_site_of_one_and_to_the_front_page_on_a_site_of_several()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("first.md", Article("First", "2025-11-02", "Body."));
+        await using var live = new ArticleSiteFactory { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Content:RescanInterval"] = "00:00:00.2" } };
+        var client = live.CreateRawClient();
+        Assert.Equal(("/", "Read the article"), await NotFoundLinkHomeAsync(client));
+
+        content.Write("second.md", Article("Second", "2025-11-03", "Body."));
+        var link = await Eventually.GetAsync(() => NotFoundLinkHomeAsync(client), link => link.Text != "Read the article", "the 404 to follow the second article");
+
+        Assert.Equal(("/", "Go to the front page"), link);
+    }
+
+    /// <summary>The link of a 404's main part: where it leads and what it says.</summary>
+    private static async Task<(string? Href, string Text)> NotFoundLinkHomeAsync(HttpClient client)
+    {
+        using var response = await client.SendAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Cancel), Cancel);
+        var link = page.QuerySelector("main a")!;
+        return (link.GetAttribute("href"), link.TextContent);
+    }
+
     /// <summary>The site's name in the masthead of a 404 sent Brotli-encoded.</summary>
     private static async Task<string> NotFoundMastheadAsync(HttpClient client)
     {
