@@ -8,7 +8,7 @@ namespace ArticleSite.Rendering;
 /// Renders an article as plain text, as a person would type it in a plain-text email: blank lines between blocks,
 /// "- " or the number before list items (nested ones indented), "> " before quoted lines, code indented by four spaces,
 /// tables as aligned columns, footnote references as [1] with the notes at the end, a figure as [Image: alt — caption],
-/// a note as a quotation under its label in the article's language ("> [Warnung]"),
+/// a note as a quotation under its label in the article's language ("> [Warnung]") unless its text opens with it,
 /// and a link's URL in brackets after its text where the two differ.
 /// </summary>
 internal static class PlainTextRenderer
@@ -56,7 +56,8 @@ internal static class PlainTextRenderer
             (list.Ordered ? $"{(list.Start ?? 1) + index}. " : "- ") + item.Checked switch { true => "[x] ", false => "[ ] ", null => "" },
             item.Blocks))),
         QuoteBlockJson quote => Prefix(string.Join("\n\n", quote.Blocks.Select(Format)), "> ", "> "),
-        NoteBlockJson note => Prefix(string.Join("\n\n", note.Blocks.Select(Format).Prepend($"[{note.Label}]")), "> ", "> "),
+        NoteBlockJson note => Prefix(string.Join("\n\n", note.Blocks is [ParagraphBlockJson first, ..] && NoteRenderer.OpensWithLabel(first.Text, note.Label)
+            ? note.Blocks.Select(Format) : note.Blocks.Select(Format).Prepend($"[{note.Label}]")), "> ", "> "),
         CodeBlockJson code => Prefix(code.Text, "    ", "    "),
         TableBlockJson table => Columns(table),
         FigureBlockJson figure => $"[Image: {string.Join(" — ", new[] { figure.Alt, figure.Caption }.Where(part => !string.IsNullOrWhiteSpace(part)))}]",

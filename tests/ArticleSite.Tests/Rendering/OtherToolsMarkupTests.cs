@@ -162,7 +162,8 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
 
     public static TheoryData<string, string[]> Notes => new()
     {
-        { "trash-talk", ["Note Note: If you prefer watching a presentation over reading articles, then enjoy the video below! If not, skip the video and read on."] },
+        // Its text opens with the label: shown once, the author's.
+        { "trash-talk", ["Note: If you prefer watching a presentation over reading articles, then enjoy the video below! If not, skip the video and read on."] },
         { "maglev", ["Note All the benchmark scores in this post were measured with Chrome 117.0.5897.3 on a 13” M2 Macbook Air."] },
         // In the article's language.
         { "alerts", ["참고 회의는 월요일에 열린다.", "경고 일정은 바뀔 수 있다."] },
@@ -196,6 +197,9 @@ public sealed class OtherToolsMarkupTests(OtherToolsMarkupTests.Site site) : ICl
                     .Select(inner => $"{inner.GetProperty("type")} {inner.GetProperty("text")}"))));
         var container = await client.GetStringAsync("/articles/maglev.txt", Cancel);
         Assert.Contains("\n\n> [Note]\n>\n> All the benchmark scores in this post were measured with Chrome 117.0.5897.3", container, StringComparison.Ordinal);
+        var labelledByItsText = await client.GetStringAsync("/articles/trash-talk.txt", Cancel);
+        Assert.Contains("\n\n> Note: If you prefer watching a presentation over reading articles", labelledByItsText, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Note]", labelledByItsText, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string[]> Tables => new()
