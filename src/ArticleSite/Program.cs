@@ -41,14 +41,13 @@ builder.Services.AddSearch();
 
 var app = builder.Build();
 app.StartSiteMetrics();
-// Every setting is checked before anything below reads one.
-if (!await app.TryCheckSettingsAsync())
+if (!await app.TryPublishFirstSnapshotAsync())
     return 1;
-var firstSnapshot = app.TryPublishFirstSnapshotAsync();
 
 // The export writes the snapshot as files and ends; the server never starts listening.
 if (command.Export is { } export)
-    return await firstSnapshot ? await SiteCommandLine.ExportAsync(export, app) : 1;
+    return await SiteCommandLine.ExportAsync(export, app);
+app.RenderLeadAhead();
 
 // How a request flows through these, file by file: docs/architecture.md.
 FirstResponse.UseFirstResponse(app);
@@ -69,9 +68,6 @@ app.MapMedia();
 app.MapSearch();
 app.MapSite();
 
-if (!await firstSnapshot)
-    return 1;
-app.RenderLeadAhead();
 await app.RunAsync();
 return 0;
 

@@ -62,26 +62,17 @@ internal static partial class SitePublishing
         }
     }
 
-    /// <summary>Checks every setting registered with CheckedAtStart: false, with one line on standard error, when one is wrong.</summary>
-    public static Task<bool> TryCheckSettingsAsync(this WebApplication app) => TryAsync(() =>
-    {
-        app.Services.CheckSettings();
-        return Task.CompletedTask;
-    });
-
     /// <summary>
-    /// Publishes the first snapshot on the thread pool, so that the main thread can set the middleware and endpoints up
-    /// meanwhile (docs/benchmarks.md, Cold start): false, with one line on standard error, when the content folder cannot
-    /// be published at all. The host is started only once it is published.
+    /// Checks the site's settings and publishes the first snapshot: false, with one line on standard error, when a setting
+    /// is wrong or the content folder cannot be published at all.
     /// </summary>
-    public static Task<bool> TryPublishFirstSnapshotAsync(this WebApplication app) =>
-        TryAsync(() => Task.Run(() => app.Services.GetRequiredService<SitePublisher>().PublishAsync()));
-
-    private static async Task<bool> TryAsync(Func<Task> step)
+    public static async Task<bool> TryPublishFirstSnapshotAsync(this WebApplication app)
     {
         try
         {
-            await step();
+            // Every setting registered with CheckedAtStart, checked now: the first publish reads them before the host starts.
+            app.Services.CheckSettings();
+            await app.Services.GetRequiredService<SitePublisher>().PublishAsync();
             return true;
         }
         catch (OptionsValidationException problem)
