@@ -47,6 +47,7 @@ if (!await app.TryPublishFirstSnapshotAsync())
 // The export writes the snapshot as files and ends; the server never starts listening.
 if (command.Export is { } export)
     return await SiteCommandLine.ExportAsync(export, app);
+app.RenderLeadAhead();
 
 // How a request flows through these, file by file: docs/architecture.md.
 FirstResponse.UseFirstResponse(app);

@@ -1,6 +1,7 @@
 using ArticleSite.Loading;
 using ArticleSite.Operations;
 using ArticleSite.Rendering;
+using ArticleSite.Serving;
 using Microsoft.Extensions.Options;
 
 namespace ArticleSite.Publishing;
@@ -91,6 +92,22 @@ internal static partial class SitePublishing
             // A setting that does not convert (e.g. Markdown:RawHtml=html): the binder's message names the key and the value.
             return await CannotStartAsync(problem);
         }
+    }
+
+    /// <summary>
+    /// Renders the lead article's body, which <c>/</c> serves, for the origin the first request will be answered for, on
+    /// the thread pool while the host starts on the main thread: on a cold start the first 200 then waits for the one
+    /// that finishes last instead of both in turn (docs/benchmarks.md, Cold start). The request asks the store of bodies
+    /// for the same key and shares the rendering; nothing is rendered ahead when the origin is known only once the server
+    /// listens, and a failed rendering is forgotten by the store, to be made again for the request.
+    /// </summary>
+    public static void RenderLeadAhead(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<PublicOrigin>().BeforeListening(app.Configuration) is not { } origin)
+            return;
+        var snapshot = app.Services.GetRequiredService<SitePublisher>().Current;
+        _ = Task.Run(() => snapshot.Bodies.GetAsync(snapshot.Lead, origin, path: null, snapshot.TranslationsOf(snapshot.Lead)))
+            .ContinueWith(rendering => rendering.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     [LoggerMessage(LogLevel.Warning, "No article index in the cache folder {Path}: {Reason}; every file is read at each start")]

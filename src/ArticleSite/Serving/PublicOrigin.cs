@@ -39,10 +39,30 @@ internal sealed class PublicOrigin(IOptions<SiteOptions> site, IServer server)
         return origin;
     }
 
-    /// <summary>The loopback name the listener on <paramref name="port"/> was given; localhost for one on every address.</summary>
-    private string ListenerHost(int port)
+    /// <summary>
+    /// The origin the first request will be rendered for, when it is known before the server listens: the configured
+    /// one, or the listener's when the configuration names one address with its port (<c>--urls</c>,
+    /// <c>ASPNETCORE_URLS</c>, <c>ASPNETCORE_HTTP_PORTS</c>) and no Kestrel endpoints; else null.
+    /// </summary>
+    public string? BeforeListening(IConfiguration configuration)
     {
-        foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        if (configured is not null)
+            return configured;
+        var urls = configuration["urls"] is { Length: > 0 } listed ? listed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : configuration["http_ports"] is { Length: > 0 } ports ? [.. ports.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(port => $"http://*:{port}")]
+            : [];
+        if (urls is not [var only] || configuration.GetSection("Kestrel:Endpoints").Exists())
+            return null;
+        var address = BindingAddress.Parse(only);
+        return address.Port > 0 && address.Scheme is "http" or "https" ? $"{address.Scheme}://{ListenerHost(address.Port, [only])}:{address.Port}" : null;
+    }
+
+    /// <summary>The loopback name the listener on <paramref name="port"/> was given; localhost for one on every address.</summary>
+    private string ListenerHost(int port) => ListenerHost(port, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+
+    private static string ListenerHost(int port, IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses)
         {
             if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port == port && uri.IsLoopback)
                 return uri.Host.ToLowerInvariant();
