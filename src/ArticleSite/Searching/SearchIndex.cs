@@ -153,13 +153,14 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
         database.Tidy();
     }
 
-    /// <summary>Waits until no change waits to be published, at most <see cref="LongestYield"/>; the health detail says so meanwhile.</summary>
+    /// <summary>Waits until no change waits to be published, at most <see cref="LongestYield"/>; during a first build the health detail says so meanwhile.</summary>
     private async Task YieldToPublishingAsync(SiteSnapshot snapshot, int coming, int done, CancellationToken stopping)
     {
         var quiet = publisher.Quiet;
         if (quiet.IsCompleted)
             return;
-        state = Progress(snapshot, coming, done) + ", waiting for a change to be published";
+        if (building)
+            state = Progress(snapshot, coming, done) + ", waiting for a change to be published";
         await quiet.WaitAsync(LongestYield, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
