@@ -1,9 +1,10 @@
 // What a reload costs in-process, without a server or a client: reads a folder of articles once (as start-up does), then
 // times, as the mean of 5 rounds each, a periodic rescan of the unchanged folder (wall and CPU time), a reload of one
-// edited article as the watcher names it (its date changed, so it moves in the lists), and building the next snapshot
-// from the previous one after that edit; and, once, building a
-// snapshot of every article from scratch. The folder is not changed: the edited article is written beside it, in a copy
-// of the folder made of hard links (the original's files are never written). Run from the repository's root:
+// edited article as the watcher names it (its date changed, so it moves in the lists), building the next snapshot from
+// the previous one after that edit, and the translations that snapshot's first page asks for, found anew (as every
+// snapshot did before it kept its predecessor's) and as the snapshot finds them; and, once, building a snapshot of every
+// article from scratch. The folder is not changed: the edited article is written beside it, in a copy of the folder
+// made of hard links (the original's files are never written). Run from the repository's root:
 // dotnet run -c Release bench/edit-latency/ReloadCost.cs FOLDER
 #:project ../../src/ArticleSite/ArticleSite.csproj
 #:property PublishAot=false
@@ -55,6 +56,9 @@ Console.WriteLine($"Rescan, unchanged (mean of {Rounds}): {Show(Mean(_ => Measur
 var edited = Path.Combine(folder, Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).First());
 var original = File.ReadAllText(edited);
 var snapshotCosts = new List<(double Wall, double Cpu)>();
+var translationCosts = new List<(double Wall, double Cpu)>();
+var freshTranslationCosts = new List<(double Wall, double Cpu)>();
+snapshot.TranslationsOf(snapshot.Articles[0]); // the first page read, as the site's first request does
 var reload = Mean(round =>
 {
     // Written beside, then renamed into place: the hard link to the original file is replaced, not written through.
@@ -65,8 +69,12 @@ var reload = Mean(round =>
     if (!read.Changed)
         throw new InvalidOperationException("the edit was not read");
     snapshotCosts.Add(Measure(() => snapshot = new SiteSnapshot(read.Reading.Articles, previous: snapshot) { Metrics = metrics }));
+    freshTranslationCosts.Add(Measure(() => new Translations(snapshot.Articles, snapshot.Identity.Language).Of(snapshot.Articles[0])));
+    translationCosts.Add(Measure(() => snapshot.TranslationsOf(snapshot.Articles[0])));
     return cost;
 });
 Console.WriteLine($"Reload of one edited article (mean of {Rounds}): {Show(reload)}");
 Console.WriteLine($"Next snapshot after each edit (mean of {Rounds}): {Show(Mean(round => snapshotCosts[round]))}");
+Console.WriteLine($"Its translations found anew (mean of {Rounds}): {Show(Mean(round => freshTranslationCosts[round]))}");
+Console.WriteLine($"Its translations as its first page finds them (mean of {Rounds}): {Show(Mean(round => translationCosts[round]))}");
 Directory.Delete(folder, recursive: true);

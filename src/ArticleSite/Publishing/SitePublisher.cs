@@ -97,6 +97,12 @@ internal sealed partial class SitePublisher : IDisposable
 
     public string Folder => library.Folder;
 
+    /// <summary>
+    /// Completed once no change waits to be read or published (<see cref="PendingChanges.Quiet"/>): from the watcher's
+    /// first sight of a change, through the reload and the swap of its snapshot, this waits.
+    /// </summary>
+    public Task Quiet => changes.Quiet;
+
     /// <summary>"watching", or "rescans only: " and why changes are seen only by the periodic rescan.</summary>
     public string WatcherState => watcher?.State ?? "not started";
 
@@ -153,6 +159,8 @@ internal sealed partial class SitePublisher : IDisposable
     /// </param>
     private async Task ReloadAsync(bool wholeFolder = false)
     {
+        changes.Reloading();
+        var filesWaiting = false;
         await publishing.WaitAsync();
         try
         {
@@ -165,6 +173,7 @@ internal sealed partial class SitePublisher : IDisposable
                 schedule.RecheckIn(quietIn);
             foreach (var load in loadingLater)
                 _ = load.ContinueWith(_ => schedule.AfterQuiet(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            filesWaiting = recheckIn is not null || loadingLater.Count > 0;
             var released = schedule.ReleaseDue;
             var (identity, identityProblem) = identities.Read(current?.Identity);
             var sameIdentity = identity.SameAs(Current.Identity) && identityProblem?.Message == publishedIdentityProblem;
@@ -193,6 +202,7 @@ internal sealed partial class SitePublisher : IDisposable
         finally
         {
             publishing.Release();
+            changes.Reloaded(filesWaiting);
         }
     }
 

@@ -26,6 +26,15 @@ internal sealed record ArticleChange(IReadOnlyList<Article> Added, IReadOnlyList
     /// <summary>Few enough articles came or went for patching to beat sorting.</summary>
     public bool IsSmall => Added.Count + Removed.Count <= MostPatched;
 
+    /// <summary>
+    /// The same translation keys, languages and slugs went as came (an edit of an article's text, date or tags): every
+    /// set of translations is as it was.
+    /// </summary>
+    public bool KeepsTranslations =>
+        Added.Select(TranslationFields).Order(StringComparer.Ordinal).SequenceEqual(Removed.Select(TranslationFields).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static string TranslationFields(Article article) => $"{article.Metadata.TranslationKey}\n{article.Metadata.Language}\n{article.Metadata.Slug}";
+
     /// <summary>Whether any article that came or went matches <paramref name="test"/>.</summary>
     public bool Any(Func<Article, bool> test) => Added.Any(test) || Removed.Any(test);
 

@@ -16,10 +16,16 @@ namespace ArticleSite.Searching;
 /// detail says how far it is. Any failure costs search alone: it is logged, searches say so, and the next snapshot
 /// tries again from a fresh file.
 /// </summary>
-internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse firstResponse, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, ILogger<SearchIndex> logger) : BackgroundService
+internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse firstResponse, IOptions<CacheFolderOptions> cache, IOptions<SearchOptions> options, TimeProvider time, ILogger<SearchIndex> logger) : BackgroundService
 {
     /// <summary>Articles added per transaction: searches see progress every few hundred milliseconds of a first build.</summary>
     private const int Batch = 250;
+
+    /// <summary>
+    /// The longest a batch waits for publishing to be quiet (<see cref="SitePublisher.Quiet"/>): a folder that never stops
+    /// changing still has its index built, a batch at least this often.
+    /// </summary>
+    private static readonly TimeSpan LongestYield = TimeSpan.FromSeconds(5);
 
     private volatile SearchDatabase? database;
 
@@ -72,7 +78,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
             seen = snapshot;
             try
             {
-                Follow(snapshot, stoppingToken);
+                await FollowAsync(snapshot, stoppingToken);
             }
 #pragma warning disable CA1031 // the index serves search alone: whatever goes wrong is logged, and the next snapshot starts afresh
             catch (Exception failure)
@@ -88,9 +94,11 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
     /// <summary>
     /// Brings the index to <paramref name="snapshot"/>: what came or changed in, what went out. After the first time, only
     /// the articles that changed since the snapshot followed last are looked at and written: an edit costs what its
-    /// article costs, not a comparison of every article with the rows indexed.
+    /// article costs, not a comparison of every article with the rows indexed. Each batch yields to publishing: it
+    /// starts once no change waits to be published, and ends early when one comes, so that an edit made during a first
+    /// build at 100,000 articles does not share the cores with it (docs/benchmarks.md, Edit latency).
     /// </summary>
-    private void Follow(SiteSnapshot snapshot, CancellationToken stopping)
+    private async Task FollowAsync(SiteSnapshot snapshot, CancellationToken stopping)
     {
         var started = Stopwatch.GetTimestamp();
         database ??= SearchDatabase.Open(cache.Value.PathFor("search"), FolderName(publisher.Folder));
@@ -102,6 +110,7 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
             return;
         }
 
+        await YieldToPublishingAsync(snapshot, coming.Count, 0, stopping);
         if (gone.Count > 0)
         {
             using (var removing = database.Begin())
@@ -112,24 +121,29 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
             }
             Interlocked.Increment(ref version);
         }
-        for (var start = 0; start < coming.Count && !stopping.IsCancellationRequested; start += Batch)
+        for (var next = 0; next < coming.Count && !stopping.IsCancellationRequested;)
         {
-            state = $"building: {snapshot.Articles.Count - coming.Count + start} of {snapshot.Articles.Count} articles indexed";
+            if (next > 0)
+            {
+                await YieldToPublishingAsync(snapshot, coming.Count, next, stopping);
+                // The upkeep a write leaves, once searches see it: between the batches of a build, and after the last one.
+                database.Tidy();
+            }
+            state = Progress(snapshot, coming.Count, next);
             using (var adding = database.Begin())
             {
-                foreach (var article in coming.Skip(start).Take(Batch))
+                var end = Math.Min(next + Batch, coming.Count);
+                var first = next;
+                for (; next < end && (next == first || publisher.Quiet.IsCompleted); next++)
                 {
-                    var meta = article.Metadata;
+                    var meta = coming[next].Metadata;
                     var about = string.Join(' ', meta.Authors.Select(person => person.Display).Concat(meta.Tags).Append(meta.Section ?? ""));
-                    database.Add(meta.Slug, article.VersionHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
-                        SearchText.Stored(about), SearchText.Stored(BodyOf(article)));
+                    database.Add(meta.Slug, coming[next].VersionHash, meta.Date.Instant, SearchText.Stored(meta.Title), SearchText.Stored(meta.Summary),
+                        SearchText.Stored(about), SearchText.Stored(BodyOf(coming[next])));
                 }
                 adding.Commit();
             }
             Interlocked.Increment(ref version);
-            // The upkeep a write leaves, once searches see it: between the batches of a build, and after the last one.
-            if (start + Batch < coming.Count)
-                database.Tidy();
         }
         if (stopping.IsCancellationRequested)
             return;
@@ -138,6 +152,20 @@ internal sealed partial class SearchIndex(SitePublisher publisher, FirstResponse
         LogIndexed(coming.Count, gone.Count, database.File, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         database.Tidy();
     }
+
+    /// <summary>Waits until no change waits to be published, at most <see cref="LongestYield"/>; during a first build the health detail says so meanwhile.</summary>
+    private async Task YieldToPublishingAsync(SiteSnapshot snapshot, int coming, int done, CancellationToken stopping)
+    {
+        var quiet = publisher.Quiet;
+        if (quiet.IsCompleted)
+            return;
+        if (building)
+            state = Progress(snapshot, coming, done) + ", waiting for a change to be published";
+        await quiet.WaitAsync(LongestYield, time, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private static string Progress(SiteSnapshot snapshot, int coming, int done) =>
+        $"building: {snapshot.Articles.Count - coming + done} of {snapshot.Articles.Count} articles indexed";
 
     /// <summary>
     /// What the file holds that <paramref name="snapshot"/> does not publish, and what it publishes that the file lacks or

@@ -2,7 +2,10 @@ using System.IO.Hashing;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ArticleSite.Publishing;
 using ArticleSite.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
 namespace ArticleSite.Tests;
@@ -10,7 +13,8 @@ namespace ArticleSite.Tests;
 /// <summary>
 /// The search index's budgets and where it lives: a search past its budget is stopped and says so, never a 5xx; with no
 /// cache folder the index lives in memory and finds what the site publishes all the same; a cache folder it cannot use
-/// is logged once, and the index is made once it can be; the index waits for the site's first response.
+/// is logged once, and the index is made once it can be; the index waits for the site's first response, and its first
+/// build for each change to be published.
 /// </summary>
 public sealed class SearchBudgetTests
 {
@@ -61,6 +65,41 @@ public sealed class SearchBudgetTests
         }
         await Eventually.GetAsync(() => IndexStateAsync(client), state => state == "ready", "the index to hold the article");
         Assert.Equal(["harbour"], await SearchTests.FindAsync(client, "harbour"));
+    }
+
+    [Fact]
+    public async Task A_first_build_waits_while_an_edit_is_on_its_way_then_indexes_every_article_and_the_edit()
+    {
+        using var content = new TemporaryContentFolder();
+        // Three batches of the build.
+        for (var day = 1; day <= 600; day++)
+            content.Write($"day-{day}.md", Article($"Day {day}", $"2025-10-{day % 28 + 1:00}", $"A body of text, number {day}."));
+        // The site's reloads wait on this clock: the edit stays on its way until the test moves it.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = clock };
+        var client = site.CreateClient();
+
+        content.Write("day-1.md", Article("Day 1", "2025-10-02", "A body of text with a new word: quokka."));
+        // Seen before the first response, which starts the build: the build's first batch already waits.
+        var publisher = site.Services.GetRequiredService<SitePublisher>();
+        await Eventually.GetAsync(() => Task.FromResult(publisher.Quiet.IsCompleted), quiet => !quiet, "the watcher to see the edit");
+        var waiting = await Eventually.GetAsync(() => IndexStateAsync(client), state => state.EndsWith(", waiting for a change to be published", StringComparison.Ordinal), "the build to wait for the edit");
+
+        Assert.Equal("building: 0 of 600 articles indexed, waiting for a change to be published", waiting);
+        Assert.Empty(await SearchTests.FindAsync(client, "body"));
+        // Probed by searching: a request for the changed article waits for its snapshot, on the real clock.
+        await Eventually.GetAsync(clock, () => SearchTests.FindAsync(client, "quokka"), found => found.SequenceEqual(["day-1"]), "the edit to be found");
+        Assert.Contains("quokka", await client.GetStringAsync("/articles/day-1.txt", Cancel), StringComparison.Ordinal);
+        await Eventually.GetAsync(() => IndexStateAsync(client), state => state == "ready", "the index to hold every article");
+        Assert.Equal(600, await CountAsync(client, "body"));
+    }
+
+    /// <summary>How many articles /search counts for a query, as the JSON form says.</summary>
+    private static async Task<int> CountAsync(HttpClient client, string query)
+    {
+        using var response = await client.SendAsync($"/search?q={Uri.EscapeDataString(query)}", ("Accept", "application/json"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        return json.RootElement.GetProperty("count").GetInt32();
     }
 
     [Fact]
