@@ -142,6 +142,8 @@ public sealed class SearchBudgetTests
         File.Delete(blocker);
         content.Write("c.md", Article("Gamma", "2025-11-03", "A third word: numbat."));
         await SearchTests.WhenIndexedAsync(client, "numbat", "c");
+        // Searches find the batch once it is committed, a moment before the index says it is ready and logs so.
+        await Eventually.GetAsync(() => IndexStateAsync(client), state => state == "ready", "the index to be ready");
 
         var lines = log.Lines.Where(line => line.Contains("ArticleSite.Searching.SearchIndex:", StringComparison.Ordinal) && !line.Contains("added", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, lines.Count);
