@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArticleSite.Loading;
 
 namespace ArticleSite.Rendering;
@@ -16,18 +17,43 @@ internal sealed class Translations
 {
     private readonly Dictionary<string, IReadOnlyList<Translation>> byKey = new(StringComparer.Ordinal);
 
-    public Translations(IEnumerable<Article> articles, string siteLanguage)
+    public Translations(IReadOnlyList<Article> articles, string siteLanguage)
     {
         string LanguageOf(Article article) => article.Metadata.Language ?? siteLanguage;
-        var sets = articles.GroupBy(article => article.Metadata.TranslationKey, StringComparer.Ordinal).Where(set => set.Skip(1).Any());
-        foreach (var set in sets)
+        foreach (var (key, set) in SharedKeys(articles))
         {
-            if (set.DistinctBy(LanguageOf, StringComparer.OrdinalIgnoreCase).Count() != set.Count())
+            if (set.DistinctBy(LanguageOf, StringComparer.OrdinalIgnoreCase).Count() != set.Count)
                 continue;
-            byKey[set.Key] = [.. set.OrderBy(LanguageOf, StringComparer.Ordinal)
+            byKey[key] = [.. set.OrderBy(LanguageOf, StringComparer.Ordinal)
                 .Select(article => new Translation(LanguageOf(article), article.Metadata.Slug,
                     string.Equals(LanguageOf(article), siteLanguage, StringComparison.OrdinalIgnoreCase)))];
         }
+    }
+
+    /// <summary>
+    /// The articles of each key that more than one has, in the order given. One pass with one entry per key: nearly
+    /// every key is one article's own, and grouping all 100,000 of a restart with LINQ's GroupBy, a group each, was
+    /// part of the front page's first request (docs/benchmarks.md, Start-up at scale).
+    /// </summary>
+    private static Dictionary<string, List<Article>> SharedKeys(IReadOnlyList<Article> articles)
+    {
+        var firstWithKey = new Dictionary<string, Article>(articles.Count, StringComparer.Ordinal);
+        var shared = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            var key = article.Metadata.TranslationKey;
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(firstWithKey, key, out var seen);
+            if (!seen)
+            {
+                first = article;
+                continue;
+            }
+            ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(shared, key, out var listed);
+            if (!listed)
+                set = [first!];
+            set!.Add(article);
+        }
+        return shared;
     }
 
     /// <summary>Every version of the article, itself included, by language; empty when it has no translation.</summary>

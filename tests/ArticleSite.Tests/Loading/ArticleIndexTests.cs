@@ -72,6 +72,26 @@ public sealed partial class ArticleIndexTests
     }
 
     [Fact]
+    public async Task A_restart_that_takes_every_file_from_the_index_keeps_the_versions_a_save_cut_short_left_out_once_it_has_answered()
+    {
+        using var content = Fixture();
+        using var cache = new CacheFolder();
+        await RunAsync(content, cache.Path, _ => KeptVersionsAsync(cache, 6));
+        IndexFile.Scalar(IndexFile.In(cache.Path)!, "DELETE FROM versions WHERE rowid IN (SELECT rowid FROM versions LIMIT 2)");
+
+        var (log, status) = await RunAsync(content, cache.Path, async site =>
+        {
+            using var response = await site.CreateRawClient().GetAsync("/", Cancel);
+            await KeptVersionsAsync(cache, 6);
+            return response.StatusCode;
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Took 6 of 6 article file(s) from the article index", string.Join('\n', log), StringComparison.Ordinal);
+        Assert.Contains("0 article(s) written, 0 gone, 2 version(s) kept", string.Join('\n', log), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_index_made_under_other_content_limits_is_not_used_and_is_made_again()
     {
         using var content = Fixture();

@@ -114,6 +114,42 @@ public sealed class ArticleLanguageFolderTests
         Assert.Empty(day.QuerySelectorAll("link[hreflang]"));
     }
 
+    [Fact]
+    public async Task The_leads_page_links_its_translations_when_the_front_page_was_asked_for_first()
+    {
+        using var content = HelloAndItsJapaneseTranslation();
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var front = new HtmlParser().ParseDocument(await client.GetStringAsync("/", Cancel));
+        var lead = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/hello", Cancel));
+
+        Assert.Equal("Hello", front.QuerySelector("h1")!.TextContent);
+        Assert.Equal("In other languages: 日本語 (ja, /articles/ja-hello)", ListOf(lead));
+    }
+
+    [Fact]
+    public async Task A_set_with_two_articles_in_one_language_written_in_different_cases_links_none_of_its_articles()
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("a.md", Article("Olá", "2021-05-20", "Um.", "lang: pt-BR\ntranslationKey: greeting\n"));
+        content.Write("b.md", Article("Oi", "2021-05-21", "Dois.", "lang: pt-br\ntranslationKey: greeting\n"));
+        content.Write("c.md", Article("Hallo", "2021-05-22", "Drei.", "lang: de\ntranslationKey: greeting\n"));
+        content.Write("d.md", Article("Hello", "2021-05-23", "Four.", "translationKey: other\n"));
+        content.Write("e.md", Article("Bonjour", "2021-05-24", "Cinq.", "lang: fr\ntranslationKey: other\n"));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+
+        var pages = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        foreach (var slug in new[] { "a", "b", "c" })
+            pages.Add(new HtmlParser().ParseDocument(await client.GetStringAsync($"/articles/{slug}", Cancel)));
+        var linked = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/d", Cancel));
+
+        Assert.All(pages, page => Assert.Null(page.QuerySelector(".translations")));
+        Assert.All(pages, page => Assert.Empty(page.QuerySelectorAll("link[hreflang]")));
+        Assert.Equal("In other languages: Français (fr, /articles/e)", ListOf(linked));
+    }
+
     /// <summary>hello.md, and its translation in the ja/ folder under the same name.</summary>
     private static TemporaryContentFolder HelloAndItsJapaneseTranslation()
     {
