@@ -129,6 +129,24 @@ public sealed class ArticleLanguageFolderTests
     }
 
     [Fact]
+    public async Task An_edit_of_a_translations_text_keeps_the_link_and_an_edit_of_its_key_removes_it()
+    {
+        using var content = HelloAndItsJapaneseTranslation();
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        Assert.Equal("In other languages: 日本語 (ja, /articles/ja-hello)", ListOf(await PageAsync(client, "hello")));
+
+        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "新しい翻訳です。"));
+        await Eventually.GetAsync(() => client.GetStringAsync("/articles/ja-hello.txt", Cancel), text => text.Contains("新しい翻訳です。", StringComparison.Ordinal), "the edited translation to be published");
+        Assert.Equal("In other languages: 日本語 (ja, /articles/ja-hello)", ListOf(await PageAsync(client, "hello")));
+
+        content.Write("ja/hello.md", Article("こんにちは", "2021-05-20", "新しい翻訳です。", "translationKey: another\n"));
+        var original = await Eventually.GetAsync(() => PageAsync(client, "hello"), page => page.QuerySelector(".translations") is null, "the original to stop linking its former translation");
+
+        Assert.Empty(original.QuerySelectorAll("link[hreflang]"));
+    }
+
+    [Fact]
     public async Task A_set_with_two_articles_in_one_language_written_in_different_cases_links_none_of_its_articles()
     {
         using var content = new TemporaryContentFolder();
@@ -149,6 +167,9 @@ public sealed class ArticleLanguageFolderTests
         Assert.All(pages, page => Assert.Empty(page.QuerySelectorAll("link[hreflang]")));
         Assert.Equal("In other languages: Français (fr, /articles/e)", ListOf(linked));
     }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string slug) =>
+        new HtmlParser().ParseDocument(await client.GetStringAsync($"/articles/{slug}", Cancel));
 
     /// <summary>hello.md, and its translation in the ja/ folder under the same name.</summary>
     private static TemporaryContentFolder HelloAndItsJapaneseTranslation()
