@@ -7,7 +7,7 @@ internal sealed record PublishedFile(string RelativePath, FileStamp Stamp, Artic
 /// <summary>
 /// The article index of one content folder: at start-up, each file whose size and time are those it had when it was
 /// last published takes its article from here instead of being read and parsed again; after each publication the index
-/// is brought up to date on the thread pool, with the bytes of every version published, so that an article's bodies can
+/// is brought up to date on a thread of its own, with the bytes of every version published, so that an article's bodies can
 /// be rendered again even after its file was saved with a problem (<see cref="FolderRereader"/>). Each row is checked against
 /// the folder before it is used (<see cref="ArticleRow.Read"/>); a save that fails is tried again after
 /// <see cref="RetryAfter"/>, or at the next publication if that comes first.
@@ -72,7 +72,7 @@ internal sealed partial class ArticleIndex : IDisposable
     /// <summary>Where the folder's articles are read again from: their files, else the bytes the index kept.</summary>
     public FolderRereader Rereader { get; }
 
-    /// <summary>Brings the index up to date with <paramref name="files"/> on the thread pool; saves asked for meanwhile are made as one.</summary>
+    /// <summary>Brings the index up to date with <paramref name="files"/> on a thread of its own; saves asked for meanwhile are made as one.</summary>
     /// <param name="files">A reading's files, as one list: the library goes on changing while it is saved.</param>
     public void SaveLater(IReadOnlyList<PublishedFile> files)
     {
@@ -81,7 +81,7 @@ internal sealed partial class ArticleIndex : IDisposable
             if (stopping)
                 return; // a reload that ends during shutdown: the next start reads what changed
             pending = files;
-            running ??= Task.Run(SaveAll);
+            running ??= StartSaving();
         }
     }
 
@@ -140,9 +140,16 @@ internal sealed partial class ArticleIndex : IDisposable
         lock (saving)
         {
             if (!stopping && pending is not null)
-                running ??= Task.Run(SaveAll);
+                running ??= StartSaving();
         }
     }
+
+    /// <summary>
+    /// A thread of its own, not the thread pool's: a save runs synchronously for as long as it takes (a first save of a
+    /// large archive, minutes), and on a pool thread it held one of the few the pool keeps (one a core), so while an edit
+    /// was published a reader's new connection waited until the pool added a thread (docs/benchmarks.md, Edit latency).
+    /// </summary>
+    private Task StartSaving() => Task.Factory.StartNew(SaveAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <returns>False when the save failed, and is to be tried again.</returns>
     private bool TrySave(IReadOnlyList<PublishedFile> files)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
 
 namespace ArticleSite.Tests;
@@ -277,6 +278,43 @@ public sealed partial class ArticleIndexTests
             }
         }
         return responses;
+    }
+
+    [Fact]
+    public async Task A_save_runs_on_a_thread_of_its_own_and_never_holds_one_of_the_thread_pools_that_readers_are_served_on()
+    {
+        using var content = new TemporaryContentFolder();
+        using var cache = new CacheFolder();
+        var limits = new ContentLimits();
+        var database = IndexDatabase.Open(cache.Path, content.Path, limits, RawHtml.Sanitize, NullLogger.Instance);
+        Assert.NotNull(database);
+        var files = new FilesReadOnWhichThread();
+        using (var index = new ArticleIndex(database, content.Path, limits, RawHtml.Sanitize, NullLogger.Instance, TimeProvider.System))
+        {
+            await index.Loaded;
+            index.SaveLater(files);
+        }
+
+        Assert.NotEmpty(files.OnThreadPool);
+        Assert.DoesNotContain(true, files.OnThreadPool);
+    }
+
+    /// <summary>No files, and on which kind of thread the save read them.</summary>
+    private sealed class FilesReadOnWhichThread : IReadOnlyList<PublishedFile>
+    {
+        public List<bool> OnThreadPool { get; } = [];
+
+        public int Count => 0;
+
+        public PublishedFile this[int index] => throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<PublishedFile> GetEnumerator()
+        {
+            OnThreadPool.Add(Thread.CurrentThread.IsThreadPoolThread);
+            return Enumerable.Empty<PublishedFile>().GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>
