@@ -29,12 +29,10 @@ public sealed partial class SharedIndexTests
     {
         using var content = Articles();
         using var cache = new SharedCacheFolder();
-        var first = StartReplica(cache, content);
-        var second = StartReplica(cache, content);
-        await using (first)
-        await using (second)
+        await using (var replicas = TwoReplicas.Start(cache, content))
         {
-            var addresses = await ListeningAndSavedAsync(first, second);
+            var (first, second) = replicas;
+            var addresses = await replicas.ListeningAndSavedAsync();
             var firstAnswers = await AnswersAsync(addresses[0], ComparedPaths);
             var secondAnswers = await AnswersAsync(addresses[1], ComparedPaths);
             await StopAsync(first);
@@ -62,12 +60,10 @@ public sealed partial class SharedIndexTests
     {
         using var content = Articles();
         using var cache = new SharedCacheFolder();
-        var first = StartReplica(cache, content);
-        var second = StartReplica(cache, content);
-        await using (first)
-        await using (second)
+        await using (var replicas = TwoReplicas.Start(cache, content))
         {
-            var addresses = await ListeningAndSavedAsync(first, second);
+            var (first, second) = replicas;
+            var addresses = await replicas.ListeningAndSavedAsync();
             var (firstMark, secondMark) = (first.OutputLines.Count, second.OutputLines.Count);
 
             string[] edited = ["article-003", "article-050", "article-101", "article-222", "article-298"];
@@ -112,12 +108,10 @@ public sealed partial class SharedIndexTests
     {
         using var content = Articles();
         using var cache = new SharedCacheFolder();
-        var stopped = StartReplica(cache, content);
-        var saving = StartReplica(cache, content);
-        await using (stopped)
-        await using (saving)
+        await using (var replicas = TwoReplicas.Start(cache, content))
         {
-            await ListeningAndSavedAsync(stopped, saving);
+            var (stopped, saving) = replicas;
+            await replicas.ListeningAndSavedAsync();
             var (stoppedMark, savingMark) = (stopped.OutputLines.Count, saving.OutputLines.Count);
 
             // Holding the file's write lock, as a third writer would, keeps both saves of the edits waiting inside their
@@ -202,12 +196,25 @@ public sealed partial class SharedIndexTests
     private static SiteProcess StartReplica(SharedCacheFolder cache, TemporaryContentFolder content, params string[] settings) =>
         cache.StartReplica(content.Path, ["--Site:BaseUrl", BaseUrl, .. settings]);
 
-    /// <summary>Waits until both replicas, started at once on an empty cache folder, listen and have saved the index: their addresses.</summary>
-    private static async Task<Uri[]> ListeningAndSavedAsync(SiteProcess first, SiteProcess second)
+    /// <summary>Two replicas started at once on the same cache folder and content folder; disposing them stops both.</summary>
+    private sealed record TwoReplicas(SiteProcess First, SiteProcess Second) : IAsyncDisposable
     {
-        var addresses = await Task.WhenAll(first.ListeningAsync(), second.ListeningAsync());
-        await Task.WhenAll(SavedAsync(first, since: 0), SavedAsync(second, since: 0));
-        return addresses;
+        public static TwoReplicas Start(SharedCacheFolder cache, TemporaryContentFolder content) =>
+            new(StartReplica(cache, content), StartReplica(cache, content));
+
+        /// <summary>Waits until both, started on an empty cache folder, listen and have saved the index: their addresses.</summary>
+        public async Task<Uri[]> ListeningAndSavedAsync()
+        {
+            var addresses = await Task.WhenAll(First.ListeningAsync(), Second.ListeningAsync());
+            await Task.WhenAll(SavedAsync(First, since: 0), SavedAsync(Second, since: 0));
+            return addresses;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Second.DisposeAsync();
+            await First.DisposeAsync();
+        }
     }
 
     /// <summary>Stops the site as a service manager does, and checks it stopped cleanly.</summary>

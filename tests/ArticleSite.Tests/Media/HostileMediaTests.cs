@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ArticleSite.Tests.Support;
 using static ArticleSite.Tests.Support.TemporaryContentFolder;
@@ -104,13 +105,8 @@ public sealed class HostileMediaTests
     [Fact]
     public async Task A_bad_link_to_a_media_file_keeps_its_text_and_drops_the_link()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First paragraph.\n\nRead [the report](report.pdf)."));
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-        var client = site.CreateClient();
-
-        var health = await Health.GetAsync(client);
-        var paragraph = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/alpha", Cancel)).QuerySelectorAll("article p")[^1];
+        var (health, article) = await PublishAlphaAsync("First paragraph.\n\nRead [the report](report.pdf).");
+        var paragraph = article.QuerySelectorAll("p")[^1];
 
         Assert.Equal([("alpha.md", "line 9: 'report.pdf' does not exist; its text is shown without the link")], health.Problems);
         Assert.Equal(("Read the report.", 0), (paragraph.TextContent, paragraph.QuerySelectorAll("a").Length));
@@ -119,17 +115,22 @@ public sealed class HostileMediaTests
     [Fact]
     public async Task A_bad_raw_html_picture_is_reported_and_shows_its_alt_text()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("alpha.md", Article("Alpha", "2025-11-01", "First paragraph.\n\n<p>Before\n<img src=\"chart.png\" alt=\"Raw chart\"></p>"));
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
-        var client = site.CreateClient();
-
-        var health = await Health.GetAsync(client);
-        var article = new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/alpha", Cancel)).QuerySelector("article")!;
+        var (health, article) = await PublishAlphaAsync("First paragraph.\n\n<p>Before\n<img src=\"chart.png\" alt=\"Raw chart\"></p>");
 
         Assert.Equal([("alpha.md", "line 10: 'chart.png' does not exist; the alt text is shown instead")], health.Problems);
         Assert.Empty(article.QuerySelectorAll("img"));
         Assert.Contains("Raw chart", article.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>What /healthz says of a site whose one article, alpha, has <paramref name="body"/>, and that article's element on its page.</summary>
+    private static async Task<(Health Health, IElement Article)> PublishAlphaAsync(string body)
+    {
+        using var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", body));
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
+        var client = site.CreateClient();
+        var health = await Health.GetAsync(client);
+        return (health, new HtmlParser().ParseDocument(await client.GetStringAsync("/articles/alpha", Cancel)).QuerySelector("article")!);
     }
 
     [Fact]

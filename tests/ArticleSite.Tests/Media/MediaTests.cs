@@ -197,10 +197,7 @@ public sealed class MediaTests
     [InlineData("DELETE", HttpStatusCode.MethodNotAllowed)]
     public async Task A_media_url_answers_other_methods_with_405(string method, HttpStatusCode expected)
     {
-        using var bundle = new Bundle();
-        await using var site = new ArticleSiteFactory { ContentFolder = bundle.Content.Path };
-        using var response = await site.CreateRawClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), TestPictures.MediaUrl(bundle.Photo, "summit-photo.jpg")), Cancel);
-        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected, await BundleStatusAsync(new HttpMethod(method), bundle => TestPictures.MediaUrl(bundle.Photo, "summit-photo.jpg")));
     }
 
     [Theory]
@@ -211,20 +208,24 @@ public sealed class MediaTests
     [InlineData("/summit/index.md")]
     public async Task A_media_url_that_names_no_published_file_is_404(string path)
     {
-        using var bundle = new Bundle();
-        await using var site = new ArticleSiteFactory { ContentFolder = bundle.Content.Path };
-        using var response = await site.CreateRawClient().GetAsync(path, Cancel);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, await BundleStatusAsync(HttpMethod.Get, _ => path));
     }
 
     [Fact]
     public async Task The_right_hash_under_another_name_is_404()
     {
+        Assert.Equal(HttpStatusCode.NotFound, await BundleStatusAsync(HttpMethod.Get,
+            bundle => TestPictures.MediaUrl(bundle.Photo, "summit-photo.jpg").Replace("summit-photo.jpg", "summit-photo.svg", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The status the bundle's site answers a raw <paramref name="method"/> request for the URL <paramref name="url"/> makes of the bundle with.</summary>
+    private static async Task<HttpStatusCode> BundleStatusAsync(HttpMethod method, Func<Bundle, string> url)
+    {
         using var bundle = new Bundle();
         await using var site = new ArticleSiteFactory { ContentFolder = bundle.Content.Path };
-        var url = TestPictures.MediaUrl(bundle.Photo, "summit-photo.jpg").Replace("summit-photo.jpg", "summit-photo.svg", StringComparison.Ordinal);
-        using var response = await site.CreateRawClient().GetAsync(url, Cancel);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var request = new HttpRequestMessage(method, url(bundle));
+        using var response = await site.CreateRawClient().SendAsync(request, Cancel);
+        return response.StatusCode;
     }
 
     [Fact]

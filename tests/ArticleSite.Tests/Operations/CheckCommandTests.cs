@@ -41,9 +41,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task A_bad_site_file_is_a_problem_of_the_check_with_its_line()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
-        content.Write("site.yaml", "name: Fine\ndescription: [not, text]\n");
+        using var content = GoodArticleBeside("site.yaml", "name: Fine\ndescription: [not, text]\n");
 
         var (name, exitCode, lines) = await CheckFromParentAsync(content);
 
@@ -107,9 +105,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Control_characters_in_a_file_name_are_escaped_so_that_it_can_forge_no_line_nor_reach_the_terminal()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
-        content.Write("a\nx: 1 article(s) can be published, no problems\u001b[2J\u202E.md", "");
+        using var content = GoodArticleBeside("a\nx: 1 article(s) can be published, no problems\u001b[2J\u202E.md", "");
 
         var (name, exitCode, lines) = await CheckFromParentAsync(content);
 
@@ -122,9 +118,7 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task With_an_absolute_content_option_problems_are_named_under_that_folder_as_given()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
-        content.Write("empty.md", "");
+        using var content = GoodArticleBeside("empty.md", "");
         await using var check = SiteProcess.Start(RepositoryPaths.Root, "check", "--content", content.Path);
 
         var (exitCode, _) = await check.ExitAsync();
@@ -162,6 +156,15 @@ public sealed class CheckCommandTests
         await using var check = SiteProcess.Start(Path.GetDirectoryName(content.Path)!, "check", name);
         var (exitCode, _) = await check.ExitAsync();
         return (name, exitCode, check.OutputLines);
+    }
+
+    /// <summary>A folder of one good article and the file <paramref name="fileName"/> holding <paramref name="text"/>.</summary>
+    private static TemporaryContentFolder GoodArticleBeside(string fileName, string text)
+    {
+        var content = new TemporaryContentFolder();
+        content.Write("good.md", TemporaryContentFolder.Article("Good", "2025-11-01", "Body."));
+        content.Write(fileName, text);
+        return content;
     }
 
     private static TemporaryContentFolder FolderWithProblems()

@@ -46,6 +46,15 @@ public sealed class ScheduledPublishingTests
         return false;
     }
 
+    /// <summary>A lasting article and an offer that expires as the front matter line <paramref name="expiry"/> says.</summary>
+    private static TemporaryContentFolder LastingAndOffer(string expiry)
+    {
+        var content = new TemporaryContentFolder();
+        content.Write("lasting.md", Article("Lasting", "2025-10-01", "Lasting body."));
+        content.Write("offer.md", Article("Offer", "2025-10-30", "Offer body.", expiry + "\n"));
+        return content;
+    }
+
     public static TheoryData<string> FutureDates => new()
     {
         "date: 2025-11-01T14:00:00Z",
@@ -83,9 +92,7 @@ public sealed class ScheduledPublishingTests
     [Fact]
     public async Task An_article_is_withdrawn_with_410_Gone_from_its_expiry_instant()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("lasting.md", Article("Lasting", "2025-10-01", "Lasting body."));
-        content.Write("offer.md", Article("Offer", "2025-10-30", "Offer body.", "expiryDate: 2025-11-01T18:00:00+02:00\n"));
+        using var content = LastingAndOffer("expiryDate: 2025-11-01T18:00:00+02:00");
         var clock = new FakeTimeProvider(Now);
         await using var site = new ScheduledSite { ContentFolder = content.Path, Clock = clock };
         var client = site.CreateClient();
@@ -103,9 +110,7 @@ public sealed class ScheduledPublishingTests
     [InlineData("unpublishDate: 2025-10-31")]
     public async Task An_article_expired_before_start_up_answers_410_Gone(string expiry)
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("lasting.md", Article("Lasting", "2025-10-01", "Lasting body."));
-        content.Write("offer.md", Article("Offer", "2025-10-30", "Offer body.", expiry + "\n"));
+        using var content = LastingAndOffer(expiry);
         await using var site = new ScheduledSite { ContentFolder = content.Path, Clock = new FakeTimeProvider(Now) };
         var client = site.CreateClient();
 

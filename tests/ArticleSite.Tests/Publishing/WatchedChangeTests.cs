@@ -23,6 +23,21 @@ public sealed class WatchedChangeTests
 
     private static string Text(string title, string date, string body) => $"{title}\n\nSummary of {title}.\n\n{date}\n\n{body}\n";
 
+    /// <summary>A content folder holding one article, alpha, for a test that then adds beta.</summary>
+    private static TemporaryContentFolder AlphaAlone()
+    {
+        var content = new TemporaryContentFolder();
+        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
+        return content;
+    }
+
+    /// <summary>Waits until beta, as written by the test, is served, and checks its text.</summary>
+    private static async Task UntilBetaServedAsync(HttpClient client, string expectation)
+    {
+        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, expectation);
+        Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
+    }
+
     [Fact]
     public async Task An_edit_in_place_is_published_by_the_watcher()
     {
@@ -73,38 +88,33 @@ public sealed class WatchedChangeTests
     [Fact]
     public async Task A_new_file_is_published_by_the_watcher()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
+        using var content = AlphaAlone();
         await using var site = WatcherOnly(content.Path);
         var client = site.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/articles/beta"));
 
         content.Write("beta.md", Article("Beta", "2025-11-02", "Beta body."));
 
-        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the new article to be served");
-        Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
+        await UntilBetaServedAsync(client, "the new article to be served");
     }
 
     [Fact]
     public async Task A_file_in_a_new_subfolder_is_published_by_the_watcher()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
+        using var content = AlphaAlone();
         await using var site = WatcherOnly(content.Path);
         var client = site.CreateClient();
 
         Directory.CreateDirectory(Path.Combine(content.Path, "2025", "november"));
         content.Write("2025/november/beta.md", Article("Beta", "2025-11-02", "Beta body."));
 
-        await client.UntilStatusAsync("/articles/beta", HttpStatusCode.OK, "the article in the new subfolder to be served");
-        Assert.Equal(Text("Beta", "2 November 2025", "Beta body."), await client.GetStringAsync("/articles/beta.txt", Cancel));
+        await UntilBetaServedAsync(client, "the article in the new subfolder to be served");
     }
 
     [Fact]
     public async Task A_folder_moved_in_with_its_articles_is_published_by_the_watcher()
     {
-        using var content = new TemporaryContentFolder();
-        content.Write("alpha.md", Article("Alpha", "2025-11-01", "Alpha body."));
+        using var content = AlphaAlone();
         await using var site = WatcherOnly(content.Path);
         var client = site.CreateClient();
         var outside = Directory.CreateTempSubdirectory("articlesite-moved-").FullName;

@@ -38,6 +38,13 @@ public sealed class SiteIdentityTests
             archive.DocumentElement.GetAttribute("lang"));
     }
 
+    /// <summary>The identity a site on <paramref name="content"/>, with <paramref name="settings"/> if any, shows.</summary>
+    private static async Task<Identity> IdentityOfSiteOnAsync(TemporaryContentFolder content, Dictionary<string, string>? settings = null)
+    {
+        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Settings = settings ?? new Dictionary<string, string>() };
+        return await ReadIdentityAsync(site.CreateClient());
+    }
+
     private static TemporaryContentFolder TwoArticles()
     {
         var content = new TemporaryContentFolder();
@@ -50,26 +57,21 @@ public sealed class SiteIdentityTests
     public async Task Without_configuration_or_site_file_the_site_is_called_ArticleSite()
     {
         using var content = TwoArticles();
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
 
         Assert.Equal(
             new Identity("ArticleSite", "All articles · ArticleSite", "ArticleSite", "ArticleSite", "Summary of Plain.", "ArticleSite", "# ArticleSite\n> Summary of Plain.", "en"),
-            await ReadIdentityAsync(site.CreateClient()));
+            await IdentityOfSiteOnAsync(content));
     }
 
     [Fact]
     public async Task Configured_name_description_and_language_appear_everywhere_the_site_names_itself()
     {
         using var content = TwoArticles();
-        await using var site = new ArticleSiteFactory
-        {
-            ContentFolder = content.Path,
-            Settings = new Dictionary<string, string> { ["Site:Name"] = "The Daily Fox", ["Site:Description"] = "News from the fox.", ["Site:Language"] = "de" },
-        };
+        var settings = new Dictionary<string, string> { ["Site:Name"] = "The Daily Fox", ["Site:Description"] = "News from the fox.", ["Site:Language"] = "de" };
 
         Assert.Equal(
             new Identity("The Daily Fox", "Alle Artikel · The Daily Fox", "The Daily Fox", "The Daily Fox", "News from the fox.", "The Daily Fox", "# The Daily Fox\n> News from the fox.", "de"),
-            await ReadIdentityAsync(site.CreateClient()));
+            await IdentityOfSiteOnAsync(content, settings));
     }
 
     public static TheoryData<string, string> SiteFiles => new()
@@ -84,11 +86,10 @@ public sealed class SiteIdentityTests
     {
         using var content = TwoArticles();
         content.Write(fileName, text);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path };
 
         Assert.Equal(
             new Identity("Yaml Gazette", "Tous les articles · Yaml Gazette", "Yaml Gazette", "Yaml Gazette", "Told in YAML.", "Yaml Gazette", "# Yaml Gazette\n> Told in YAML.", "fr"),
-            await ReadIdentityAsync(site.CreateClient()));
+            await IdentityOfSiteOnAsync(content));
     }
 
     [Fact]
@@ -96,9 +97,8 @@ public sealed class SiteIdentityTests
     {
         using var content = TwoArticles();
         content.Write("site.yaml", "name: From the file\ndescription: The file's description.\n");
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Settings = new Dictionary<string, string> { ["Site:Name"] = "From configuration" } };
 
-        var identity = await ReadIdentityAsync(site.CreateClient());
+        var identity = await IdentityOfSiteOnAsync(content, new Dictionary<string, string> { ["Site:Name"] = "From configuration" });
 
         Assert.Equal(("From configuration", "The file's description."), (identity.Masthead, identity.FeedSubtitle));
     }

@@ -26,6 +26,14 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
 
         public HttpClient Client => Site.CreateClient();
 
+        /// <summary>An archive of the test's own, for a test that edits it or moves its clock on.</summary>
+        public static async Task<Archive> StartAsync()
+        {
+            var own = new Archive();
+            await own.InitializeAsync();
+            return own;
+        }
+
         public async ValueTask InitializeAsync()
         {
             WriteArchive(Content);
@@ -132,12 +140,8 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     [Fact]
     public async Task An_embargoed_article_is_found_once_its_instant_comes_and_a_draft_never()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        var clock = new FakeTimeProvider(Now);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = clock };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        await using var own = await Archive.StartAsync();
+        var (clock, client) = (own.Clock, own.Client);
         Assert.Empty(await FindAsync(client, "yak"));
         using (var health = JsonDocument.Parse(await client.GetStringAsync("/healthz", Cancel)))
             Assert.Equal("ready", health.RootElement.GetProperty("search").GetString());
@@ -170,12 +174,8 @@ public sealed class SearchTests(SearchTests.Archive archive) : IClassFixture<Sea
     [Fact]
     public async Task An_edit_is_found_and_a_deleted_article_is_gone_once_published()
     {
-        using var content = new TemporaryContentFolder();
-        WriteArchive(content);
-        var clock = new FakeTimeProvider(Now);
-        await using var site = new ArticleSiteFactory { ContentFolder = content.Path, Clock = clock };
-        var client = site.CreateClient();
-        await WhenIndexedAsync(client, "lighthouses", "twin-older");
+        await using var own = await Archive.StartAsync();
+        var (content, clock, client) = (own.Content, own.Clock, own.Client);
 
         content.Write("cafe.md", Article("Café culture returns to São Paulo", "2025-10-20", "A new word: quokka."));
         await WhenIndexedAsync(clock, client, "quokka", "cafe");
