@@ -5,7 +5,7 @@ namespace ArticleSite.Publishing;
 
 /// <summary>
 /// Brings the article index up to date after each publication, so that the next start takes every file published now
-/// from it; the index saves on the thread pool, and tries a failed save again later (<see cref="ArticleIndex"/>).
+/// from it; the index saves on a thread of its own, and tries a failed save again later (<see cref="ArticleIndex"/>).
 /// </summary>
 /// <remarks>
 /// A restart that took every file from the index has next to nothing to save, yet the save compares every file with
